@@ -67,10 +67,11 @@ def closest(name: str, candidates: Iterable[str], n: int = 3) -> list[str]:
 class UnknownNameError(UserError):
     """A name that resolves to nothing; the message offers the closest valid names."""
 
-    def __init__(self, what: str, name: str, candidates: Iterable[str], hint: str = ""):
+    def __init__(self, what: str, name: str, candidates: Iterable[str], hint: str = "",
+                 suggestions: list[str] | None = None):
         self.what = what
         self.name = name
-        self.suggestions = closest(name, candidates)
+        self.suggestions = closest(name, candidates) if suggestions is None else suggestions
         tip = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         more = f" {hint}" if hint else ""
         super().__init__(f"unknown {what} {name!r}{tip}{more}")

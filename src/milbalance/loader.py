@@ -8,10 +8,11 @@ whole dataset is clean: ``load`` raises :class:`~milbalance.errors.DataError` wi
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -136,13 +137,13 @@ class _Checker:
             self.add(name, f"is not a known {name.replace('_', ' ')}", fix, raw)
             return None
 
-    def ref(self, name: str, known: dict[str, object] | set[str], what: str, where: str) -> bool:
+    def ref(self, name: str, known: Collection[str], what: str, where: str) -> bool:
         """Check that a reference resolves; offer the nearest ids when it does not."""
         raw = self.text(name)
         return self.ref_value(name, raw, known, what, where)
 
     def ref_value(
-        self, name: str, raw: str, known: dict[str, object] | set[str], what: str, where: str
+        self, name: str, raw: str, known: Collection[str], what: str, where: str
     ) -> bool:
         if raw in known:
             return True
@@ -210,8 +211,8 @@ def _check_header(check: _Checker, header: list[str], spec: schema.FileSpec) -> 
         if name not in spec.names:
             near = closest(name, spec.names)
             hint = f"did you mean {near[0]!r}? " if near else ""
-            check.add(name, "is not a column of this file", f"{hint}columns: {', '.join(spec.names)}",
-                      name)
+            columns = ", ".join(spec.names)
+            check.add(name, "is not a column of this file", f"{hint}columns: {columns}", name)
             ok = False
     for name in spec.required:
         if name not in header:
@@ -300,7 +301,8 @@ class _Loader:
             return
         url = c.text("url")
         if not url.startswith(("https://", "http://", "github:")):
-            c.add("url", "is not an address", "write an https:// URL or github:owner/repo@commit:path")
+            c.add("url", "is not an address",
+                  "write an https:// URL or github:owner/repo@commit:path")
         _published(c)
         claimant = c.choice("claimant_type", ClaimantType)
         if claimant is None:
@@ -355,14 +357,16 @@ class _Loader:
     def country(self, c: _Checker) -> None:
         code = c.text("id")
         if len(code) != 3 or not code.isalpha() or not code.isupper():
-            c.add("id", "is not an ISO 3166 alpha-3 code", "write three upper-case letters, e.g. RUS")
+            c.add("id", "is not an ISO 3166 alpha-3 code",
+                  "write three upper-case letters, e.g. RUS")
             return
         start = 1
         if c.text("fiscal_year_start"):
             month = c.number("fiscal_year_start")
             if month is None or month != int(month) or not 1 <= month <= 12:
                 if month is not None:
-                    c.add("fiscal_year_start", "is not a month", "write a month number from 1 to 12")
+                    c.add("fiscal_year_start", "is not a month",
+                          "write a month number from 1 to 12")
                 return
             start = int(month)
         self._entity(c, Entity(code, EntityKind.COUNTRY, c.text("name"), _split(c.text("aliases")),
@@ -427,7 +431,7 @@ class _Loader:
             spans[(m.bloc, m.member)].append(m)
         for (bloc, member), items in spans.items():
             items.sort(key=lambda m: m.start)
-            for before, after in zip(items, items[1:], strict=False):
+            for before, after in itertools.pairwise(items):
                 if before.end is None or after.start <= before.end:
                     path, line = self.membership_lines[id(after)]
                     first = self.membership_lines[id(before)]
@@ -515,7 +519,7 @@ class _Loader:
                 return False
         if confidence is not None:
             if not 0 < confidence <= 1:
-                hint = f" (write {confidence / 100:g} for {confidence:g}%)" if confidence > 1 else ""
+                hint = f" (write {confidence / 100:g} for {confidence:g}%)" * (confidence > 1)
                 c.add("confidence", "is not a probability in (0, 1]", f"write e.g. 0.9{hint}")
                 return False
             if low is None:
@@ -534,10 +538,11 @@ class _Loader:
             currency = target.currency if target is not None else None
             if target is None or (entity.currencies and currency not in entity.currencies):
                 allowed = ", ".join(entity.currencies) or "any currency"
+                example = metric.unit.replace(LOCAL_CURRENCY, (*entity.currencies, "EUR")[0])
                 c.add("unit", f"is not in a currency of {entity.id} ({allowed}), but "
                       f"{metric.id} is in local currency ({metric.unit})",
-                      f"use a unit such as {metric.unit.replace(LOCAL_CURRENCY, entity.currencies[0] if entity.currencies else 'EUR')}"
-                      " from units.csv, or add the currency to the country's currency column")
+                      f"use a unit such as {example} from units.csv, or add the currency to "
+                      "the country's currency column")
                 return None
         if target is None:
             return None  # the metric's unit is itself unknown; reported in metrics.csv
