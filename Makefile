@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/milbalance series RUS military_expenditure.usd_current --from 2014
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

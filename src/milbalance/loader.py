@@ -213,7 +213,6 @@ def _check_header(check: _Checker, header: list[str], spec: schema.FileSpec) -> 
             hint = f"did you mean {near[0]!r}? " if near else ""
             columns = ", ".join(spec.names)
             check.add(name, "is not a column of this file", f"{hint}columns: {columns}", name)
-            ok = False
     for name in spec.required:
         if name not in header:
             check.add(name, "column is missing from the header", f"add a {name!r} column", "")
