@@ -1,0 +1,47 @@
+"""The uncertainty engine: sourced observations → distributions → Monte Carlo answers.
+
+Modules, one concept each:
+
+    results        frozen result records (Estimate, Comparison, Driver, Gap, Assumption) and labels
+    distributions  one observation → one distribution (exact 90%-interval parameter mapping)
+    mixture        several observations of one quantity → a weighted mixture
+    sampling       seeded, chunked, vectorised sampling with streaming statistics
+    blocs          a bloc's members at a period, coverage gaps, annualised rates
+    compare        estimate(), compare(): P(A > B), quantiles, contributions, per-claimant answers
+    sensitivity    variance shares, 5th–95th swings, and which input or assumption flips the answer
+"""
+
+from __future__ import annotations
+
+from milbalance.engine.compare import compare, estimate
+from milbalance.engine.distributions import Dist, from_observation
+from milbalance.engine.options import EngineOptions, MembershipRule
+from milbalance.engine.results import (
+    Assumption,
+    Comparison,
+    Contribution,
+    Driver,
+    DriverKind,
+    Estimate,
+    Gap,
+    GapReason,
+    Quantiles,
+)
+
+__all__ = [
+    "Assumption",
+    "Comparison",
+    "Contribution",
+    "Dist",
+    "Driver",
+    "DriverKind",
+    "EngineOptions",
+    "Estimate",
+    "Gap",
+    "GapReason",
+    "MembershipRule",
+    "Quantiles",
+    "compare",
+    "estimate",
+    "from_observation",
+]

@@ -1,0 +1,266 @@
+"""Seeded, chunked, vectorised Monte Carlo with streaming statistics.
+
+Semantics. Each uncertain input (one data row) has its own random stream, seeded from the
+caller's ``numpy.random.Generator`` and the input's key, and is drawn once per sample; every
+use of the input in that sample sees the same draw, so A − A is exactly 0 and an input shared
+by both sides cancels. A mixture's choice of component is likewise one shared stream per
+quantity. Because streams are per input and drawn in order, sample i is the same whatever
+the chunk size: chunking changes memory, not numbers.
+
+Correlation. Inputs are driven by standard normals e; with a correlation matrix C = L Lᵀ the
+drivers are z = L e (a Gaussian copula), then x = F⁻¹(Φ(z)) per input.
+
+Memory. A chunk of m samples holds (inputs + quantities + 6) × m float64, never more; the
+default m = 2^18 keeps 30 inputs under about 80 MB whatever the sample count.
+
+Statistics per chunk are merged exactly for counts (P(A > B), P(A = B)), sums (means; equal
+across chunkings to float rounding), min and max. Quantiles are exact (``numpy.quantile``,
+linear) when the run fits in one chunk; otherwise they come from a histogram of 2^16 equal
+bins spanning the first chunk's range widened by half of it on each side, merged across
+chunks, interpolated linearly within a bin: the error is at most one bin width,
+(range × 2) / 2^16, reported as ``Quantiles.error`` (infinite if a quantile falls outside).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from milbalance.engine.distributions import Array, Dist
+from milbalance.engine.mixture import Quantity
+from milbalance.engine.results import Quantiles
+from milbalance.errors import UserError
+
+BINS = 1 << 16
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
+
+
+def _stream(root: int, key: str) -> np.random.Generator:
+    """The input's own generator: seeded by the run's root entropy and a hash of its key, so
+    an input keeps its stream when other inputs are added to the data."""
+    digest = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "little")
+    return np.random.default_rng([root, digest])
+
+
+class StreamStat:
+    """Count, sum, min, max and a merged histogram of one quantity over all chunks."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.nonfinite = 0
+        self.total = 0.0
+        self.lo = np.inf
+        self.hi = -np.inf
+        self.chunks = 0
+        self._first: Array | None = None
+        self._edges: Array | None = None
+        self._hist: IntArray | None = None
+        self._under = 0
+        self._over = 0
+
+    def update(self, x: Array) -> None:
+        finite = x[np.isfinite(x)]
+        self.nonfinite += x.size - finite.size
+        self.n += x.size
+        self.total += float(np.sum(x))
+        if finite.size:
+            self.lo = min(self.lo, float(finite.min()))
+            self.hi = max(self.hi, float(finite.max()))
+        self.chunks += 1
+        if self.chunks == 1:
+            self._first = finite.copy()
+            return
+        if self._edges is None:
+            self._start_histogram()
+        self._add(finite)
+
+    def _start_histogram(self) -> None:
+        first = self._first if self._first is not None else np.empty(0)
+        lo, hi = (float(first.min()), float(first.max())) if first.size else (0.0, 1.0)
+        pad = (hi - lo) / 2 if hi > lo else max(abs(lo), 1.0)
+        self._edges = np.linspace(lo - pad, hi + pad, BINS + 1)
+        self._hist = np.zeros(BINS, dtype=np.int64)
+        self._add(first)
+        self._first = None
+
+    def _add(self, x: Array) -> None:
+        if self._edges is None or self._hist is None:
+            return
+        lo, hi = self._edges[0], self._edges[-1]
+        self._under += int(np.count_nonzero(x < lo))
+        self._over += int(np.count_nonzero(x > hi))
+        inside = x[(x >= lo) & (x <= hi)]
+        idx = np.minimum(((inside - lo) / (hi - lo) * BINS).astype(np.int64), BINS - 1)
+        self._hist += np.bincount(idx, minlength=BINS)
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.n if self.n else float("nan")
+
+    def quantiles(self, qs: Sequence[float] = (0.05, 0.5, 0.95)) -> tuple[list[float], float]:
+        """The quantiles and their error bound (0 when exact)."""
+        if self.n == 0 or self.n == self.nonfinite:
+            return [float("nan")] * len(qs), 0.0
+        if self.lo == self.hi:
+            return [self.lo] * len(qs), 0.0
+        if self._edges is None:
+            first = self._first if self._first is not None else np.empty(0)
+            return [float(v) for v in np.quantile(first, qs)], 0.0
+        hist = self._hist if self._hist is not None else np.zeros(BINS, dtype=np.int64)
+        width = float(self._edges[1] - self._edges[0])
+        cum = np.cumsum(hist) + self._under
+        count = self._under + int(hist.sum()) + self._over
+        out: list[float] = []
+        error = width
+        for q in qs:
+            target = q * count
+            if target < self._under or target > count - self._over:
+                out.append(self.lo if target < self._under else self.hi)
+                error = float("inf")
+                continue
+            i = int(np.searchsorted(cum, target))
+            i = min(i, BINS - 1)
+            before = cum[i - 1] if i else self._under
+            inbin = hist[i]
+            frac = (target - before) / inbin if inbin else 0.5
+            out.append(float(self._edges[i] + frac * width))
+        return out, error
+
+    def summary(self) -> Quantiles:
+        (p5, p50, p95), error = self.quantiles()
+        return Quantiles(p5, p50, p95, self.mean, error)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The quantities of each side and the distinct inputs they draw on (shared by key)."""
+
+    a: tuple[Quantity, ...]
+    b: tuple[Quantity, ...]
+    correlation: Mapping[tuple[str, str], float]
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        seen: dict[str, Quantity] = {}
+        for q in self.a + self.b:
+            seen.setdefault(q.key, q)
+        return tuple(seen.values())
+
+    @property
+    def inputs(self) -> dict[str, Dist]:
+        """Every uncertain input by key, sorted by key (points need no draw)."""
+        found = {c.key: c.dist for q in self.quantities for c in q.components if c.dist.uncertain}
+        return dict(sorted(found.items()))
+
+
+@dataclass
+class RunStats:
+    """What a run keeps: streaming summaries, tie counts, member means, and the first
+    ``kept`` samples of every quantity (for sensitivity)."""
+
+    a: StreamStat
+    b: StreamStat
+    diff: StreamStat
+    ratio: StreamStat
+    gt: int
+    lt: int
+    eq: int
+    quantity_sums: dict[str, float]
+    kept_quantities: dict[str, Array]
+    kept_a: Array
+    kept_b: Array
+    samples: int
+    seed: int
+
+
+def _cholesky(keys: Sequence[str], corr: Mapping[tuple[str, str], float]) -> Array | None:
+    if not corr:
+        return None
+    index = {k: i for i, k in enumerate(keys)}
+    mat = np.eye(len(keys))
+    for (x, y), rho in corr.items():
+        if x not in index or y not in index:
+            missing = x if x not in index else y
+            raise UserError(f"correlation names input {missing!r}, which this run does not "
+                            f"draw; inputs are {', '.join(keys) or 'none'}")
+        if not -1 <= rho <= 1:
+            raise UserError(f"a correlation must be in [-1, 1], got {rho!r} for {x}–{y}")
+        mat[index[x], index[y]] = mat[index[y], index[x]] = rho
+    try:
+        out: Array = np.asarray(np.linalg.cholesky(mat), dtype=np.float64)
+    except np.linalg.LinAlgError as exc:
+        raise UserError("the correlations given are inconsistent (the matrix is not "
+                        "positive definite); lower some of them") from exc
+    return out
+
+
+def _values(q: Quantity, draws: Mapping[str, Array], choice: Array | None, m: int) -> Array:
+    """One quantity's values in a chunk: the chosen component's draw, times the scale."""
+    cols = [draws[c.key] if c.dist.uncertain else np.full(m, c.dist.a) for c in q.components]
+    if len(cols) == 1 or choice is None:
+        out = cols[0]
+    else:
+        cum = np.cumsum(q.weights)
+        pick = np.minimum(np.searchsorted(cum, choice, side="right"), len(cols) - 1)
+        out = np.choose(pick, cols)
+    return out * q.scale if q.scale != 1.0 else out
+
+
+def run(plan: Plan, rng: np.random.Generator, samples: int, chunk_size: int, keep: int,
+        seed: int) -> RunStats:
+    """Draw ``samples`` samples of A = Σ a and B = Σ b in chunks, keeping streaming stats."""
+    root = int(rng.integers(0, 2**63))
+    inputs = plan.inputs
+    keys = list(inputs)
+    streams = [_stream(root, k) for k in keys]
+    quantities = plan.quantities
+    choices = {q.key: _stream(root, "choice:" + q.key) for q in quantities
+               if len(q.components) > 1}
+    chol = _cholesky(keys, plan.correlation)
+    a_keys = [q.key for q in plan.a]
+    b_keys = [q.key for q in plan.b]
+    stats = RunStats(StreamStat(), StreamStat(), StreamStat(), StreamStat(), 0, 0, 0,
+                     {q.key: 0.0 for q in quantities}, {}, np.empty(0), np.empty(0),
+                     samples, seed)
+    kept_q: dict[str, list[Array]] = {q.key: [] for q in quantities}
+    kept_a: list[Array] = []
+    kept_b: list[Array] = []
+    done = 0
+    while done < samples:
+        m = min(chunk_size, samples - done)
+        e = np.empty((len(keys), m))
+        for row, gen in zip(e, streams, strict=True):
+            row[:] = gen.standard_normal(m)
+        z: Array = chol @ e if chol is not None else e
+        draws = {k: inputs[k].transform(z[i]) for i, k in enumerate(keys)}
+        values = {q.key: _values(q, draws, choices[q.key].random(m) if q.key in choices
+                                 else None, m) for q in quantities}
+        a = np.sum([values[k] for k in a_keys], axis=0) if a_keys else np.zeros(m)
+        b = np.sum([values[k] for k in b_keys], axis=0) if b_keys else np.zeros(m)
+        diff = a - b
+        stats.a.update(a)
+        stats.b.update(b)
+        stats.diff.update(diff)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            stats.ratio.update(a / b)
+        stats.gt += int(np.count_nonzero(diff > 0))
+        stats.lt += int(np.count_nonzero(diff < 0))
+        stats.eq += int(np.count_nonzero(diff == 0))
+        for k, v in values.items():
+            stats.quantity_sums[k] += float(np.sum(v))
+        room = keep - done
+        if room > 0:
+            for k, v in values.items():
+                kept_q[k].append(v[:room].copy())
+            kept_a.append(a[:room].copy())
+            kept_b.append(b[:room].copy())
+        done += m
+    stats.kept_quantities = {k: np.concatenate(v) if v else np.empty(0)
+                             for k, v in kept_q.items()}
+    stats.kept_a = np.concatenate(kept_a) if kept_a else np.empty(0)
+    stats.kept_b = np.concatenate(kept_b) if kept_b else np.empty(0)
+    return stats
