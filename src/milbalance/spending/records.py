@@ -1,0 +1,96 @@
+"""Where a value ranks in an entity's history: "highest since 1990", "highest in the series".
+
+Ranks are computed over one source's series (the one covering most years, unless a source is
+named), so a record is never an artefact of switching sources between years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from milbalance.errors import UserError
+from milbalance.spending.derive import Lookup
+from milbalance.store import Store
+
+
+@dataclass(frozen=True)
+class Record:
+    """``value`` of ``year`` against the series ``first``–``last`` (``count`` years).
+
+    ``rank``: 1 = highest of all years. ``higher_before``: the latest earlier year with a value
+    at least as high (None: highest in the series up to then — a record). ``lower_before``:
+    the same for lows.
+    """
+
+    entity: str
+    metric: str
+    source: str
+    year: int
+    value: float
+    rank: int
+    count: int
+    first: int
+    last: int
+    higher_before: int | None
+    lower_before: int | None
+    peak_year: int
+    peak_value: float
+
+    @property
+    def highest_in_series(self) -> bool:
+        return self.rank == 1
+
+    @property
+    def summary(self) -> str:
+        """A plain sentence: 'highest in the series (1949–2024)', 'highest since 1990', …"""
+        span = f"{self.first}–{self.last}"
+        if self.highest_in_series:
+            return f"highest in the series ({span}, {self.count} years)"
+        parts = [f"rank {self.rank} of {self.count} ({span}); peak {self.peak_year}"]
+        if self.higher_before is None and self.year != self.first:
+            parts.insert(0, f"highest up to then since the series began in {self.first}")
+        elif self.higher_before is not None and self.higher_before < self.year - 1:
+            parts.insert(0, f"highest since {self.higher_before}")
+        if self.lower_before is not None and self.lower_before < self.year - 1:
+            parts.insert(0, f"lowest since {self.lower_before}")
+        elif self.lower_before is None and self.year != self.first:
+            parts.insert(0, f"lowest up to then since {self.first}")
+        return "; ".join(parts)
+
+
+def rank_in_history(points: Sequence[tuple[int, float]], year: int, *, entity: str = "",
+                    metric: str = "", source: str = "") -> Record:
+    """Rank the value of ``year`` among ``points`` (year, value); ties rank equal."""
+    series = sorted(dict(points).items())
+    values = dict(series)
+    if year not in values:
+        years = [y for y, _ in series]
+        span = f"{years[0]}–{years[-1]}" if years else "none"
+        raise UserError(f"{entity or 'the series'} {metric} has no value for {year} "
+                        f"(years with values: {span})")
+    value = values[year]
+    higher = [y for y, v in series if y < year and v >= value]
+    lower = [y for y, v in series if y < year and v <= value]
+    peak_year, peak_value = max(series, key=lambda p: (p[1], -p[0]))
+    return Record(entity, metric, source, year, value,
+                  1 + sum(1 for _, v in series if v > value), len(series), series[0][0],
+                  series[-1][0], max(higher) if higher else None,
+                  max(lower) if lower else None, peak_year, peak_value)
+
+
+def record(store: Store, entity: str, metric: str, year: int, source: str | None = None,
+           lookup: Lookup | None = None) -> Record:
+    """The record standing of ``entity`` × ``metric`` in ``year`` within one source's series."""
+    lk = lookup or Lookup(store)
+    who = store.entity(entity).id
+    what = store.metric(metric).id
+    counts = lk.coverage(who, what)
+    if not counts:
+        raise UserError(f"no observations of {what} for {who}: nothing to rank")
+    chosen = source or counts.most_common(1)[0][0]
+    if chosen not in counts:
+        raise UserError(f"source {chosen!r} has no {what} for {who}; sources with figures: "
+                        f"{', '.join(sorted(counts))}")
+    points = [(r.period.year, r.central) for r in lk.rows(who, what) if r.source == chosen]
+    return rank_in_history(points, year, entity=who, metric=what, source=chosen)
