@@ -147,3 +147,12 @@ def test_missing_required_file(data_copy: Path) -> None:
     issues = check(data_copy)
     assert issues[0].path.endswith("metrics.csv")
     assert "missing" in issues[0].problem
+
+
+def test_exchange_rate_must_be_in_the_countrys_currency(data_copy: Path) -> None:
+    row = first_row(data_copy / "observations" / "spending.csv", entity="RUS",
+                    metric="fx_rate.lcu_per_usd")
+    line = spoil(data_copy, "observations/spending.csv", row, entity="UKR")
+    issue = only_issue(data_copy)
+    assert (issue.line, issue.field, issue.value) == (line, "unit", "RUB_per_USD")
+    assert "not in a currency of UKR" in issue.problem

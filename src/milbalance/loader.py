@@ -62,8 +62,7 @@ class Dataset:
         currency of the row's own unit (so RUB_billion → RUB, RUB_per_USD stays)."""
         unit_id = metric.unit
         if LOCAL_CURRENCY in unit_id:
-            currency = unit.currency or unit.dimension.partition(":")[2].partition("/")[0]
-            unit_id = unit_id.replace(LOCAL_CURRENCY, currency)
+            unit_id = unit_id.replace(LOCAL_CURRENCY, unit.local_currency or "?")
         return self.units.get(unit_id)
 
 
@@ -534,7 +533,7 @@ class _Loader:
             return None
         target = self.data.canonical_unit(metric, unit)
         if LOCAL_CURRENCY in metric.unit:
-            currency = target.currency if target is not None else None
+            currency = target.local_currency if target is not None else None
             if target is None or (entity.currencies and currency not in entity.currencies):
                 allowed = ", ".join(entity.currencies) or "any currency"
                 example = metric.unit.replace(LOCAL_CURRENCY, (*entity.currencies, "EUR")[0])

@@ -98,6 +98,15 @@ class Unit:
         head, _, code = self.dimension.partition(":")
         return code if head == "money" and code else None
 
+    @property
+    def local_currency(self) -> str | None:
+        """The currency a local-currency metric is in: ``money:RUB`` → RUB, and for exchange
+        rates ``fx:RUB/USD`` → RUB (local units per dollar); None for other dimensions."""
+        head, _, code = self.dimension.partition(":")
+        if head == "fx":
+            code = code.partition("/")[0]
+        return code if head in ("money", "fx") and code else None
+
 
 @dataclass(frozen=True)
 class Metric:
