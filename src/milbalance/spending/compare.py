@@ -42,7 +42,8 @@ class SpendingComparison:
 
 
 def _partial(s: Series, year: int) -> bool:
-    return any(b.year == year and b.gaps for b in s.blocs)
+    """True when a bloc's sum for the year exists but misses members."""
+    return any(b.year == year and b.gaps and b.counted for b in s.blocs)
 
 
 def compare_spending(store: Store, a: str, b: str, basis: Basis, years: YearRange,

@@ -181,6 +181,12 @@ class ConsistencyResult:
     notes: tuple[str, ...] = field(default=())
 
     @property
+    def other_fits(self) -> tuple[Match, ...]:
+        """Quoted figures that match, within tolerance, a figure of another year."""
+        return tuple(m for m in self.matches if m.year != self.quote.year
+                     and abs(m.deviation) <= self.tolerances.match)
+
+    @property
     def better_years(self) -> tuple[YearFit, ...]:
         """Other years where every check passes and the fit is closer than the quoted one's."""
         own = next((f for f in self.year_fits if f.year == self.quote.year), None)

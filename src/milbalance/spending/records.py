@@ -43,20 +43,20 @@ class Record:
 
     @property
     def summary(self) -> str:
-        """A plain sentence: 'highest in the series (1949–2024)', 'highest since 1990', …"""
-        span = f"{self.first}–{self.last}"
+        """A short phrase: 'highest in the series', 'highest since 1990 · #3 of 33', …"""
         if self.highest_in_series:
-            return f"highest in the series ({span}, {self.count} years)"
-        parts = [f"rank {self.rank} of {self.count} ({span}); peak {self.peak_year}"]
-        if self.higher_before is None and self.year != self.first:
-            parts.insert(0, f"highest up to then since the series began in {self.first}")
+            return f"highest in the series ({self.first}–{self.last})"
+        parts: list[str] = []
+        if self.year != self.first and self.higher_before is None:
+            parts.append(f"highest since the series began ({self.first})")
         elif self.higher_before is not None and self.higher_before < self.year - 1:
-            parts.insert(0, f"highest since {self.higher_before}")
-        if self.lower_before is not None and self.lower_before < self.year - 1:
-            parts.insert(0, f"lowest since {self.lower_before}")
-        elif self.lower_before is None and self.year != self.first:
-            parts.insert(0, f"lowest up to then since {self.first}")
-        return "; ".join(parts)
+            parts.append(f"highest since {self.higher_before}")
+        elif self.year != self.first and self.lower_before is None:
+            parts.append(f"lowest since the series began ({self.first})")
+        elif self.lower_before is not None and self.lower_before < self.year - 1:
+            parts.append(f"lowest since {self.lower_before}")
+        parts.append(f"#{self.rank} of {self.count}")
+        return " · ".join(parts)
 
 
 def rank_in_history(points: Sequence[tuple[int, float]], year: int, *, entity: str = "",

@@ -75,7 +75,9 @@ class Series:
     def gaps(self) -> tuple[str, ...]:
         """'YEAR' for a country year with no figure; 'YEAR: A, B' for members missing."""
         if self.is_bloc:
-            return tuple(f"{b.year}: {', '.join(b.gaps)}" for b in self.blocs if b.gaps)
+            return tuple(f"{b.year}: {', '.join(b.gaps)}" if b.counted else
+                         f"{b.year}: no member has a figure ({len(b.members)} members)"
+                         for b in self.blocs if b.gaps)
         return tuple(str(f.year) for f in self.figures if f.value is None)
 
 
