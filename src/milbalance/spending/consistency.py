@@ -11,7 +11,7 @@ Each is compared with every reference figure for the year, by source: published 
 rates and GDP first, then ones derived from a single source's own pair of figures (e.g.
 SIPRI's spending in roubles / SIPRI's spending in US$ is the rate SIPRI used). A check passes
 when the implied quantity is within its tolerance of the preferred reference. A figure is
-``off`` when every failed check involves it and it takes part in no passing check; it
+``off`` when every failed check involves it and it alone takes part in no passing check; it
 ``fits`` when every check it takes part in passes or is explained by another figure being
 off; else it is ``in-doubt``. Finally each quoted figure is matched against the spending
 figures of every definition for nearby years (is 13.5 trillion roubles a budget line of
@@ -300,6 +300,8 @@ def _verdicts(quote: Quote, checks: list[Check]) -> list[FigureVerdict]:
     suspects = ({f for f in quote.given() if all(f in c.figures for c in failed)}
                 if failed else set())
     culprits = {f for f in suspects if not any(f in c.figures for c in ok)}
+    if len(culprits) > 1:  # two figures that only disagree with each other: cannot tell
+        culprits = set()
     units = {AMOUNT: quote.currency, USD: "USD", SHARE: "percent"}
     out: list[FigureVerdict] = []
     for figure, quoted in quote.given().items():

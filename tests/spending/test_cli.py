@@ -1,0 +1,70 @@
+"""The spending and consistency commands end to end, through milbalance.cli.main."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from milbalance.cli import main
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_spending_gdp_share_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["spending", "RUS", "--basis", "gdp-share", "--years", "2014-2024"],
+                       capsys)
+    assert code == 0
+    assert "Russia" in out and "2014" in out and "2024" in out
+    assert "sipri-milex-2025" in out
+
+
+def test_spending_nato_vs_rus_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["spending", "NATO", "--vs", "RUS", "--basis", "usd", "--years",
+                        "2014-2024", "--json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert set(data["comparisons"]) == {"usd", "ppp"}
+    usd = data["comparisons"]["usd"]
+    assert len(usd["rows"]) == 11
+    assert usd["a"]["entity"] == "NATO" and usd["b"]["entity"] == "RUS"
+
+
+def test_consistency_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["consistency", "--amount", "13.5e12", "--currency", "RUB", "--usd",
+                        "151e9", "--gdp-share", "6.3", "--year", "2024"], capsys)
+    assert code == 0
+    assert "implied exchange rate" in out and "implied GDP" in out
+    assert "Verdict per figure" in out
+
+
+def test_consistency_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["consistency", "--amount", "13.5e12", "--currency", "RUB", "--usd",
+                        "151e9", "--year", "2024", "--json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert data["result"]["implied_rate"] == pytest.approx(13.5e12 / 151e9)
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["spending", "RUS", "--years", "2025-2014"], "ends before it starts"),
+    (["spending", "RUS", "--basis", "euro"], "use one of: lcu, usd"),
+    (["spending", "NATO", "--basis", "lcu"], "not defined for a bloc"),
+    (["spending", "Atlantis"], "unknown entity"),
+    (["consistency", "--year", "2024", "--currency", "RUB"], "at least one figure"),
+])
+def test_bad_input_is_one_line_exit_2(argv: list[str], message: str,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
