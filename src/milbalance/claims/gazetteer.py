@@ -1,0 +1,198 @@
+"""Names in text → entity ids and metric items, built from the data, never hand-kept.
+
+Entity names come from ``store.entities()`` (id, name, aliases in countries.csv, blocs.csv,
+companies.csv, facilities.csv) with two spelling rules applied to them: possessives
+("Russia's") and demonyms formed from names ending in -a or -ine ("Russian", "Ukrainian").
+Adding an alias to the data is how a new name is taught.
+
+What is kept in code is the *phrasing* of the domain, each reading with the caveat it
+carries, and only for ids the data declares:
+
+- region words whose reading is a choice: "Europe" → the EU bloc; "the West" → NATO;
+- the head nouns reporters use for items: "shells", "rounds", "ammunition", "interceptors",
+  "drones" → the metric items (``artillery_shells`` …) of metrics.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from milbalance.claims.numbers import ItemMatch
+from milbalance.model import Entity, EntityKind, Metric
+
+AMMUNITION_CAVEAT = ("'ammunition' read as artillery ammunition (shells); other calibres and "
+                     "small-arms rounds are not in the comparison")
+ROUNDS_CAVEAT = "'rounds' read as artillery rounds"
+INTERCEPTOR_CAVEAT = ("'interceptors' read as PAC-3 MSE, the interceptor type the data "
+                      "measures; other types are not counted")
+DRONE_CAVEAT = "'drones' read as long-range attack drones (Shahed/Geran type)"
+EXPLOSIVE_CAVEAT = "'explosives' read as RDX capacity, the explosive the data measures"
+
+REGION_READINGS: tuple[tuple[str, str, str], ...] = (
+    (r"Europe(?:an (?:Union|countries|allies|industry|producers|states|members))?|"
+     r"the Europeans", "EU",
+     "'Europe' read as the EU; NATO's European members and non-EU producers differ"),
+    (r"the West|Western (?:allies|countries|nations|partners)", "NATO",
+     "'the West' read as NATO"),
+    (r"the bloc", "NATO", "'the bloc' read as NATO"),
+)
+"""(pattern, entity id, caveat): readings of region words, kept only if the id exists."""
+
+ITEM_PHRASES: tuple[tuple[str, str, str], ...] = (
+    (r"(?:155[\s-]?mm|155[\s-]?millimet(?:er|re))(?:\s+(?:artillery|calibre|caliber))?"
+     r"\s+(?:shells?|rounds?|ammunition|munitions|projectiles)", "artillery_shells_155mm", ""),
+    (r"(?:artillery|howitzer|large[\s-]calib(?:re|er)|122[\s-]?mm|152[\s-]?mm)\s+"
+     r"(?:shells?|rounds?|ammunition|munitions|projectiles)|shells? for (?:barrel )?artillery|"
+     r"(?:shells?|rounds?|munitions) of artillery", "artillery_shells", ""),
+    (r"(?:artillery\s+)?shells?|projectiles", "artillery_shells", ""),
+    (r"rounds?(?!\s+of\s+(?:talks|negotiations|sanctions))", "artillery_shells", ROUNDS_CAVEAT),
+    (r"(?:core\s+)?(?:ammunition|munitions|ammo)", "artillery_shells", AMMUNITION_CAVEAT),
+    (r"(?:PAC-3(?:\s+MSE)?|Patriot)(?:\s+(?:interceptors?|missiles?))?", "interceptors_pac3", ""),
+    (r"IRIS-T(?:\s+SLM)?(?:\s+(?:interceptors?|missiles?))?", "interceptors_iris_t", ""),
+    (r"(?:air[\s-]defen[cs]e\s+)?interceptors?|air[\s-]defen[cs]e missiles", "interceptors_pac3",
+     INTERCEPTOR_CAVEAT),
+    (r"Mistral(?:\s+missiles?)?", "missiles_mistral", ""),
+    (r"FPV(?:\s+(?:strike\s+)?drones?)?", "fpv_drones", ""),
+    (r"(?:Shahed|Geran)(?:-\d)?(?:[\s-]type)?(?:\s+(?:attack\s+)?drones?)?|"
+     r"(?:long-range\s+)?(?:attack|kamikaze|strike)\s+drones?|long-range drones?",
+     "attack_drones", ""),
+    (r"drones?|UAVs?", "attack_drones", DRONE_CAVEAT),
+    (r"(?:gun\s+)?propellant|gunpowder", "propellant", ""),
+    (r"RDX|explosives?", "explosive_rdx", EXPLOSIVE_CAVEAT),
+)
+"""(pattern, metric item, caveat): how reporters name items, kept only if the item exists."""
+
+_FILLER = (r"(?:\s+(?:new|more|additional|extra|of|the|heavy|standard|its|finished|"
+           r"complete|Soviet-calibre|NATO-standard|units of|pieces of|types? of))*\s+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a sentence, resolved to an entity id."""
+
+    entity: str
+    kind: EntityKind
+    start: int
+    end: int
+    text: str
+    caveat: str = ""
+
+
+@dataclass(frozen=True)
+class ItemMention:
+    item: str
+    start: int
+    end: int
+    text: str
+    caveat: str = ""
+
+
+def _demonyms(name: str) -> list[str]:
+    if name.endswith("ine"):
+        return [name[:-1] + "ian"]
+    if name.endswith("a") and len(name) > 3:
+        return [name + "n"]
+    return []
+
+
+def _exact_case(alias: str) -> bool:
+    """Short capitalised aliases (US, UK, EU, PRC) match only as written: 'us' is a pronoun."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class Gazetteer:
+    """Entity names and item phrases with their ids; ``from_data`` builds one from the store."""
+
+    entities: dict[str, Entity]
+    items: dict[str, str]  # metric item → measure kinds available, joined (for display)
+    metric_ids: frozenset[str]
+    _names: dict[str, str] = field(default_factory=dict)  # alias (lower) → entity id
+    _name_re: re.Pattern[str] | None = None
+    _regions: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    _items: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+
+    @classmethod
+    def from_data(cls, entities: list[Entity], metrics: list[Metric]) -> Gazetteer:
+        """Build the gazetteer from the data's entities and metrics."""
+        items: dict[str, str] = {}
+        for m in metrics:
+            if m.item:
+                items[m.item] = ";".join(filter(None, [items.get(m.item, ""), str(m.kind)]))
+        gaz = cls({e.id: e for e in entities}, items, frozenset(m.id for m in metrics))
+        gaz._compile()
+        return gaz
+
+    def _compile(self) -> None:
+        alternatives: list[str] = []
+        for e in self.entities.values():
+            names = [e.id, e.name, *e.aliases]
+            if e.kind is EntityKind.COUNTRY:
+                names += [d for n in (e.name, *e.aliases) for d in _demonyms(n)]
+            for alias in names:
+                if len(alias) < 2:
+                    continue
+                key = alias.lower()
+                self._names.setdefault(key, e.id)
+                flag = "-i" if _exact_case(alias) else "i"
+                alternatives.append(f"(?{flag}:{re.escape(alias)})")
+        alternatives.sort(key=len, reverse=True)
+        self._name_re = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        for pattern, entity, caveat in REGION_READINGS:
+            if entity in self.entities:
+                self._regions.append((re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])",
+                                                 re.IGNORECASE), entity, caveat))
+        generated = [(re.escape(i.replace("_", " ")) + "s?", i, "") for i in self.items]
+        for pattern, item, caveat in (*ITEM_PHRASES, *generated):
+            if item in self.items:
+                self._items.append((re.compile(pattern, re.IGNORECASE), item, caveat))
+
+    # --- entities ---------------------------------------------------------------------
+
+    def resolve(self, name: str) -> str | None:
+        """An entity id for a name, alias or id (case-insensitive), or None."""
+        return self._names.get(name.strip().lower())
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        """Every entity named in a sentence, left to right, overlapping names merged."""
+        found: list[Mention] = []
+        if self._name_re is not None:
+            for m in self._name_re.finditer(sentence):
+                entity_id = self._names[m.group(0).lower()]
+                found.append(Mention(entity_id, self.entities[entity_id].kind, m.start(),
+                                     m.end(), m.group(0)))
+        for pattern, entity_id, caveat in self._regions:
+            for m in pattern.finditer(sentence):
+                if all(m.end() <= f.start or m.start() >= f.end for f in found):
+                    found.append(Mention(entity_id, self.entities[entity_id].kind, m.start(),
+                                         m.end(), m.group(0), caveat))
+        return sorted(found, key=lambda x: x.start)
+
+    # --- items ------------------------------------------------------------------------
+
+    def item_after(self, sentence: str, position: int) -> ItemMatch | None:
+        """The item named right after a number ('2 million [artillery] shells')."""
+        rest = sentence[position:]
+        for pattern, item, _ in self._items:
+            m = re.match(_FILLER + "?" + r"(?:" + pattern.pattern + r")\b", " " + rest,
+                         re.IGNORECASE)
+            if m:
+                return ItemMatch(item, position + m.end() - 1)
+        return None
+
+    def item_mentions(self, sentence: str) -> list[ItemMention]:
+        """Every item phrase in a sentence (the most specific reading wins at a position)."""
+        found: list[ItemMention] = []
+        for pattern, item, caveat in self._items:
+            for m in re.finditer(r"(?<![\w-])(?:" + pattern.pattern + r")(?![\w-])", sentence,
+                                 re.IGNORECASE):
+                if all(m.end() <= f.start or m.start() >= f.end for f in found):
+                    found.append(ItemMention(item, m.start(), m.end(), m.group(0), caveat))
+        return sorted(found, key=lambda x: x.start)
+
+    def metric(self, item: str, kind: str) -> str | None:
+        """The metric id ``<item>.<kind>`` when the data declares it."""
+        metric_id = f"{item}.{kind}"
+        return metric_id if metric_id in self.metric_ids else None

@@ -1,0 +1,207 @@
+"""What a claim can say, as typed records the parser produces and the evaluator checks.
+
+Every claim keeps the sentence it came from, the year it is about (and whether that year was
+written or taken from the article's date), who said it when the text says so, and the
+caveats the parser had to accept to read it (e.g. "ammunition" read as artillery shells).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ClaimKind(StrEnum):
+    COMPARISON = "comparison"  # A outproduces B; A makes N times as much as B
+    LEVEL = "level"  # A produced N of X in year Y; A spent N on defence
+    SHARE_OF_GDP = "share_of_gdp"  # A spends N% of GDP on defence
+    CHANGE = "change"  # doubled since 2022; up 14-fold
+    RECORD = "record"  # highest since 1990; levels not seen in decades
+    CONSISTENCY = "consistency"  # several figures quoted together must fit each other
+    ATTRIBUTION = "attribution"  # X said Y on date D
+    NOT_CHECKABLE = "not_checkable"  # opinion, motive, forecast of events
+
+
+class Measure(StrEnum):
+    """What was counted; matches the metric kinds so a claim maps to ``<item>.<measure>``."""
+
+    OUTPUT = "output"
+    CAPACITY = "capacity"
+    TARGET = "target"
+    DELIVERIES = "deliveries"
+    SUPPLY = "supply"  # output plus what arrives from suppliers: imports count only here
+    CONSUMPTION = "consumption"
+    STOCKPILE = "stockpile"
+    EXPENDITURE = "expenditure"
+    GDP = "gdp"
+
+
+class QuantityUnit(StrEnum):
+    MONEY = "money"  # value in currency units (not millions), ``currency`` says which
+    PERCENT_GDP = "percent_gdp"  # per cent of GDP
+    PERCENT = "percent"  # a per cent of something else (a change, a share of a budget)
+    COUNT = "count"  # items, a stock or a total over a period
+    RATE = "rate"  # items per year (monthly and daily rates annualised)
+
+
+class NotCheckableReason(StrEnum):
+    OPINION = "opinion"
+    MOTIVE = "motive"
+    FORECAST = "forecast"
+    NO_FIGURE = "no-figure"
+    UNRESOLVED = "unresolved"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as the text wrote it, normalised: money in units, rates per year."""
+
+    value: float
+    unit: QuantityUnit
+    text: str
+    start: int  # character span in the sentence
+    end: int
+    currency: str = ""  # ISO 4217 for money
+    item: str = ""  # metric item for counts and rates (artillery_shells)
+    per: str = ""  # the rate as written: year, month or day
+    approximate: bool = False  # about, some, nearly, roughly
+    bound: str = ""  # "at-least" (more than, over) or "at-most" (fewer than, up to)
+    low: float | None = None  # a written range "1.3 to 1.4 million"
+    high: float | None = None
+
+    @property
+    def precision(self) -> float:
+        """Relative half-width of the last written digit: '13.5' → 0.05/13.5 (rounding)."""
+        digits = [c for c in self.text if c.isdigit() or c == "."]
+        raw = "".join(digits).strip(".")
+        if not raw:
+            return 0.05  # words ("two million", "a third"): read as ±5%
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        try:
+            written = float(raw)
+        except ValueError:
+            return 0.05
+        if written == 0:
+            return 0.0
+        if decimals == 0:
+            stripped = raw.rstrip("0")
+            zeros = len(raw) - len(stripped)
+            step = 10 ** zeros if written >= 1000 and stripped else 1  # "40,000": ±5,000
+            return float(0.5 * step / written)
+        return float(0.5 * 10 ** (-decimals) / written)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said it and when, as far as the text or the article tells."""
+
+    speaker: str
+    entity: str = ""  # the body the speaker speaks for (NATO for its Secretary General)
+    date: str = ""  # YYYY-MM-DD when known
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaimBase:
+    """Fields every claim has."""
+
+    text: str
+    year: int | None = None
+    year_from_text: bool = False
+    caveats: tuple[str, ...] = ()
+    attribution: Attribution | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comparison(ClaimBase):
+    """``subject`` has more of ``item`` than ``other`` (``ratio`` = subject / other, if stated).
+
+    ``subject_years``/``other_years`` differ for historical comparisons (the US during the
+    Korean war against Russia now)."""
+
+    kind: ClaimKind = ClaimKind.COMPARISON
+    subject: str
+    other: str
+    item: str
+    measure: Measure
+    ratio: float | None = None
+    more: bool = True  # False: the subject has less
+    share_of_gdp: bool = False
+    subject_years: tuple[int, int] | None = None
+    other_years: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Level(ClaimBase):
+    """``subject``'s ``item`` (measured as ``measure``) was ``quantity`` in ``year``."""
+
+    kind: ClaimKind = ClaimKind.LEVEL
+    subject: str
+    item: str
+    measure: Measure
+    quantity: Quantity
+    years: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShareOfGdp(ClaimBase):
+    """``subject`` spent ``quantity`` per cent of GDP on defence over ``years``."""
+
+    kind: ClaimKind = ClaimKind.SHARE_OF_GDP
+    subject: str
+    quantity: Quantity
+    years: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Change(ClaimBase):
+    """``item`` grew by ``factor`` (2 = doubled) between ``since`` and ``year``."""
+
+    kind: ClaimKind = ClaimKind.CHANGE
+    subject: str
+    item: str
+    measure: Measure
+    factor: float
+    since: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record(ClaimBase):
+    """``item`` is at its highest since ``since`` (None: "in decades", read as ≥ 20 years)."""
+
+    kind: ClaimKind = ClaimKind.RECORD
+    subject: str
+    item: str
+    measure: Measure
+    since: int | None = None
+    span_years: int = 0  # "in decades" → 20: the least reading of the phrase
+
+
+@dataclass(frozen=True, kw_only=True)
+class Consistency(ClaimBase):
+    """Several spending figures quoted together (local currency, US$, share of GDP, GDP)."""
+
+    kind: ClaimKind = ClaimKind.CONSISTENCY
+    subject: str
+    quantities: tuple[Quantity, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttributionClaim(ClaimBase):
+    """Somebody said something at a date: checked against the statements timeline."""
+
+    kind: ClaimKind = ClaimKind.ATTRIBUTION
+    speaker: str
+    about: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotCheckable(ClaimBase):
+    """An opinion, a motive or a forecast of events: no figure can decide it."""
+
+    kind: ClaimKind = ClaimKind.NOT_CHECKABLE
+    reason: NotCheckableReason
+    explanation: str
+
+
+Claim = (Comparison | Level | ShareOfGdp | Change | Record | Consistency | AttributionClaim
+         | NotCheckable)

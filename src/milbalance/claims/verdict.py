@@ -1,0 +1,74 @@
+"""Verdicts: the label, the probability the claim holds, and everything that decided it.
+
+Labels come from the probability with two named thresholds:
+
+    p ≥ SUPPORTED_AT (0.8)   supported   — the evidence agrees, by a clear margin
+    p ≤ REFUTED_AT (0.2)     refuted     — the evidence disagrees, by a clear margin
+    otherwise                contested   — sources or readings disagree
+    no evidence / opinion    not_checkable
+
+0.8/0.2 leave a wide middle on purpose: answers built from a handful of disagreeing
+estimates should not be called settled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from milbalance.claims.kinds import Claim
+
+SUPPORTED_AT = 0.8
+"""Probability at or above which a claim is labelled supported."""
+REFUTED_AT = 0.2
+"""Probability at or below which a claim is labelled refuted."""
+
+
+class Label(StrEnum):
+    SUPPORTED = "supported"
+    CONTESTED = "contested"
+    REFUTED = "refuted"
+    NOT_CHECKABLE = "not_checkable"
+
+
+def label_for(probability: float | None) -> Label:
+    """The label a probability earns (None: nothing to check against)."""
+    if probability is None:
+        return Label.NOT_CHECKABLE
+    if probability >= SUPPORTED_AT:
+        return Label.SUPPORTED
+    if probability <= REFUTED_AT:
+        return Label.REFUTED
+    return Label.CONTESTED
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One figure the verdict rests on, with its source; ``holds`` says if it agrees."""
+
+    source_id: str
+    entity: str
+    metric: str
+    period: str
+    value: float | None
+    unit: str
+    claimant_type: str
+    claimant: str = ""
+    low: float | None = None
+    high: float | None = None
+    holds: bool | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: Claim
+    label: Label
+    probability: float | None
+    summary: str
+    evidence: tuple[Evidence, ...] = ()
+    by_claimant: dict[str, str] = field(default_factory=dict)
+    assumptions: tuple[str, ...] = ()
+    gaps: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()
+    better_fit: str = ""

@@ -1,0 +1,94 @@
+"""Commands that check claims: `check` one sentence, `read` a whole article."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from milbalance.claims import Checker, Reading
+from milbalance.claims.report import reading_html, reading_json
+from milbalance.cli.data_cmd import open_store
+from milbalance.cli.output import console, print_json
+from milbalance.errors import UserError
+
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", help="The article's date, YYYY-MM-DD: the year of claims that name none.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"--date {text!r} is not a date; write YYYY-MM-DD") from exc
+
+
+def _show(reading: Reading) -> None:
+    table = Table("claim", "kind", "verdict", "P", "why", title=f"{len(reading.claims)} claims")
+    for c in reading.claims:
+        v = c.verdict
+        p = "–" if v.probability is None else f"{v.probability:.2f}"
+        why = v.summary + "".join(f"\n· {x}" for x in v.caveats)
+        sources = sorted({e.source_id for e in v.evidence})
+        if sources:
+            why += "\nsources: " + ", ".join(sources)
+        table.add_row(v.claim.text, str(v.claim.kind), str(v.label), p, why)
+    console.print(table)
+    for s in reading.skipped:
+        console.print(f"[dim]skipped: {s.text} — {s.reason}[/dim]", markup=True,
+                      highlight=False)
+
+
+def check(
+    sentence: Annotated[str, typer.Argument(help="The sentence to check, in quotes.")],
+    on: DateOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check one sentence: its claims, each with a verdict, probability and evidence."""
+    day = _day(on)
+    if not sentence.strip():
+        raise UserError("the sentence is empty: give the text to check in quotes")
+    with open_store() as store:
+        reading = Checker(store).check(sentence, day)
+    if as_json:
+        print_json(reading_json(reading))
+        return
+    _show(reading)
+
+
+def read(
+    file: Annotated[Path, typer.Argument(help="A text or Markdown file with the article.")],
+    on: DateOpt = None,
+    as_json: JsonOpt = False,
+    as_html: Annotated[bool, typer.Option("--html", help="Print a standalone HTML page.")] = False,
+) -> None:
+    """Read an article: every checkable claim with its verdict; other sentences skipped
+    with the reason."""
+    day = _day(on)
+    if as_json and as_html:
+        raise UserError("choose one of --json and --html")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read {file}: {exc}") from exc
+    if not text.strip():
+        raise UserError(f"{file} is empty: nothing to read")
+    with open_store() as store:
+        reading = Checker(store).read(text, day)
+    if as_json:
+        print_json({"file": str(file), **reading_json(reading, spans=True)})
+    elif as_html:
+        console.file.write(reading_html(reading, file.name))
+    else:
+        _show(reading)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (check, read):
+        app.command()(command)
