@@ -12,9 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The report of the balance, with the claims of the bundled example article when there is one.
+ARTICLE := $(firstword $(wildcard examples/articles/*.txt examples/articles/*.md))
+
 run: $(STAMP)
 	$(BIN)/milbalance validate
-	$(BIN)/milbalance series RUS military_expenditure.usd_current --from 2014
+	$(BIN)/milbalance report --out report.html $(if $(ARTICLE),--article $(ARTICLE))
 
 test: $(STAMP)
 	$(BIN)/ruff check

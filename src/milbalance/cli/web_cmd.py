@@ -1,0 +1,50 @@
+"""Commands for people who would rather look than read a table: serve, report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from milbalance.cli.data_cmd import open_store
+from milbalance.cli.output import console
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this "
+                                      "machine. Give 0.0.0.0 only on a trusted network.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the web app: Overview, Explore, Sources (and claim checks) with a JSON API."""
+    import uvicorn
+
+    from milbalance.web import create_app
+
+    open_store().close()  # build the store now, so a data error shows before serving
+    console.print(f"milbalance on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    uvicorn.run(create_app(open_store), host=host, port=port, log_level="warning")
+
+
+def report(
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("report.html"),
+    article: Annotated[Path | None, typer.Option(
+        "--article", help="A text file with an article whose claims to check.",
+        exists=True, dir_okay=False, readable=True)] = None,
+) -> None:
+    """Write a self-contained HTML report (charts and styles inline) and print a summary."""
+    from milbalance.web.report import build_report
+
+    text = article.read_text(encoding="utf-8") if article else None
+    with open_store() as store:
+        result = build_report(store, text, article.name if article else "")
+    out.write_text(result.html, encoding="utf-8")
+    for line in result.summary:
+        console.print(line, highlight=False, markup=False)
+    console.print(f"report written to {out} ({len(result.html) // 1024} KiB)", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.command()(report)

@@ -1,0 +1,172 @@
+"""The JSON API: every page's data, read-only. Errors are JSON ``{"error": ...}`` with 4xx."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from milbalance import __version__
+from milbalance.cli.output import to_jsonable
+from milbalance.model import ClaimantType, EntityKind, MetricKind
+from milbalance.web import charts, limits
+from milbalance.web.deps import Day, Name, OptName, StoreDep, Year
+from milbalance.web.overview import FIRST_YEAR, overview
+from milbalance.web.schemas import (
+    CoverageOut,
+    EntityOut,
+    ErrorOut,
+    Health,
+    MembersOut,
+    MetricOut,
+    SeriesOut,
+    SourceOut,
+    SourceUseOut,
+    StatementOut,
+)
+from milbalance.web.views import coverage, series_csv, series_view, source_uses
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The request cannot be served as asked."},
+    404: {"model": ErrorOut, "description": "Unknown name; the closest valid names are given."},
+    422: {"model": ErrorOut, "description": "A parameter is missing or out of its limits."},
+}
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+
+
+@router.get("/health", response_model=Health, tags=["meta"])
+def health() -> dict[str, Any]:
+    """Trivial endpoint (no store access): the baseline for load measurements."""
+    return {"ok": True, "version": __version__}
+
+
+@router.get("/limits", tags=["meta"])
+def input_limits() -> dict[str, int]:
+    """The limits every endpoint enforces (text sizes, years, samples)."""
+    return {k.lower(): v for k, v in vars(limits).items() if k.isupper() and isinstance(v, int)}
+
+
+@router.get("/entities", response_model=list[EntityOut], tags=["data"])
+def entities(store: StoreDep, kind: EntityKind | None = None) -> Any:
+    """Countries, companies, facilities and blocs with their aliases."""
+    return to_jsonable(store.entities(kind))
+
+
+@router.get("/entities/{name}", response_model=EntityOut, tags=["data"])
+def entity(store: StoreDep,
+           name: Annotated[str, Path(max_length=limits.NAME_MAX)]) -> Any:
+    """One entity by id, name or alias (``Russia``, ``the alliance``)."""
+    return to_jsonable(store.entity(name))
+
+
+@router.get("/metrics", response_model=list[MetricOut], tags=["data"])
+def metrics(store: StoreDep, kind: MetricKind | None = None) -> Any:
+    """Metrics with their unit, kind and definition."""
+    return to_jsonable(store.metrics(kind))
+
+
+@router.get("/sources", response_model=list[SourceUseOut], tags=["data"])
+def sources(store: StoreDep, claimant_type: ClaimantType | None = None) -> Any:
+    """Every source with its address, claimant type, licence and what it supports."""
+    return [{"source": to_jsonable(u.source), "observations": sum(u.observations.values()),
+             "series": [f"{e} {m}" for e, m in sorted(u.observations)],
+             "statements": u.statements, "memberships": u.memberships}
+            for u in source_uses(store, claimant_type)]
+
+
+@router.get("/sources/{source_id}", response_model=SourceOut, tags=["data"])
+def source(store: StoreDep,
+           source_id: Annotated[str, Path(max_length=limits.NAME_MAX)]) -> Any:
+    """One source by id."""
+    return to_jsonable(store.source(source_id))
+
+
+@router.get("/statements", response_model=list[StatementOut], tags=["data"])
+def statements(store: StoreDep, about: OptName = None,
+               claimant_type: ClaimantType | None = None) -> Any:
+    """The timeline of who claimed what, when (optionally about one entity)."""
+    entity_id = store.entity(about).id if about else None
+    return to_jsonable(store.statements(entity_id, claimant_type))
+
+
+@router.get("/members", response_model=MembersOut, tags=["data"])
+def members(store: StoreDep, bloc: Name, on: Day = None) -> Any:
+    """Members of a bloc on a date, each with its source."""
+    day = on or date.today()
+    found = store.members(bloc, day)
+    return {"bloc": store.entity(bloc).id, "on": day.isoformat(), "members": to_jsonable(found)}
+
+
+@router.get("/coverage", response_model=list[CoverageOut], tags=["explore"])
+def data_coverage(store: StoreDep) -> Any:
+    """Every entity × metric with observations: what Explore can chart."""
+    return to_jsonable(coverage(store))
+
+
+@router.get("/series", response_model=SeriesOut, tags=["explore"])
+def series(store: StoreDep, entity: Name, metric: Name, start: Year = None, end: Year = None,
+           claimant_type: ClaimantType | None = None, source: OptName = None) -> Any:
+    """Every observation of ENTITY × METRIC, by source and claimant, with the sources used.
+
+    An empty ``observations`` list is a gap in the data, not a zero."""
+    view = series_view(store, entity, metric, start=start, end=end,
+                       claimant_type=claimant_type, source=source)
+    return {"entity": to_jsonable(view.entity), "metric": to_jsonable(view.metric),
+            "unit": view.unit, "start": start, "end": end,
+            "observations": to_jsonable(view.observations),
+            "sources": to_jsonable(list(view.sources.values()))}
+
+
+_CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {}}, "description": "One row per observation."}}
+_SVG: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"image/svg+xml": {}}, "description": "The chart as SVG."}}
+
+
+@router.get("/series.csv", response_class=Response, responses=_CSV, tags=["explore"])
+def series_download(store: StoreDep, entity: Name, metric: Name, start: Year = None,
+                    end: Year = None, claimant_type: ClaimantType | None = None,
+                    source: OptName = None) -> Response:
+    """The series as CSV, each row with its source, licence and data file line."""
+    view = series_view(store, entity, metric, start=start, end=end,
+                       claimant_type=claimant_type, source=source)
+    name = f"{view.entity.id}_{view.metric.id}.csv"
+    return Response(series_csv(view), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/series.svg", response_class=Response, responses=_SVG, tags=["explore"])
+def series_chart(store: StoreDep, entity: Name, metric: Name, start: Year = None,
+                 end: Year = None, claimant_type: ClaimantType | None = None,
+                 source: OptName = None) -> Response:
+    """The series as an SVG chart: one dot per figure, bars for ranges, colour by claimant."""
+    view = series_view(store, entity, metric, start=start, end=end,
+                       claimant_type=claimant_type, source=source)
+    return Response(charts.series_svg(view), media_type="image/svg+xml")
+
+
+
+Samples = Annotated[int, Query(ge=limits.SAMPLES_MIN, le=limits.SAMPLES_MAX,
+                               description="Monte Carlo samples per estimate")]
+Seed = Annotated[int | None, Query(ge=0, le=limits.SEED_MAX,
+                                   description="Seed (default: the engine's)")]
+
+
+@router.get("/overview", tags=["overview"])
+def overview_api(store: StoreDep, start: Year = None, end: Year = None,
+                 samples: Samples = limits.SAMPLES_DEFAULT, seed: Seed = None) -> dict[str, Any]:
+    """NATO against Russia and its suppliers by year: artillery-shell output and capacity and
+    military spending, each a bloc estimate (5/50/95 %, members without figures as gaps) from
+    the engine, and the timeline of officials' statements."""
+    result = overview(store, start or FIRST_YEAR, end, samples, seed)
+    return {"start": result.start, "end": result.end, "samples": result.samples,
+            "seed": result.seed,
+            "panels": [{"metric": p.metric, "description": p.description, "kind": p.kind,
+                        "unit": p.unit, "sources": p.sources,
+                        "sides": [{"entity": s.entity, "missing_years": list(s.missing),
+                                   "estimates": to_jsonable(list(s.estimates))}
+                                  for s in p.sides]} for p in result.panels],
+            "statements": to_jsonable(list(result.statements))}

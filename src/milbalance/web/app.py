@@ -1,0 +1,206 @@
+"""The FastAPI application: pages, the JSON API under ``/api``, static assets, safety.
+
+``create_app(store_factory)`` builds the app around a callable that opens a ``Store``; the
+store is opened once, on first use, and shared (DuckDB read-only, one cursor per query).
+Nothing here writes data. Every response carries the security headers below; user text is
+escaped by Jinja's autoescape on pages and never put into ``innerHTML`` by the scripts.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from milbalance import __version__
+from milbalance.errors import MilbalanceError, UnknownNameError, UserError
+from milbalance.store import Store
+from milbalance.web import limits
+
+StoreFactory = Callable[[], Store]
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+"""No inline scripts or styles, nothing from another origin, never framed."""
+
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+"""For SVG images (matplotlib writes inline styles); an SVG shown as an image runs nothing."""
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+class StoreHolder:
+    """Opens the store on first use, once, from any thread."""
+
+    def __init__(self, factory: StoreFactory):
+        self._factory = factory
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    self._store = self._factory()
+        return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the CSP and the other safety headers to every response."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                svg = any(k.lower() == b"content-type" and v.startswith(b"image/svg")
+                          for k, v in headers)
+                policy = SVG_CSP if svg else CSP
+                extra = {"content-security-policy": policy, **SECURITY_HEADERS}
+                headers += [(k.encode(), v.encode()) for k, v in extra.items()
+                            if k.encode() not in present]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class BodyLimit:
+    """ASGI middleware refusing request bodies over ``limits.BODY_BYTES_MAX`` with 413."""
+
+    def __init__(self, app: ASGIApp, limit: int = limits.BODY_BYTES_MAX):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for key, value in scope.get("headers", []):
+            if key == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = self.limit + 1
+                if declared > self.limit:
+                    await _too_large(self.limit, scope, receive, send)
+                    return
+        received = 0
+
+        async def counting() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, counting, send)
+        except _BodyTooLarge:
+            await _too_large(self.limit, scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _too_large(limit: int, scope: Scope, receive: Receive, send: Send) -> None:
+    response = JSONResponse({"error": f"request body over {limit} bytes; send less text"},
+                            status_code=413)
+    await response(scope, receive, send)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def create_app(store_factory: StoreFactory) -> FastAPI:
+    """The web app around ``store_factory`` (called once, on the first request that needs it)."""
+    from milbalance.web import api, pages  # the routers import the optional libraries lazily
+
+    holder = StoreHolder(store_factory)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        holder.close()
+
+    app = FastAPI(
+        title="milbalance",
+        version=__version__,
+        description=("Sourced, uncertainty-aware model of the defense-industrial balance between "
+                     "blocs. Read-only: no endpoint writes data. Every figure carries its source."),
+        docs_url=None,  # Swagger UI loads from a CDN; the schema is at /api/openapi.json
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.stores = holder
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(UserError)
+    async def user_error(request: Request, exc: UserError) -> Response:
+        status = 404 if isinstance(exc, UnknownNameError) else 400
+        body: dict[str, Any] = {"error": str(exc)}
+        if isinstance(exc, UnknownNameError):
+            body["suggestions"] = exc.suggestions
+        if _wants_json(request):
+            return JSONResponse(body, status_code=status)
+        return pages.error_page(request, status, str(exc))
+
+    @app.exception_handler(MilbalanceError)
+    async def internal_error(request: Request, exc: MilbalanceError) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": f"internal error: {exc}"}, status_code=500)
+        return pages.error_page(request, 500, f"internal error: {exc}")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = [_problem(e) for e in exc.errors()]
+        if _wants_json(request):
+            return JSONResponse({"error": "; ".join(problems), "detail": problems},
+                                status_code=422)
+        return pages.error_page(request, 422, "; ".join(problems))
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def _problem(error: Any) -> str:
+    where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "body"))
+    return f"{where or 'request'}: {error.get('msg', 'invalid')}"

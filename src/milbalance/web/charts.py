@@ -1,0 +1,225 @@
+"""Small SVG charts drawn from library results, with presentation attributes only.
+
+No inline ``style`` and no script, so the SVG can sit inline in a page under a strict CSP
+and in the self-contained report. Every text from the data is XML-escaped.
+
+Scales are linear: a value v maps to ``top + (1 - (v - lo) / (hi - lo)) * height``; the value
+axis starts at zero unless a value is negative (bars and bands are read against zero).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape, quoteattr
+
+from milbalance.cli.output import number, span
+from milbalance.web.views import SeriesView, claimant_label
+
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F",
+           "#000000")
+"""Okabe–Ito colours (distinguishable with colour-blindness), then grey and black."""
+
+WIDTH, HEIGHT = 760, 340
+LEFT, RIGHT, TOP, BOTTOM = 78, 20, 34, 92
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    """Round tick values covering [lo, hi]: steps of 1, 2 or 5 × 10^k.
+
+    >>> nice_ticks(0, 148.9)
+    [0.0, 50.0, 100.0, 150.0]
+    """
+    if not math.isfinite(lo) or not math.isfinite(hi) or hi <= lo:
+        return [lo]
+    raw = (hi - lo) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.floor(lo / step) * step
+    ticks = []
+    tick = first
+    while tick < hi + step * 0.999:
+        ticks.append(round(tick, 10))
+        tick += step
+    return ticks
+
+
+def _year_fraction(day: date) -> float:
+    start = date(day.year, 1, 1)
+    length = (date(day.year + 1, 1, 1) - start).days
+    return day.year + (day - start).days / length
+
+
+@dataclass(frozen=True)
+class _Frame:
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    def x(self, year: float) -> float:
+        return LEFT + (year - self.x0) / (self.x1 - self.x0) * (WIDTH - LEFT - RIGHT)
+
+    def y(self, value: float) -> float:
+        return TOP + (1 - (value - self.y0) / (self.y1 - self.y0)) * (HEIGHT - TOP - BOTTOM)
+
+
+def _axes(frame: _Frame, yticks: Sequence[float], unit: str, title: str) -> list[str]:
+    out = [f'<text x="{LEFT}" y="20" font-size="14" font-weight="bold">{escape(title)}</text>']
+    bottom = HEIGHT - BOTTOM
+    for t in yticks:
+        y = frame.y(t)
+        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+                   'stroke="#dddddd"/>')
+        out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
+                   f"{escape(number(t, unit))}</text>")
+    first, last = math.floor(frame.x0), math.ceil(frame.x1)
+    step = max(1, math.ceil((last - first) / 12))
+    for year in range(first, last + 1, step):
+        x = frame.x(year)
+        if LEFT - 1 <= x <= WIDTH - RIGHT + 1:
+            out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 5}" '
+                       'stroke="#333333"/>')
+            out.append(f'<text x="{x:.1f}" y="{bottom + 18}" font-size="11" '
+                       f'text-anchor="middle">{year}</text>')
+    out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{bottom}" y2="{bottom}" '
+               'stroke="#333333"/>')
+    out.append(f'<text x="14" y="{TOP + (bottom - TOP) / 2:.1f}" font-size="11" '
+               f'text-anchor="middle" transform="rotate(-90 14 {TOP + (bottom - TOP) / 2:.1f})">'
+               f"{escape(unit)}</text>")
+    return out
+
+
+def _legend(labels: Sequence[str], colours: dict[str, str]) -> list[str]:
+    out = []
+    x: float = LEFT
+    y = HEIGHT - BOTTOM + 40
+    for label in labels:
+        width = 24 + 6.5 * len(label)
+        if x + width > WIDTH - RIGHT and x > LEFT:
+            x, y = LEFT, y + 18
+        out.append(f'<rect x="{x:.1f}" y="{y - 9}" width="12" height="12" '
+                   f'fill="{colours[label]}"/>')
+        out.append(f'<text x="{x + 16:.1f}" y="{y + 1}" font-size="11">{escape(label)}</text>')
+        x += width
+    return out
+
+
+def _svg(body: list[str], label: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+            f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label={quoteattr(label)} '
+            'font-family="sans-serif">' + "".join(body) + "</svg>")
+
+
+def empty_svg(message: str) -> str:
+    """A chart-sized box saying why there is nothing to draw (a gap is not a zero)."""
+    return _svg([f'<rect x="1" y="1" width="{WIDTH - 2}" height="{HEIGHT - 2}" fill="none" '
+                 'stroke="#cccccc"/>',
+                 f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" font-size="14" text-anchor="middle">'
+                 f"{escape(message)}</text>"], message)
+
+
+def series_svg(view: SeriesView) -> str:
+    """Each observation as a dot at the middle of its period, a horizontal line across the
+    period and a vertical bar from low to high, coloured by claimant."""
+    unit = view.unit
+    rows = [o for o in view.observations if o.unit == unit]
+    title = f"{view.entity.name} — {view.metric.id}"
+    if not rows:
+        return empty_svg(f"{title}: no observations in the data (a gap, not a zero)")
+    labels = list(dict.fromkeys(claimant_label(o) for o in rows))
+    colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(labels)}
+    values = [v for o in rows for v in (o.value, o.low, o.high) if v is not None]
+    lo, hi = min(0.0, min(values)), max(values)
+    hi = hi if hi > lo else lo + 1.0
+    yticks = nice_ticks(lo, hi)
+    x0 = min(_year_fraction(o.period.start) for o in rows)
+    x1 = max(_year_fraction(o.period.end) + 1 / 365 for o in rows)
+    pad = max(0.5, (x1 - x0) * 0.04)
+    frame = _Frame(math.floor(x0 - pad), math.ceil(x1 + pad), min(yticks), max(yticks))
+    body = _axes(frame, yticks, unit, title)
+    for o in rows:
+        colour = colours[claimant_label(o)]
+        xs, xe = frame.x(_year_fraction(o.period.start)), frame.x(
+            _year_fraction(o.period.end) + 1 / 365)
+        mid = (xs + xe) / 2
+        tip = escape(f"{o.period.label}: {span(o.value, o.low, o.high, o.unit)} {o.unit} — "
+                     f"{claimant_label(o)} ({o.claimant_type}), source {o.source}")
+        body.append("<g>" + f"<title>{tip}</title>")
+        centre = o.central
+        body.append(f'<line x1="{xs:.1f}" x2="{xe:.1f}" y1="{frame.y(centre):.1f}" '
+                    f'y2="{frame.y(centre):.1f}" stroke="{colour}" stroke-width="2" '
+                    'stroke-opacity="0.5"/>')
+        if o.low is not None and o.high is not None:
+            body.append(f'<line x1="{mid:.1f}" x2="{mid:.1f}" y1="{frame.y(o.low):.1f}" '
+                        f'y2="{frame.y(o.high):.1f}" stroke="{colour}" stroke-width="2"/>')
+        filled = colour if o.value is not None else "#ffffff"
+        body.append(f'<circle cx="{mid:.1f}" cy="{frame.y(centre):.1f}" r="4.5" '
+                    f'fill="{filled}" stroke="{colour}" stroke-width="1.5"/></g>')
+    body += _legend(labels, colours)
+    return _svg(body, f"{title}, {len(rows)} observations by {len(labels)} claimants")
+
+
+@dataclass(frozen=True)
+class Band:
+    """One line with an uncertainty band: (year, low, middle, high) points, e.g. 5–50–95 %."""
+
+    label: str
+    points: Sequence[tuple[float, float, float, float]]
+    incomplete: frozenset[int] = frozenset()
+    """Years drawn with a hollow marker: some members had no figure (gaps, not zeros)."""
+
+
+def _runs(points: Sequence[tuple[float, float, float, float]]
+          ) -> list[list[tuple[float, float, float, float]]]:
+    """Consecutive years together: a missing year breaks the line (no interpolation)."""
+    runs: list[list[tuple[float, float, float, float]]] = []
+    for p in points:
+        if runs and p[0] - runs[-1][-1][0] <= 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def bands_svg(bands: Sequence[Band], unit: str, title: str) -> str:
+    """Median lines with shaded low–high bands, one colour per band, years on the x axis."""
+    drawn = [b for b in bands if b.points]
+    if not drawn:
+        return empty_svg(f"{title}: nothing to draw (a gap, not a zero)")
+    values = [v for b in drawn for p in b.points for v in p[1:]]
+    lo, hi = min(0.0, min(values)), max(values)
+    hi = hi if hi > lo else lo + 1.0
+    yticks = nice_ticks(lo, hi)
+    years = [p[0] for b in drawn for p in b.points]
+    frame = _Frame(min(years) - 0.5, max(years) + 0.5, min(yticks), max(yticks))
+    body = _axes(frame, yticks, unit, title)
+    colours = {b.label: PALETTE[i % len(PALETTE)] for i, b in enumerate(drawn)}
+    for b in drawn:
+        colour = colours[b.label]
+        pts = sorted(b.points)
+        for run in _runs(pts):
+            upper = " ".join(f"{frame.x(x):.1f},{frame.y(h):.1f}" for x, _, _, h in run)
+            lower = " ".join(f"{frame.x(x):.1f},{frame.y(low):.1f}"
+                             for x, low, _, _ in reversed(run))
+            body.append(f'<polygon points="{upper} {lower}" fill="{colour}" '
+                        'fill-opacity="0.2" stroke="none"/>')
+            if len(run) > 1:
+                line = " ".join(f"{frame.x(x):.1f},{frame.y(m):.1f}" for x, _, m, _ in run)
+                body.append(f'<polyline points="{line}" fill="none" stroke="{colour}" '
+                            'stroke-width="2"/>')
+        for x, low, mid, high in pts:
+            gap = int(x) in b.incomplete
+            tip = escape(f"{b.label} {x:g}: {number(mid, unit)} ({number(low, unit)}–"
+                         f"{number(high, unit)}) {unit}"
+                         + ("; some members have no figure (not counted)" if gap else ""))
+            fill = "#ffffff" if gap else colour
+            body.append(f'<g><title>{tip}</title><line x1="{frame.x(x):.1f}" '
+                        f'x2="{frame.x(x):.1f}" y1="{frame.y(low):.1f}" y2="{frame.y(high):.1f}" '
+                        f'stroke="{colour}" stroke-width="1.5"/><circle cx="{frame.x(x):.1f}" '
+                        f'cy="{frame.y(mid):.1f}" r="4" fill="{fill}" stroke="{colour}" '
+                        'stroke-width="1.5"/></g>')
+    body += _legend([b.label for b in drawn], colours)
+    return _svg(body, title)

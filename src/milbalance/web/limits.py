@@ -1,0 +1,33 @@
+"""Limits on what a user may ask of the web app and its API, declared once.
+
+Requests beyond these get a 4xx JSON error (422 for a value out of range, 413 for a body too
+large), never a 500. The pages and the OpenAPI schema read the same constants.
+"""
+
+from __future__ import annotations
+
+YEAR_MIN = 1900
+"""Earliest year a query may name."""
+YEAR_MAX = 2100
+"""Latest year a query may name."""
+YEAR_SPAN_MAX = 200
+"""Widest year range one series query may cover."""
+OVERVIEW_SPAN_MAX = 40
+"""Widest year range of the overview (each year costs one Monte Carlo estimate per bloc and
+metric)."""
+NAME_MAX = 100
+"""Longest entity, metric, source or claimant name accepted."""
+CLAIM_TEXT_MAX = 2_000
+"""Longest single claim (characters)."""
+ARTICLE_TEXT_MAX = 100_000
+"""Longest article (characters)."""
+BODY_BYTES_MAX = 512_000
+"""Largest request body (bytes); an article at the limit in UTF-8 fits."""
+SAMPLES_MIN = 1_000
+"""Fewest Monte Carlo samples a request may ask for."""
+SAMPLES_MAX = 200_000
+"""Most Monte Carlo samples a request may ask for."""
+SAMPLES_DEFAULT = 20_000
+"""Samples used when a request names none."""
+SEED_MAX = 2**32 - 1
+"""Largest seed accepted."""

@@ -1,0 +1,117 @@
+"""Overview: NATO against Russia and its suppliers, by year, from the engine's estimates.
+
+Each point is ``engine.estimate(store, bloc, metric, year)``: the 5–50–95 % quantiles of the
+bloc's total, with the members that have no figure listed as gaps (never zeros). Years with
+no figure at all for a side are listed as missing. Nothing is computed here but the loop.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+from milbalance.engine import EngineOptions, Estimate, estimate
+from milbalance.engine.blocs import NoDataError
+from milbalance.model import Statement
+from milbalance.store import Store
+from milbalance.web import charts, limits
+from milbalance.web.views import check_years
+
+SIDES = ("NATO", "RUS_SUPPLIERS")
+"""The two blocs the overview sets against each other (ids in data/blocs.csv)."""
+METRICS = ("artillery_shells.output", "artillery_shells.capacity",
+           "military_expenditure.usd_current")
+"""What the overview shows: shell output, shell capacity, spending in current US$."""
+FIRST_YEAR = 2014
+"""Default first year: the year before and after Crimea's annexation frames the build-up."""
+
+
+def default_end() -> int:
+    return date.today().year + 1
+
+
+@dataclass(frozen=True)
+class SideSeries:
+    """One bloc's estimates of one metric by year, and the years with nothing to estimate."""
+
+    entity: str
+    estimates: tuple[Estimate, ...]
+    missing: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Panel:
+    metric: str
+    description: str
+    kind: str
+    unit: str
+    sides: tuple[SideSeries, ...]
+    svg: str
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({s for side in self.sides for e in side.estimates
+                       for c in e.contributions for s in c.sources})
+
+
+@dataclass(frozen=True)
+class Overview:
+    start: int
+    end: int
+    samples: int
+    seed: int
+    panels: tuple[Panel, ...]
+    statements: tuple[Statement, ...]
+
+
+def _options(samples: int, seed: int) -> EngineOptions:
+    return EngineOptions(samples=samples, seed=seed, sensitivity_samples=0, by_claimant=False)
+
+
+def _side(store: Store, entity: str, metric: str, start: int, end: int,
+          options: EngineOptions) -> SideSeries:
+    found: list[Estimate] = []
+    missing: list[int] = []
+    for year in range(start, end + 1):
+        try:
+            found.append(estimate(store, entity, metric, year, options))
+        except NoDataError:
+            missing.append(year)
+    return SideSeries(entity, tuple(found), tuple(missing))
+
+
+def _panel(store: Store, metric: str, start: int, end: int, options: EngineOptions) -> Panel:
+    what = store.metric(metric)
+    sides = tuple(_side(store, entity, metric, start, end, options) for entity in SIDES)
+    unit = next((e.unit for s in sides for e in s.estimates), what.unit)
+    bands = [charts.Band(f"{s.entity}" + (" (hollow: members missing)" if any(
+        e.gaps for e in s.estimates) else ""),
+        [(int(e.period), e.quantiles.p5, e.quantiles.p50, e.quantiles.p95)
+         for e in s.estimates if e.unit == unit],
+        frozenset(int(e.period) for e in s.estimates if e.gaps)) for s in sides]
+    svg = charts.bands_svg(bands, unit, f"{metric}: 5–95 % band and median, by year")
+    return Panel(what.id, what.description, str(what.kind), unit, sides, svg)
+
+
+_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=16)
+def _cached(store: Store, content_hash: str, start: int, end: int, samples: int,
+            seed: int) -> Overview:
+    options = _options(samples, seed)
+    panels = tuple(_panel(store, m, start, end, options) for m in METRICS)
+    return Overview(start, end, samples, seed, panels, tuple(store.statements()))
+
+
+def overview(store: Store, start: int | None = None, end: int | None = None,
+             samples: int = limits.SAMPLES_DEFAULT, seed: int | None = None) -> Overview:
+    """The overview for a year range (same data, samples and seed: same numbers, cached)."""
+    start = FIRST_YEAR if start is None else start
+    end = default_end() if end is None else end
+    check_years(start, end, limits.OVERVIEW_SPAN_MAX)
+    seed = EngineOptions().seed if seed is None else seed
+    with _lock:  # one computation per key, not one per concurrent request
+        return _cached(store, store.content_hash, start, end, samples, seed)

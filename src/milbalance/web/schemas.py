@@ -1,0 +1,144 @@
+"""Response shapes of the JSON API, as they appear in the OpenAPI schema."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+
+class ErrorOut(BaseModel):
+    """Every 4xx answer: what was wrong and, for unknown names, the closest valid ones."""
+
+    error: str
+    suggestions: list[str] | None = None
+    detail: list[str] | None = None
+
+
+class Health(BaseModel):
+    ok: bool
+    version: str
+
+
+class SourceOut(BaseModel):
+    id: str
+    title: str
+    publisher: str
+    url: str
+    published: str
+    claimant_type: str
+    edition: str
+    licence: str
+    notes: str
+
+
+class SourceUseOut(BaseModel):
+    """A source and what it supports in the data."""
+
+    source: SourceOut
+    observations: int
+    series: list[str]
+    statements: int
+    memberships: int
+
+
+class EntityOut(BaseModel):
+    id: str
+    kind: str
+    name: str
+    aliases: list[str]
+    country: str
+    company: str
+    currencies: list[str]
+    fiscal_year_start: int
+    notes: str
+
+
+class MetricOut(BaseModel):
+    id: str
+    unit: str
+    kind: str
+    description: str
+    minimum: float | None
+    maximum: float | None
+    item: str
+
+
+class PeriodOut(BaseModel):
+    start: date
+    end: date
+    kind: str
+    label: str
+
+
+class ObservationOut(BaseModel):
+    entity: str
+    metric: str
+    period: PeriodOut
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    confidence: float | None
+    shape: str | None
+    source: str
+    claimant: str
+    claimant_type: str
+    flags: list[str]
+    notes: str
+    raw_value: float | None
+    raw_unit: str
+    path: str
+    line: int
+
+
+class SeriesOut(BaseModel):
+    """Every observation of entity × metric; an empty list is a gap in the data, not a zero."""
+
+    entity: EntityOut
+    metric: MetricOut
+    unit: str
+    start: int | None
+    end: int | None
+    observations: list[ObservationOut]
+    sources: list[SourceOut]
+
+
+class CoverageOut(BaseModel):
+    entity: str
+    entity_name: str
+    metric: str
+    kind: str
+    observations: int
+    sources: int
+    first_year: int
+    last_year: int
+
+
+class StatementOut(BaseModel):
+    id: str
+    date: date
+    claimant: str
+    claimant_type: str
+    about: list[str]
+    summary: str
+    source: str
+    metric: str
+    quote: str
+    notes: str
+
+
+class MembershipOut(BaseModel):
+    bloc: str
+    member: str
+    start: date
+    end: date | None
+    role: str
+    source: str
+    notes: str
+
+
+class MembersOut(BaseModel):
+    bloc: str
+    on: date
+    members: list[MembershipOut]

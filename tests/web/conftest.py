@@ -1,0 +1,74 @@
+"""Fixtures for the web tests: one store built per session, an app, a live server."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from milbalance.store import Store, build
+from milbalance.web import create_app
+
+REPO_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Starlette's TestClient warns that httpx is deprecated in favour of httpx2; the tests
+    # use it as documented by FastAPI.
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette")
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once from the repository's data/, in the session's own folder."""
+    return build(REPO_DATA, tmp_path_factory.mktemp("web") / "store.duckdb")
+
+
+@pytest.fixture(scope="session")
+def store_factory(store_path: Path) -> Callable[[], Store]:
+    return lambda: Store(store_path, REPO_DATA)
+
+
+@pytest.fixture(scope="session")
+def app(store_factory: Callable[[], Store]) -> FastAPI:
+    return create_app(store_factory)
+
+
+@pytest.fixture(scope="session")
+def client(app: FastAPI) -> Iterator[object]:
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def live_server(store_factory: Callable[[], Store]) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port, in a thread."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store_factory), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -1,0 +1,116 @@
+"""Headless Chromium (Debian's, /usr/bin/chromium) driven by Playwright against a live server.
+
+Loads every page, uses Explore, takes screenshots into tmp_path, and proves that pasted HTML
+renders as text. Skipped only where /usr/bin/chromium is absent (CI installs it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Debian's chromium is not installed at /usr/bin/chromium "
+                                "(apt-get install chromium; .ci/run does)")
+
+PAGES = ["/", "/explore", "/sources", "/api"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    opened.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
+              if msg.type == "error" else None)
+    opened.on("dialog", lambda dialog: problems.append(f"dialog: {dialog.message}"))
+    opened.on("request", lambda req: problems.append(f"off-site request: {req.url}")
+              if not req.url.startswith((live_server, "data:")) else None)
+    opened.problems = problems
+    yield opened
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads(page: Any, path: str, tmp_path: Path) -> None:
+    response = page.goto(path)
+    assert response.status == 200
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.is_visible()
+    assert page.locator("footer").inner_text()
+    page.screenshot(path=str(tmp_path / f"{path.strip('/') or 'overview'}.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_overview_shows_charts_and_timeline(page: Any) -> None:
+    page.goto("/")
+    assert page.locator("figure.chart svg").count() == 3
+    assert page.locator("#timeline li").count() > 0
+
+
+def test_explore(page: Any, tmp_path: Path) -> None:
+    page.goto("/explore")
+    page.wait_for_load_state("networkidle")
+    page.select_option("#entity", "RUS")
+    # the script marks the metrics that have figures for the chosen entity
+    marked = page.locator("#metric option", has_text="● military_expenditure.usd_current")
+    marked.wait_for(state="attached")
+    page.select_option("#metric", "military_expenditure.usd_current")
+    page.fill("#start", "2014")
+    page.click("#show")
+    page.wait_for_load_state("networkidle")
+    assert "entity=RUS" in page.url
+    assert page.locator("#result figure.chart svg circle").count() > 0
+    assert page.locator("table.obs tbody tr").count() > 0
+    assert "Licence/terms" in page.locator("#result").inner_text()
+    with page.expect_download() as info:
+        page.click("#dl-csv")
+    download = info.value
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert saved.read_text(encoding="utf-8").startswith("entity,metric,period")
+    page.screenshot(path=str(tmp_path / "explore-result.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_explore_gap_is_said(page: Any) -> None:
+    page.goto("/explore?entity=RUS&metric=military_expenditure.usd_current&start=1900&end=1901")
+    assert "not a zero" in page.locator("#gap").inner_text()
+
+
+def test_pasted_html_renders_as_text(page: Any, tmp_path: Path) -> None:
+    evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    page.goto("/explore")
+    page.evaluate("""(value) => {
+        const select = document.getElementById('entity');
+        const option = new Option(value, value);
+        select.add(option);
+        select.value = value;
+        document.getElementById('metric').value = 'military_expenditure.usd_current';
+    }""", evil)
+    page.click("#show")
+    page.wait_for_load_state("networkidle")
+    error = page.locator(".error")
+    assert evil in error.inner_text()  # shown as the characters typed
+    assert page.locator("main img").count() == 0
+    assert page.locator("main script").count() == 0
+    page.screenshot(path=str(tmp_path / "escaped.png"))
+    assert not [p for p in page.problems if p.startswith(("dialog", "page error"))]
