@@ -221,8 +221,8 @@ class Evaluator:
 
     def _level(self, c: Level) -> Verdict:
         q = c.quantity
-        tol = max(MONEY_TOLERANCE if q.unit is QuantityUnit.MONEY else COUNT_TOLERANCE,
-                  q.precision)
+        base = MONEY_TOLERANCE if q.unit is QuantityUnit.MONEY else COUNT_TOLERANCE
+        tol = max(base, min(q.precision, 2 * base))
         if c.year is None:
             raise UserError("no year in the text and no article date: give --date")
         primary, related = self._level_metrics(c)
@@ -255,7 +255,7 @@ class Evaluator:
 
     def _share(self, c: ShareOfGdp) -> Verdict:
         q = c.quantity
-        tol = max(SHARE_TOLERANCE, q.precision)
+        tol = max(SHARE_TOLERANCE, min(q.precision, 2 * SHARE_TOLERANCE))
         if c.year is None:
             raise UserError("no year in the text and no article date: give --date")
         metrics = _share_metrics(self.store)
@@ -455,7 +455,7 @@ class Evaluator:
             rec = rank_in_history([(r.period.year, r.central) for r in series], year,
                                   entity=c.subject, metric=metric, source=source)
             gaps: tuple[str, ...] = ()
-            if rec.first > since:
+            if rec.first > since + 1:
                 gaps = (f"{source}'s series starts in {rec.first}, after {since}",)
             holds = rec.higher_before is None or rec.higher_before < since
             p = (1.0 if holds else 0.0) if not gaps else (0.5 if holds else 0.0)

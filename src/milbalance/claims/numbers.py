@@ -50,7 +50,7 @@ MULTIPLIER_WORDS = {
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a", "an")),
                          key=len, reverse=True))
-_NUM = rf"(?:{_DIGITS}|{_WORDS})"
+_NUM = rf"(?:{_DIGITS}|{_WORDS}|an?(?=\s+(?:million|billion|trillion|thousand)\b))"
 _SCALE = r"trillion|tn|trn|billion|bn|million|mln|mn|thousand|m|k"
 _CUR_PRE = r"US\$|\$|€|£|RUB\s?|USD\s?|EUR\s?"
 _CUR_POST = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if w[0].isalpha()),
@@ -62,7 +62,7 @@ _LESS = r"fewer than|less than|under|up to|below|at most"
 NUMBER = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+|(?P<more>{_MORE})\s+|(?P<less>{_LESS})\s+)?"
     rf"(?P<pre>{_CUR_PRE})?(?P<num>{_NUM})"
-    rf"(?:\s*(?:to|-|–|and)\s*(?:{_CUR_PRE})?(?P<num2>{_DIGITS}))?"
+    rf"(?:\s*(?:to|-|–|and)\s*(?:{_CUR_PRE})?(?P<num2>{_DIGITS}|{_WORDS}))?"
     rf"(?:\s*(?P<scale>{_SCALE})\b)?"
     rf"(?:\s+(?P<post>{_CUR_POST})\b)?",
     re.IGNORECASE,

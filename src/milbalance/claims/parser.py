@@ -42,7 +42,7 @@ from milbalance.claims.numbers import (
 )
 
 NAMED_PERIODS: tuple[tuple[str, tuple[int, int]], ...] = (
-    (r"Korean\b|war in Korea|in Korea\b|(?<!North )Korea\b", (1950, 1953)),
+    (r"(?<!North )(?<!South )(?:Korean\b|Korea\b)", (1950, 1953)),
     (r"Vietnam [Ww]ar|war in Vietnam|Vietnam\b", (1965, 1973)),
 )
 """Wars named instead of years, with the years of US involvement as the research notes give
@@ -85,6 +85,10 @@ _TITLES = re.compile(
     r"^(?:(?:President|Secretary|General|Minister|Defen[cs]e|Foreign|Prime|Chancellor|"
     r"Commissioner|CEO|Chief|Deputy|Director|Head|Spokes\w+|Under|Assistant|Army|the|"
     r"Russian|American|NATO|EU|Lithuanian|Estonian|Ukrainian|Czech|German|French|Polish)\s+)+")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_STATED_ON = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(_MONTHS)
+                        + r")\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _PROJECTION = re.compile(r"\b(?:set to|expected to|on track to|projected to|will (?:produce|"
                          r"reach|make|deliver))\b", re.I)
 _YEAR = re.compile(r"(?<![\w$€£.,-])(19[4-9]\d|20[0-4]\d)(?![\w%-]|,\d|\.\d)")
@@ -172,6 +176,7 @@ class Parser:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
+        self._text = ""
 
     # --- pieces -----------------------------------------------------------------------
 
@@ -248,8 +253,16 @@ class Parser:
         """All claims in one sentence (see the module docstring for what is recognised)."""
         ctx = context or Context()
         text = sentence.strip()
+        self._text = text
         if not text:
             return Parse(sentence, skipped="empty sentence")
+        if text.rstrip("*_ ").endswith("?"):
+            return Parse(sentence, skipped="a question, not a claim")
+        if (stated := _STATED_ON.search(text)) is not None and re.search(
+                r"\b(?:said|says|told|stated|claimed|argued|reported|announced)\b", text):
+            day = int(stated["day"] or stated["day2"] or 15)
+            month = _MONTHS.index(stated["month"].lower()) + 1
+            ctx = replace(ctx, on=date(int(stated["year"]), month, min(max(day, 1), 28)))
         said, said_spans = self.attribution(text, ctx.on)
         speaker = said or ctx.speaker
         aside = [(m.start(), m.end()) for m in _ECONOMY_ASIDE.finditer(text)]
@@ -416,7 +429,10 @@ class Parser:
     def _subject_before(self, mentions: list[Mention], position: int, ctx: Context,
                         speaker: Attribution | None = None) -> tuple[str, str]:
         countries = [m for m in mentions if m.kind.value in ("country", "bloc", "company",
-                                                              "facility")]
+                                                              "facility")
+                     and not (m.text != self.gaz.entities[m.entity].name
+                              and m.text not in (m.entity, "we")
+                              and m.caveat == "" and self._located(m))]
         before = [m for m in countries if m.start <= position]
         if before:
             return before[-1].entity, before[-1].caveat
@@ -427,6 +443,12 @@ class Parser:
         if ctx.last_entity:
             return ctx.last_entity, f"subject taken from the previous sentence ({ctx.last_entity})"
         return "", ""
+
+    _LOCATIVE = re.compile(r"\b(?:in|at|from|to|visiting|speaking in)\s+$", re.I)
+
+    def _located(self, m: Mention) -> bool:
+        """A capital named as a place ('speaking in Minsk'), not as the government."""
+        return bool(self._LOCATIVE.search(self._text[:m.start]))
 
     def _year_near(self, text: str, q: Quantity, years: list[tuple[int, int]],
                    fallback: int | None) -> tuple[int | None, bool]:
@@ -458,10 +480,13 @@ class Parser:
         out: list[Claim] = []
         subject = ""
         for q in sorted(money + shares, key=lambda x: x.start):
-            subject, caveat = self._subject_before(mentions, q.start, ctx, speaker)
+            inside = [m for m in mentions if q.start <= m.start < q.end]
+            subject, caveat = (inside[0].entity, inside[0].caveat) if inside else \
+                self._subject_before(mentions, q.start, ctx, speaker)
             if not subject:
                 continue
             qyear, from_text = self._year_near(text, q, years, common["year"])  # type: ignore[arg-type]
+            from_text = from_text or bool(common["year_from_text"])
             span = None
             if periods:
                 near = [p for p, pos in periods if pos >= q.end] or [p for p, _ in periods]
@@ -519,6 +544,7 @@ class Parser:
             measure = self._measure(text[previous_end:q.end + 40])
             previous_end = q.end
             qyear, from_text = self._year_near(text, q, years, common["year"])  # type: ignore[arg-type]
+            from_text = from_text or bool(common["year_from_text"])
             cv = [*caveats, *filter(None, [cav, scav])]
             if _PROJECTION.search(text[max(0, q.start - 40):q.start]):
                 cv.append("a projection for the year, compared with estimates of actual output")

@@ -1,0 +1,49 @@
+"""The gazetteer is built from data/: every entity's id, name and aliases resolve."""
+
+from __future__ import annotations
+
+import pytest
+
+from milbalance.claims import Gazetteer
+from milbalance.store import Store
+
+
+def test_every_alias_in_the_data_resolves(real_store: Store, gazetteer: Gazetteer) -> None:
+    for e in real_store.entities():
+        for name in (e.id, e.name, *e.aliases):
+            assert gazetteer.resolve(name) is not None, name
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("the alliance", "NATO"), ("Moscow", "RUS"), ("the Kremlin", "RUS"), ("Washington", "USA"),
+    ("Europe", "EU"), ("Russian officials", "RUS"), ("Ukrainian forces", "UKR"),
+    ("the U.S.", "USA"), ("Russia's budget", "RUS"), ("the West", "NATO"),
+])
+def test_names_in_text(text: str, entity: str, gazetteer: Gazetteer) -> None:
+    found = gazetteer.mentions(text)
+    assert [m.entity for m in found] == [entity]
+
+
+def test_us_the_pronoun_is_not_the_united_states(gazetteer: Gazetteer) -> None:
+    assert gazetteer.mentions("they told us it was fine") == []
+
+
+def test_europe_reading_carries_a_caveat(gazetteer: Gazetteer) -> None:
+    (m,) = gazetteer.mentions("Europe produces shells")
+    assert "EU" in m.caveat
+
+
+@pytest.mark.parametrize(("text", "item", "caveat"), [
+    ("artillery rounds", "artillery_shells", False), ("shells", "artillery_shells", False),
+    ("ammunition", "artillery_shells", True), ("interceptors", "interceptors_pac3", True),
+    ("155mm shells", "artillery_shells_155mm", False), ("Shahed drones", "attack_drones", False),
+])
+def test_items(text: str, item: str, caveat: bool, gazetteer: Gazetteer) -> None:
+    (m,) = gazetteer.item_mentions(text)
+    assert m.item == item
+    assert bool(m.caveat) is caveat
+
+
+def test_items_only_for_metrics_in_the_data(gazetteer: Gazetteer, real_store: Store) -> None:
+    items = {m.item for m in real_store.metrics()}
+    assert set(gazetteer.items) == items - {""}
