@@ -366,7 +366,10 @@ class Evaluator:
         ev: list[Evidence] = []
         by_metric: dict[str, str] = {}
         for metric in _share_metrics(self.store):
-            a_rows = [r for r in self._rows(c.subject, metric, span) if r.value is not None]
+            a_rows = [r for r in self._rows(c.subject, metric, span, _speaker_key(c))
+                      if r.value is not None]
+            # a year's published figure, not someone's remark about the whole war
+            a_rows = [r for r in a_rows if r.period.days <= 366] or a_rows
             b_all = [r for r in self._rows(c.other, metric, (c.year - 3, c.year))
                      if r.value is not None]
             if not a_rows or not b_all:
