@@ -34,6 +34,7 @@ from milbalance.engine.distributions import Array, Dist
 from milbalance.engine.mixture import Quantity
 from milbalance.engine.results import Quantiles
 from milbalance.errors import UserError
+from milbalance.model import Shape
 
 BINS = 1 << 16
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
@@ -210,6 +211,28 @@ def _values(q: Quantity, draws: Mapping[str, Array], choice: Array | None, m: in
     return out * q.scale if q.scale != 1.0 else out
 
 
+def _transform_into(dist: Dist, z: Array) -> Array:
+    """dist.transform(z), computed in z's own memory for normal and lognormal (z is not
+    used again), so a chunk holds one array per input, not two."""
+    if dist.shape is Shape.LOGNORMAL:
+        z *= dist.b
+        z += dist.a
+        return np.exp(z, out=z)
+    if dist.shape is Shape.NORMAL:
+        z *= dist.b
+        z += dist.a
+        return z
+    return dist.transform(z)
+
+
+def _total(parts: list[Array], m: int) -> Array:
+    """Σ parts, added left to right into one buffer (same order, so same bits, each chunk)."""
+    out = np.zeros(m)
+    for part in parts:
+        out += part
+    return out
+
+
 def run(plan: Plan, rng: np.random.Generator, samples: int, chunk_size: int, keep: int,
         seed: int) -> RunStats:
     """Draw ``samples`` samples of A = Σ a and B = Σ b in chunks, keeping streaming stats."""
@@ -236,11 +259,11 @@ def run(plan: Plan, rng: np.random.Generator, samples: int, chunk_size: int, kee
         for row, gen in zip(e, streams, strict=True):
             row[:] = gen.standard_normal(m)
         z: Array = chol @ e if chol is not None else e
-        draws = {k: inputs[k].transform(z[i]) for i, k in enumerate(keys)}
+        draws = {k: _transform_into(inputs[k], z[i]) for i, k in enumerate(keys)}
         values = {q.key: _values(q, draws, choices[q.key].random(m) if q.key in choices
                                  else None, m) for q in quantities}
-        a = np.sum([values[k] for k in a_keys], axis=0) if a_keys else np.zeros(m)
-        b = np.sum([values[k] for k in b_keys], axis=0) if b_keys else np.zeros(m)
+        a = _total([values[k] for k in a_keys], m)
+        b = _total([values[k] for k in b_keys], m)
         diff = a - b
         stats.a.update(a)
         stats.b.update(b)
