@@ -149,5 +149,6 @@ def _no_data(store: Store, entity: Entity, metric: Metric, year: int,
                                         ("source", options.source)) if v]
     also = f" from {', '.join(narrowed)}" if narrowed else ""
     have = (f"; years with data: {', '.join(map(str, years))}" if years
-            else f"; there are no {metric.id} figures for {entity.id} in any year")
+            else f"; there are no {metric.id} figures for {entity.id}"
+            + (" or its members" if entity.kind is EntityKind.BLOC else "") + " in any year")
     return f"no {metric.id} data for {entity.id} in {year}{where}{also}{have}"
