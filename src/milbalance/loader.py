@@ -37,6 +37,16 @@ from milbalance.model import (
     Unit,
 )
 from milbalance.periods import FORMS, Period, PeriodError
+from milbalance.production.records import (
+    BOM_DIMENSION,
+    MASS_STAGES,
+    STAGE_DIMENSION,
+    Basis,
+    BomEntry,
+    LineStatus,
+    ProductionLine,
+    Stage,
+)
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -56,6 +66,8 @@ class Dataset:
     memberships: list[Membership] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    lines: list[ProductionLine] = field(default_factory=list)
+    bom: list[BomEntry] = field(default_factory=list)
 
     def canonical_unit(self, metric: Metric, unit: Unit) -> Unit | None:
         """The unit a row in ``unit`` is stored in: the metric's, with LCU read as the
@@ -288,6 +300,8 @@ class _Loader:
                 if all(check.row.get(n) for n in schema.OBSERVATIONS.required):
                     self.observation(check)
         self.file(schema.STATEMENTS, self.statement)
+        self.file(schema.LINES, self.production_line)
+        self.file(schema.BOM, self.bom_entry)
         if self.issues:
             raise DataError(self.issues)
         return self.data
@@ -582,6 +596,105 @@ class _Loader:
             self.data.statements.append(Statement(
                 c.text("id"), day, c.text("claimant"), claimant, about, c.text("summary"),
                 c.text("source"), c.text("metric"), c.text("quote"), c.text("notes")))
+
+
+    # --- production network ----------------------------------------------------------
+
+    def _amount(self, c: _Checker, dimension: str, what: str, optional: bool
+                ) -> tuple[float | None, float | None, float | None, float] | None:
+        """value, low, high and the unit's factor; None (with issues) when they do not check."""
+        value, low, high = c.number("value"), c.number("low"), c.number("high")
+        bad = any(c.text(n) and v is None for n, v in
+                  (("value", value), ("low", low), ("high", high)))
+        unit = self.data.units.get(c.text("unit"))
+        if unit is None:
+            c.ref("unit", self.data.units, "unit", "units.csv")
+        elif unit.dimension != dimension:
+            same = sorted(u.id for u in self.data.units.values() if u.dimension == dimension)
+            c.add("unit", f"measures {unit.dimension}, but {what} is in {dimension}",
+                  f"use one of: {', '.join(same) or 'none yet — add one to units.csv'}")
+            unit = None
+        if bad or unit is None:
+            return None
+        if value is None and low is None and high is None and optional:
+            return None, None, None, unit.factor
+        if not self._check_values(c, value, low, high, None, None):
+            return None
+        if any(v is not None and v <= 0 for v in (value, low, high)):
+            c.add("value" if value is not None and value <= 0 else "low", "must be positive",
+                  "give the quantity in the row's unit, or leave value, low and high blank")
+            return None
+        return value, low, high, unit.factor
+
+    def production_line(self, c: _Checker) -> None:
+        ok = _unique(c, self.seen["line"], c.text("id"))
+        ok = self._country_ref(c) and ok
+        if c.text("facility"):
+            ok = c.ref("facility", self._ids(EntityKind.FACILITY), "facility",
+                       "facilities.csv") and ok
+        if c.text("company"):
+            ok = c.ref("company", self._ids(EntityKind.COMPANY), "company",
+                       "companies.csv") and ok
+        ok = c.ref("source", self.data.sources, "source", "sources.csv") and ok
+        stage, basis = c.choice("stage", Stage), c.choice("basis", Basis)
+        status = c.choice("status", LineStatus)
+        flags = tuple(f for f in (c.choice("flags", Flag, raw) for raw in _split(c.text("flags")))
+                      if f is not None)
+        start = _line_start(c)
+        ramp = c.number("ramp_months")
+        if ramp is not None and ramp < 0:
+            c.add("ramp_months", "is negative", "give the months from start to full capacity")
+            ok = False
+        if basis is Basis.TOTAL and status not in (None, LineStatus.OPERATING):
+            c.add("status", "must be operating for a total (capacity as stated at a date)",
+                  "use basis line for capacity still announced or being built")
+            ok = False
+        if basis is Basis.TOTAL and start is None and not c.text("start"):
+            c.add("start", "is required for a total", "give the date the total was stated")
+            ok = False
+        if stage is None:
+            return
+        amount = self._amount(c, STAGE_DIMENSION[stage], f"stage {stage}", optional=True)
+        if not ok or amount is None or basis is None or status is None:
+            return
+        if c.text("start") and start is None:
+            return
+        value, low, high, factor = amount
+        self.data.lines.append(ProductionLine(
+            c.text("id"), c.text("country"), c.text("item"), stage, basis, status,
+            c.text("unit"), factor, c.text("source"), value, low, high, start, ramp,
+            c.text("facility"), c.text("company"), flags, c.text("notes"), c.path, c.line))
+
+    def bom_entry(self, c: _Checker) -> None:
+        ok = c.ref("source", self.data.sources, "source", "sources.csv")
+        stage = c.choice("stage", Stage)
+        if stage is not None and stage not in MASS_STAGES:
+            c.add("stage", "is counted in pieces (one per round) and needs no bill of materials",
+                  f"use one of: {', '.join(MASS_STAGES)}")
+            return
+        flags = tuple(f for f in (c.choice("flags", Flag, raw) for raw in _split(c.text("flags")))
+                      if f is not None)
+        amount = self._amount(c, BOM_DIMENSION, "a bill of materials", optional=False)
+        if not ok or stage is None or amount is None:
+            return
+        value, low, high, factor = amount
+        self.data.bom.append(BomEntry(c.text("munition"), stage, c.text("unit"), factor,
+                                      c.text("source"), value, low, high, flags,
+                                      c.text("notes"), c.path, c.line))
+
+
+def _line_start(c: _Checker) -> date | None:
+    """A line's start: YYYY-MM-DD, or YYYY-MM / YYYY read as their first day."""
+    raw = c.text("start")
+    if not raw:
+        return None
+    for form in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return datetime.strptime(raw, form).date()
+        except ValueError:
+            continue
+    c.add("start", "is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
+    return None
 
 
 def load(root: Path) -> Dataset:

@@ -181,6 +181,48 @@ STATEMENTS = FileSpec(
     ),
 )
 
+LINES = FileSpec(
+    "production/lines.csv",
+    "Production lines: a stage's capacity at a plant (or a company's or country's total).",
+    (
+        _c("id", "short unique id: <owner>.<site>.<what> (e.g. eurenco.bergerac.powder)", True),
+        _c("facility", "facility id from facilities.csv, when the plant is listed there"),
+        _c("company", "company id from companies.csv, when known"),
+        _c("country", "country the capacity is in, ISO alpha-3", True),
+        _c("item", "munition the line serves, e.g. artillery_shells_155mm", True),
+        _c("stage", "shell_bodies, he_fill, propellant, fuzes or lap (load-assemble-pack)", True),
+        _c("basis", "line (a new or expanded line) or total (all of the owner's capacity then)",
+           True),
+        _c("value", "capacity, point or central; blank with low/high blank: not published (gap)"),
+        _c("low", "low end of the capacity range (needs high)"),
+        _c("high", "high end of the capacity range (needs low)"),
+        _c("unit", "rounds_per_year, rounds_per_month, tonnes_per_year, …", True),
+        _c("start", "date the line starts (or a total is stated): YYYY, YYYY-MM or YYYY-MM-DD"),
+        _c("ramp_months", "months from start to full capacity (blank: not published)"),
+        _c("status", "announced, building or operating", True),
+        _c("source", "source id", True),
+        _c("flags", "';'-separated: estimate, uncertain, projection, secondary, derived"),
+        _c("notes", "what the source says, and how derived figures were computed"),
+    ),
+)
+
+BOM = FileSpec(
+    "production/bom.csv",
+    "Bills of materials: kilograms of explosive or propellant per round of a munition.",
+    (
+        _c("munition", "item, e.g. artillery_shells_155mm", True),
+        _c("stage", "he_fill or propellant (counted stages need no row: one piece per round)",
+           True),
+        _c("value", "quantity per round, point or central"),
+        _c("low", "low end of a range (needs high)"),
+        _c("high", "high end of a range (needs low)"),
+        _c("unit", "kg_per_round or lb_per_round", True),
+        _c("source", "source id", True),
+        _c("flags", "';'-separated: estimate, uncertain, projection, secondary, derived"),
+        _c("notes", "what the source says, and how derived figures were computed"),
+    ),
+)
+
 FILES: tuple[FileSpec, ...] = (
     SOURCES,
     UNITS,
@@ -192,4 +234,6 @@ FILES: tuple[FileSpec, ...] = (
     MEMBERSHIPS,
     OBSERVATIONS,
     STATEMENTS,
+    LINES,
+    BOM,
 )

@@ -39,8 +39,9 @@ from milbalance.model import (
     Unit,
 )
 from milbalance.periods import Period, PeriodKind
+from milbalance.production.records import Basis, BomEntry, LineStatus, ProductionLine, Stage
 
-STORE_FORMAT = "1"  # bump when the tables change, so old stores are rebuilt
+STORE_FORMAT = "2"  # bump when the tables change, so old stores are rebuilt
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ def _populate(con: duckdb.DuckDBPyConnection, data: Dataset, digest: str) -> Non
         "summary": _text([x.summary for x in st]), "quote": _text([x.quote for x in st]),
         "source": _text([x.source for x in st]), "notes": _text([x.notes for x in st]),
     })
+    _populate_production(con, data)
     con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
     con.execute("INSERT INTO meta VALUES ('content_hash', ?), ('format', ?)",
                 [digest, STORE_FORMAT])
@@ -213,6 +215,33 @@ def _populate_observations(con: duckdb.DuckDBPyConnection, data: Dataset) -> Non
         "flags": _text([";".join(o.flags) for o in obs]), "notes": _text([o.notes for o in obs]),
         "path": _text([o.path for o in obs]),
         "line": np.array([o.line for o in obs], dtype=np.int64),
+    })
+
+
+def _populate_production(con: duckdb.DuckDBPyConnection, data: Dataset) -> None:
+    ln = data.lines
+    _write(con, "production_lines", {
+        "id": _text([x.id for x in ln]), "country": _text([x.country for x in ln]),
+        "item": _text([x.item for x in ln]), "stage": _text([str(x.stage) for x in ln]),
+        "basis": _text([str(x.basis) for x in ln]), "status": _text([str(x.status) for x in ln]),
+        "unit": _text([x.unit for x in ln]), "per_year": _nan([x.per_year for x in ln]),
+        "source": _text([x.source for x in ln]), "value": _nan([x.value for x in ln]),
+        "low": _nan([x.low for x in ln]), "high": _nan([x.high for x in ln]),
+        "start": _days([x.start for x in ln]), "ramp_months": _nan([x.ramp_months for x in ln]),
+        "facility": _text([x.facility for x in ln]), "company": _text([x.company for x in ln]),
+        "flags": _text([";".join(x.flags) for x in ln]), "notes": _text([x.notes for x in ln]),
+        "path": _text([x.path for x in ln]),
+        "line": np.array([x.line for x in ln], dtype=np.int64),
+    })
+    b = data.bom
+    _write(con, "production_bom", {
+        "munition": _text([x.munition for x in b]), "stage": _text([str(x.stage) for x in b]),
+        "unit": _text([x.unit for x in b]), "kg_factor": _nan([x.kg_factor for x in b]),
+        "source": _text([x.source for x in b]), "value": _nan([x.value for x in b]),
+        "low": _nan([x.low for x in b]), "high": _nan([x.high for x in b]),
+        "flags": _text([";".join(x.flags) for x in b]), "notes": _text([x.notes for x in b]),
+        "path": _text([x.path for x in b]),
+        "line": np.array([x.line for x in b], dtype=np.int64),
     })
 
 
@@ -435,6 +464,26 @@ class Store:
                            r[4].split(";"))), r[6], r[8], r[5], r[7], r[9]) for r in rows]
         return [s for s in found if (about is None or about in s.about)
                 and (claimant_type is None or s.claimant_type == claimant_type)]
+
+    # --- production network ----------------------------------------------------------
+
+    def production_lines(self) -> list[ProductionLine]:
+        """Every row of data/production/lines.csv, in file order."""
+        rows = self._rows("SELECT * FROM production_lines ORDER BY path, line")
+        return [ProductionLine(
+            id=r[0], country=r[1], item=r[2], stage=Stage(r[3]), basis=Basis(r[4]),
+            status=LineStatus(r[5]), unit=r[6], per_year=r[7], source=r[8], value=r[9],
+            low=r[10], high=r[11], start=r[12], ramp_months=r[13], facility=r[14],
+            company=r[15], flags=tuple(filter(None, r[16].split(";"))), notes=r[17],
+            path=r[18], line=int(r[19])) for r in rows]
+
+    def bom(self) -> list[BomEntry]:
+        """Every row of data/production/bom.csv, in file order."""
+        rows = self._rows("SELECT * FROM production_bom ORDER BY path, line")
+        return [BomEntry(
+            munition=r[0], stage=Stage(r[1]), unit=r[2], kg_factor=r[3], source=r[4],
+            value=r[5], low=r[6], high=r[7], flags=tuple(filter(None, r[8].split(";"))),
+            notes=r[9], path=r[10], line=int(r[11])) for r in rows]
 
 
 def _check_claimant_type(name: str) -> None:

@@ -1,0 +1,167 @@
+"""Production commands: capacity, bottleneck, crossover, scenario."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from milbalance.cli.data_cmd import JsonOpt, open_store
+from milbalance.cli.output import console, number, print_json, span
+from milbalance.production import projection as P
+from milbalance.production.scenario import run_scenario
+
+ItemOpt = Annotated[str, typer.Option("--item", help="Munition item, e.g. artillery_shells or "
+                                      "artillery_shells_155mm (calibres count in their family).")]
+SamplesOpt = Annotated[int, typer.Option("--samples", help="Monte Carlo samples.")]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of the random generator.")]
+
+
+def _assumptions(items: tuple[str, ...]) -> None:
+    console.print("[bold]assumptions[/bold]")
+    for a in items:
+        console.print(f"  {a}", highlight=False, markup=False)
+
+
+def capacity(
+    bloc: Annotated[str, typer.Argument(help="Bloc or country (NATO, RUS_SUPPLIERS, RUS).")],
+    item: ItemOpt = "artillery_shells",
+    years: Annotated[str, typer.Option("--years", help="Years, e.g. 2022-2030.")] = "2022-2030",
+    samples: SamplesOpt = P.DEFAULT_SAMPLES,
+    seed: SeedOpt = P.DEFAULT_SEED,
+    as_json: JsonOpt = False,
+) -> None:
+    """Modelled finished-round capacity per year (P5–P95), beside reported output/capacity."""
+    with open_store() as store:
+        result = P.capacity(store, bloc, item, P.parse_years(years), samples, seed)
+    if as_json:
+        print_json(result)
+        return
+    table = Table("year", "median", "P5–P95", "known stage capacity (rounds)", "binding",
+                  "reported (entity: value, source)",
+                  title=f"{result.bloc} — {item} capacity, rounds a year (modelled)")
+    for y in result.years:
+        stages = ", ".join(f"{k} {number(v)}" for k, v in y.stage_median.items())
+        binding = ", ".join(f"{k} {v:.0%}" for k, v in y.binding.items() if v > 0)
+        rep = "\n".join(f"{r.entity} {r.metric.split('.')[-1]}: "
+                        f"{span(r.value, r.low, r.high, '')} ({r.source})" for r in y.reported)
+        table.add_row(str(y.year), number(y.median),
+                      f"{number(y.p5)}–{number(y.p95)}" if y.p5 is not None else "–",
+                      stages or "no data", binding, rep)
+    console.print(table)
+    for stage, why in result.unknown_stages.items():
+        console.print(f"[dim]stage {stage}: not modelled ({why})[/dim]")
+    gaps = {(g.line, g.reason) for y in result.years for g in y.gaps}
+    for line, reason in sorted(gaps):
+        console.print(f"[yellow]gap[/yellow] {line}: {reason}", highlight=False)
+    console.print(f"[dim]sources: {', '.join(result.sources)}; seed {result.seed}, "
+                  f"{result.samples} samples[/dim]", highlight=False)
+    _assumptions(result.assumptions)
+
+
+def bottleneck(
+    bloc: Annotated[str, typer.Argument(help="Bloc or country.")],
+    item: ItemOpt = "artillery_shells",
+    year: Annotated[int, typer.Option("--year", help="Year to solve.")] = 2026,
+    trade_share: Annotated[float, typer.Option(
+        "--trade-share", help="Share of each country's stage capacity it may export to other "
+        "members (1: free trade, closed form; 0: none).")] = 1.0,
+    samples: SamplesOpt = P.DEFAULT_SAMPLES,
+    seed: SeedOpt = P.DEFAULT_SEED,
+    as_json: JsonOpt = False,
+) -> None:
+    """The binding stage in a year, with its shadow price and sources (HiGHS LP)."""
+    with open_store() as store:
+        r = P.bottleneck(store, bloc, item, year, samples, seed, trade_share)
+    if as_json:
+        print_json(r)
+        return
+    if r.binding_stage is None:
+        console.print(f"no stage of {item} has quantified capacity in {r.bloc} in {year}")
+    else:
+        console.print(f"[bold]{r.bloc} {item} {year}[/bold]: binding stage "
+                      f"[bold]{r.binding_stage}[/bold]; output bound median "
+                      f"{number(r.output_median)} rounds (LP over {r.lp_samples} samples)")
+    table = Table("stage", "known capacity (rounds)", "limits in", "binding share",
+                  "shadow price", "lines", "sources")
+    for s in r.stages:
+        table.add_row(s.stage, number(s.capacity_rounds), ", ".join(s.constrains) or "nowhere",
+                      f"{s.binding_share:.0%}", f"{s.shadow_price:.3g} {s.unit}",
+                      "\n".join(s.lines), "\n".join(s.sources))
+    console.print(table)
+    if r.lp_vs_closed_form_max_gap is not None:
+        console.print(f"[dim]LP vs closed form, largest difference: "
+                      f"{r.lp_vs_closed_form_max_gap:.3g} rounds[/dim]")
+    for stage, why in r.unknown_stages.items():
+        console.print(f"[dim]stage {stage}: unconstrained/unknown ({why})[/dim]")
+    for g in sorted({(g.line, g.reason) for g in r.gaps}):
+        console.print(f"[yellow]gap[/yellow] {g[0]}: {g[1]}", highlight=False)
+    _assumptions(r.assumptions)
+
+
+def crossover(
+    a: Annotated[str, typer.Argument(help="First bloc or country (e.g. NATO).")],
+    b: Annotated[str, typer.Argument(help="Second bloc or country (e.g. RUS).")],
+    item: ItemOpt = "artillery_shells",
+    years: Annotated[str, typer.Option("--years", help="Years, e.g. 2022-2030.")] = "2022-2030",
+    samples: SamplesOpt = P.DEFAULT_SAMPLES,
+    seed: SeedOpt = P.DEFAULT_SEED,
+    as_json: JsonOpt = False,
+) -> None:
+    """P(capacity of A > capacity of B) per year, and the first year it passes 0.5 and 0.9."""
+    with open_store() as store:
+        r = P.crossover(store, a, b, item, P.parse_years(years), samples, seed)
+    if as_json:
+        print_json(r)
+        return
+    table = Table("year", f"P({r.a} > {r.b})", f"{r.a} median", f"{r.b} median",
+                  title=f"{item}: modelled capacity, {r.a} vs {r.b}")
+    for y in r.years:
+        table.add_row(str(y.year), "no data" if y.p_a_greater is None else f"{y.p_a_greater:.3f}",
+                      number(y.a_median), number(y.b_median))
+    console.print(table)
+    console.print(f"first year P > 0.5: {r.first_year_p50 or 'none in range'}; "
+                  f"P > 0.9: {r.first_year_p90 or 'none in range'}")
+    for side, gaps in r.gaps.items():
+        for line, reason in sorted({(g.line, g.reason) for g in gaps}):
+            console.print(f"[yellow]gap[/yellow] {side}: {line}: {reason}", highlight=False)
+    console.print(f"[dim]seed {r.seed}, {r.samples} samples[/dim]")
+    _assumptions(r.assumptions)
+
+
+def scenario(
+    file: Annotated[Path, typer.Argument(help="Scenario YAML (see examples/scenarios).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Stock trajectory and months until depletion for a stockpile scenario."""
+    with open_store() as store:
+        r = run_scenario(file, store)
+    if as_json:
+        print_json(r)
+        return
+    console.print(f"[bold]{r.name}[/bold] ({r.entity}, {r.item}, from {r.start}, "
+                  f"{r.months} months)")
+    table = Table("input", "value (a month; stock in rounds)", "from")
+    for i in r.inputs:
+        shown = number(i.value) if i.low is None else f"{number(i.low)}–{number(i.high)}"
+        table.add_row(i.name, shown, i.origin)
+    console.print(table)
+    traj = Table("month", "stock median", "P5–P95")
+    for m in sorted({1, 3, 6, 12, 24, 36, r.months} & set(range(1, r.months + 1))):
+        traj.add_row(str(m), number(r.stock_median[m - 1]),
+                     f"{number(r.stock_p5[m - 1])}–{number(r.stock_p95[m - 1])}")
+    console.print(traj)
+    if r.depletion_month_median is None:
+        console.print(f"not depleted within {r.months} months in any sample")
+    else:
+        console.print(f"P(depleted within {r.months} months) = {r.p_depleted:.2f}; month of "
+                      f"depletion median {r.depletion_month_median:.0f} "
+                      f"(P5 {r.depletion_month_p5:.0f}, P95 {r.depletion_month_p95:.0f})")
+    _assumptions(r.assumptions)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (capacity, bottleneck, crossover, scenario):
+        app.command()(command)
