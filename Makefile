@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The report of the balance, with the claims of the bundled example article when there is one.
-ARTICLE := $(firstword $(wildcard examples/articles/*.txt examples/articles/*.md))
+ARTICLE := $(firstword $(wildcard examples/articles/rutte-ammunition-gap.md examples/articles/*.md))
 
 run: $(STAMP)
 	$(BIN)/milbalance validate
@@ -29,3 +29,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .milbalance .pytest_cache .mypy_cache .ruff_cache
+
+# Refresh the generated coverage table in docs/data.md after adding data.
+docs: $(STAMP)
+	$(BIN)/milbalance coverage --write-docs docs/data.md

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from milbalance import schema
+from milbalance.coverage import DOCS_END, DOCS_START, coverage
+from milbalance.store import Store
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "data.md"
 
@@ -18,3 +20,11 @@ def test_every_declared_column_is_documented_under_its_file() -> None:
         section = text.split(heading, 1)[1].split("\n### ", 1)[0]
         documented = re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE)
         assert documented == list(spec.names), spec.pattern
+
+
+def test_coverage_table_lists_every_metric_with_data(store: Store) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    table = text.split(DOCS_START, 1)[1].split(DOCS_END, 1)[0]
+    documented = set(re.findall(r"^\| `([^`]+)` \|", table, flags=re.MULTILINE))
+    covered = {c.metric for c in coverage(store, by_metric=True)}
+    assert documented == covered, "run `make docs` to refresh docs/data.md"
