@@ -100,3 +100,19 @@ def test_members_on_a_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert "FIN" in {m["member"] for m in json.loads(out)["members"]}
     code, out, _ = run(capsys, "members", "NATO", "--on", "2023-04-03", "--json")
     assert "FIN" not in {m["member"] for m in json.loads(out)["members"]}
+
+
+def test_series_shows_several_definitions_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "series", "USA", "military_expenditure.share_gdp",
+                       "budget.national_defense_050.share_gdp", "--from", "1950",
+                       "--to", "1953", "--json")
+    assert code == 0
+    rows = json.loads(out)["observations"]
+    by_source = {(r["metric"], r["source"]) for r in rows}
+    assert ("military_expenditure.share_gdp", "sipri-milex-2025") in by_source
+    assert any(m == "budget.national_defense_050.share_gdp" and s.startswith("omb-")
+               for m, s in by_source)
+    code, table, _ = run(capsys, "series", "USA", "military_expenditure.share_gdp",
+                         "budget.national_defense_050.share_gdp", "--from", "1952",
+                         "--to", "1952")
+    assert "[FY1952]" in table  # the fiscal year is named, not passed off as a calendar year

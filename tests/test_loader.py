@@ -156,3 +156,11 @@ def test_exchange_rate_must_be_in_the_countrys_currency(data_copy: Path) -> None
     issue = only_issue(data_copy)
     assert (issue.line, issue.field, issue.value) == (line, "unit", "RUB_per_USD")
     assert "not in a currency of UKR" in issue.problem
+
+
+def test_bad_fiscal_year_change(data_copy: Path) -> None:
+    path = data_copy / "countries.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",FY1976:7", ",FY76:7"), encoding="utf-8")
+    issue = only_issue(data_copy)
+    assert (issue.field, issue.value) == ("fiscal_year_changes", "FY76:7")

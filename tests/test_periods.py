@@ -40,3 +40,15 @@ def test_bad_periods_are_rejected_with_the_accepted_forms(text: str) -> None:
 def test_overlap_is_inclusive() -> None:
     assert Period.parse("2023").overlaps(Period.parse("2023-12-31"))
     assert not Period.parse("2023").overlaps(Period.parse("2024-01"))
+
+
+def test_fiscal_year_start_can_change_over_time() -> None:
+    def us_start(year: int) -> int:  # the US moved its fiscal year from July to October
+        return 7 if year <= 1976 else 10
+
+    fy76 = Period.parse("FY1976", fiscal_year_start=us_start)
+    fy77 = Period.parse("FY1977", fiscal_year_start=us_start)
+    tq = Period.parse("FY1976TQ", fiscal_year_start=us_start)
+    assert (fy76.start, fy76.end) == (date(1975, 7, 1), date(1976, 6, 30))
+    assert (fy77.start, fy77.end) == (date(1976, 10, 1), date(1977, 9, 30))
+    assert fy76.end < tq.start and tq.end < fy77.start  # the three tile without overlap

@@ -112,3 +112,12 @@ def test_sources_carry_their_claimant_type(store: Store) -> None:
     sipri = store.source("sipri-milex-2025")
     assert sipri.claimant_type == "think-tank"
     assert all(s.claimant_type == "think-tank" for s in store.sources("think-tank"))
+
+
+def test_us_fiscal_years_before_1977_began_in_july(store: Store) -> None:
+    rows = store.observations("USA", "budget.national_defense_050", start_year=1976,
+                              end_year=1977)
+    spans = {o.period.label: (o.period.start, o.period.end) for o in rows}
+    assert spans["FY1976"] == (date(1975, 7, 1), date(1976, 6, 30))
+    assert spans["FY1976TQ"] == (date(1976, 7, 1), date(1976, 9, 30))
+    assert spans["FY1977"] == (date(1976, 10, 1), date(1977, 9, 30))

@@ -372,17 +372,27 @@ class _Loader:
             c.add("id", "is not an ISO 3166 alpha-3 code",
                   "write three upper-case letters, e.g. RUS")
             return
+        # a bad fiscal-year cell is reported, and the country still loads (with January
+        # starts), so that the rows referring to it do not turn into a cascade of errors
         start = 1
         if c.text("fiscal_year_start"):
             month = c.number("fiscal_year_start")
-            if month is None or month != int(month) or not 1 <= month <= 12:
-                if month is not None:
-                    c.add("fiscal_year_start", "is not a month",
-                          "write a month number from 1 to 12")
-                return
-            start = int(month)
+            if month is not None and month == int(month) and 1 <= month <= 12:
+                start = int(month)
+            elif month is not None:
+                c.add("fiscal_year_start", "is not a month", "write a month number from 1 to 12")
+        changes = []
+        for part in _split(c.text("fiscal_year_changes")):
+            year, _, month_text = part.upper().removeprefix("FY").partition(":")
+            if (year.isdigit() and len(year) == 4 and month_text.isdigit()
+                    and 1 <= int(month_text) <= 12):
+                changes.append((int(year), int(month_text)))
+            else:
+                c.add("fiscal_year_changes", "is not FY<year>:<month>",
+                      "write e.g. FY1976:7 (fiscal years up to FY1976 began in July)", part)
         self._entity(c, Entity(code, EntityKind.COUNTRY, c.text("name"), _split(c.text("aliases")),
                                currencies=_split(c.text("currency")), fiscal_year_start=start,
+                               earlier_fiscal_starts=tuple(changes),
                                notes=c.text("notes")))
 
     def company(self, c: _Checker) -> None:
@@ -467,7 +477,7 @@ class _Loader:
         if unit is None:
             c.ref("unit", self.data.units, "unit", "units.csv")
         try:
-            period = Period.parse(c.text("period"), entity.fiscal_year_start if entity else 1)
+            period = Period.parse(c.text("period"), entity.fiscal_start if entity else 1)
         except PeriodError as exc:
             c.add("period", str(exc), f"write {FORMS}")
             period = None

@@ -130,6 +130,14 @@ class Entity:
     currencies: tuple[str, ...] = ()  # ISO 4217 codes its local figures may be in, current first
     fiscal_year_start: int = 1  # month a country's fiscal year begins
     notes: str = ""
+    earlier_fiscal_starts: tuple[tuple[int, int], ...] = ()  # (last fiscal year, start month)
+
+    def fiscal_start(self, fiscal_year: int) -> int:
+        """The month the fiscal year ending in ``fiscal_year`` began (FY1976 in the US: 7)."""
+        for last_year, month in sorted(self.earlier_fiscal_starts):
+            if fiscal_year <= last_year:
+                return month
+        return self.fiscal_year_start
 
 
 @dataclass(frozen=True)

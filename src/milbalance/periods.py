@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -77,8 +78,10 @@ class Period:
         return self.start <= other.end and other.start <= self.end
 
     @classmethod
-    def parse(cls, text: str, fiscal_year_start: int = 1) -> Period:
-        """Parse a written period; ``fiscal_year_start`` is the month a fiscal year begins."""
+    def parse(cls, text: str, fiscal_year_start: int | Callable[[int], int] = 1) -> Period:
+        """Parse a written period; ``fiscal_year_start`` is the month a fiscal year begins,
+        or a function giving it for the year a fiscal year ends in (starts change: the US
+        moved from July to October in 1976)."""
         raw = text.strip()
         if m := _YEAR.match(raw):
             y = int(m[1])
@@ -87,10 +90,11 @@ class Period:
             y = int(m[1])
             if m[2]:  # the 1976 transition quarter between the old and new US fiscal years
                 return cls(date(y, 7, 1), date(y, 9, 30), PeriodKind.RANGE, raw.upper())
-            if fiscal_year_start == 1:
+            month = fiscal_year_start(y) if callable(fiscal_year_start) else fiscal_year_start
+            if month == 1:
                 return cls(date(y, 1, 1), date(y, 12, 31), PeriodKind.FISCAL_YEAR, raw.upper())
-            start = date(y - 1, fiscal_year_start, 1)
-            end_month = fiscal_year_start - 1
+            start = date(y - 1, month, 1)
+            end_month = month - 1
             return cls(start, _month_end(y, end_month), PeriodKind.FISCAL_YEAR, raw.upper())
         if m := _QUARTER.match(raw):
             y, q = int(m[1]), int(m[2])

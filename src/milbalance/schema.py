@@ -87,6 +87,8 @@ COUNTRIES = FileSpec(
         _c("aliases", "other names, separated by ';' (e.g. Moscow; the Kremlin)"),
         _c("currency", "ISO 4217 code of the currency its local figures are in"),
         _c("fiscal_year_start", "month (1–12) its fiscal year begins; blank for January"),
+        _c("fiscal_year_changes", "earlier starts as FY<last year>:<month>, ';'-separated "
+           "(US: FY1976:7, July starts until FY1976)"),
         _c("notes", "anything a reviewer should know"),
     ),
 )

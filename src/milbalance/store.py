@@ -41,7 +41,7 @@ from milbalance.model import (
 from milbalance.periods import Period, PeriodKind
 from milbalance.production.records import Basis, BomEntry, LineStatus, ProductionLine, Stage
 
-STORE_FORMAT = "2"  # bump when the tables change, so old stores are rebuilt
+STORE_FORMAT = "3"  # bump when the tables change, so old stores are rebuilt
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,8 @@ def _populate(con: duckdb.DuckDBPyConnection, data: Dataset, digest: str) -> Non
         "currencies": _text([";".join(x.currencies) for x in e]),
         "fiscal_year_start": np.array([x.fiscal_year_start for x in e], dtype=np.int64),
         "aliases": _text([";".join(x.aliases) for x in e]), "notes": _text([x.notes for x in e]),
+        "fiscal_year_changes": _text([";".join(f"FY{y}:{m}" for y, m in x.earlier_fiscal_starts)
+                                      for x in e]),
     })
     names = [(a, x.id) for x in e for a in (x.id, x.name, *x.aliases)]
     _write(con, "aliases", {
@@ -493,8 +495,10 @@ def _check_claimant_type(name: str) -> None:
 
 
 def _entity(r: tuple[Any, ...]) -> Entity:
+    changes = tuple((int(y), int(m)) for y, _, m in
+                    (part.removeprefix("FY").partition(":") for part in r[9].split(";") if part))
     return Entity(r[0], EntityKind(r[1]), r[2], tuple(filter(None, r[7].split(";"))), r[3], r[4],
-                  tuple(filter(None, r[5].split(";"))), int(r[6]), r[8])
+                  tuple(filter(None, r[5].split(";"))), int(r[6]), r[8], changes)
 
 
 def _observation(r: tuple[Any, ...]) -> ObservationRow:

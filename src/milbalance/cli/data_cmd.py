@@ -114,9 +114,10 @@ def sources(
     console.print(table)
 
 
-def _column(o: ObservationRow) -> str:
+def _column(o: ObservationRow, with_metric: bool) -> str:
     who = o.claimant or o.source
-    return f"{who} ({o.claimant_type})" if o.claimant else f"{o.source} ({o.claimant_type})"
+    label = f"{who} ({o.claimant_type})"
+    return f"{label}\n{o.metric}" if with_metric else label
 
 
 def _marks(o: ObservationRow) -> str:
@@ -125,9 +126,20 @@ def _marks(o: ObservationRow) -> str:
                     else "")
 
 
+def _cell(o: ObservationRow) -> str:
+    """A value with its flags, and its period when that is not the calendar year."""
+    text = span(o.value, o.low, o.high, o.unit)
+    if o.period.label != str(o.period.year):
+        text += f" [{o.period.label}]"
+    marks = _marks(o)
+    return f"{text} {marks}" if marks else text
+
+
 def series(
     entity: Annotated[str, typer.Argument(help="Entity id, name or alias (RUS, Russia, NATO).")],
-    metric: Annotated[str, typer.Argument(help="Metric id (see `milbalance metrics`).")],
+    metrics: Annotated[list[str], typer.Argument(
+        help="One or more metric ids (see `milbalance metrics`); several definitions of one "
+             "quantity are shown side by side, never merged.", show_default=False)],
     start: Annotated[int | None, typer.Option("--from", help="First year.")] = None,
     end: Annotated[int | None, typer.Option("--to", help="Last year.")] = None,
     claimant: Annotated[str | None, typer.Option(help="Only this claimant type.")] = None,
@@ -137,29 +149,31 @@ def series(
     """Every observation of ENTITY × METRIC, side by side by source and claimant."""
     with open_store() as store:
         who = store.entity(entity)
-        what = store.metric(metric)
-        rows = store.observations(who.id, what.id, start_year=start, end_year=end,
-                                  claimant_type=claimant, source=source)
+        what = [store.metric(m) for m in metrics]
+        rows = [o for m in what for o in store.observations(
+            who.id, m.id, start_year=start, end_year=end, claimant_type=claimant, source=source)]
         used = {s.id: s for s in store.sources() if s.id in {o.source for o in rows}}
+    rows.sort(key=lambda o: (o.period.year, o.period.end, o.metric, o.source))
+    names = ", ".join(m.id for m in what)
     if as_json:
-        print_json({"entity": who.id, "metric": what.id, "unit": rows[0].unit if rows else "",
-                    "observations": rows, "sources": used})
+        print_json({"entity": who.id, "metric": what[0].id, "metrics": [m.id for m in what],
+                    "unit": rows[0].unit if rows else "", "observations": rows,
+                    "sources": used})
         return
     if not rows:
-        console.print(f"no observations of {what.id} for {who.id} in that range — a gap in the "
+        console.print(f"no observations of {names} for {who.id} in that range — a gap in the "
                       "data, not a zero")
         return
-    columns = list(dict.fromkeys(_column(o) for o in rows))
-    periods = list(dict.fromkeys(o.period.label for o in rows))
-    cells: dict[tuple[str, str], str] = {}
+    several = len(what) > 1
+    columns = list(dict.fromkeys(_column(o, several) for o in rows))
+    cells: dict[tuple[int, str], list[str]] = {}
     for o in rows:
-        cells[(o.period.label, _column(o))] = span(o.value, o.low, o.high, o.unit) + (
-            f" {_marks(o)}" if _marks(o) else "")
-    unit = rows[0].unit
-    table = Table("period", *columns, title=f"{who.name} — {what.id} ({unit})",
-                  caption=what.description)
-    for p in periods:
-        table.add_row(p, *(cells.get((p, c), "") for c in columns))
+        cells.setdefault((o.period.year, _column(o, several)), []).append(_cell(o))
+    units = ", ".join(dict.fromkeys(o.unit for o in rows))
+    table = Table("year", *columns, title=f"{who.name} — {names} ({units})",
+                  caption="\n".join(m.description for m in what))
+    for year in dict.fromkeys(o.period.year for o in rows):
+        table.add_row(str(year), *("; ".join(cells.get((year, c), [])) for c in columns))
     console.print(table)
     console.print(f"[dim]{FLAG_LEGEND}[/dim]")
     for s in used.values():
