@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed at /usr/bin/chromium "
                                 "(apt-get install chromium; .ci/run does)")
 
-PAGES = ["/", "/explore", "/sources", "/api"]
+PAGES = ["/", "/check", "/read", "/explore", "/sources", "/api"]
 
 
 @pytest.fixture(scope="module")
@@ -113,4 +113,42 @@ def test_pasted_html_renders_as_text(page: Any, tmp_path: Path) -> None:
     assert page.locator("main img").count() == 0
     assert page.locator("main script").count() == 0
     page.screenshot(path=str(tmp_path / "escaped.png"))
+    assert not [p for p in page.problems if p.startswith(("dialog", "page error"))]
+
+
+def test_check_a_claim(page: Any, tmp_path: Path) -> None:
+    page.goto("/check")
+    page.fill("#claim-text", "Russia allocated 13.5 trillion rubles ($151 billion) to defense "
+              "in 2024, about 6.3% of GDP")
+    page.click("#check")
+    page.wait_for_load_state("networkidle")
+    cards = page.locator("#verdicts article.verdict")
+    assert cards.count() > 0
+    assert page.locator("#verdicts .label").first.inner_text().strip()
+    assert "Licence/terms" in page.locator("#verdicts").inner_text()
+    page.screenshot(path=str(tmp_path / "check.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_read_an_article(page: Any, tmp_path: Path) -> None:
+    article = Path(__file__).resolve().parents[2] / "examples/articles/rutte-ammunition-gap.md"
+    if not article.exists():
+        pytest.skip("the example article is not in this checkout")
+    evil = "\n<script>alert(3)</script><img src=x onerror=alert(4)> Russia spent 13.5 " \
+           "trillion rubles on defense in 2024."
+    page.goto("/read")
+    page.fill("#article-input", article.read_text(encoding="utf-8") + evil)
+    page.click("#read")
+    page.wait_for_load_state("networkidle")
+    marks = page.locator("mark.claim")
+    assert marks.count() > 0
+    marks.first.click()
+    first = marks.first.get_attribute("data-claim")
+    assert page.locator(f"#claim-{first}").is_visible()
+    hidden = page.locator(".claim-details[hidden]").count()
+    assert hidden == page.locator(".claim-details").count() - 1
+    text = page.locator("#article-text").inner_text()
+    assert "<script>alert(3)</script>" in text  # the pasted HTML is shown as text
+    assert page.locator("#article-text script, #article-text img").count() == 0
+    page.screenshot(path=str(tmp_path / "read.png"), full_page=True)
     assert not [p for p in page.problems if p.startswith(("dialog", "page error"))]

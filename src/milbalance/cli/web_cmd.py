@@ -41,7 +41,7 @@ def report(
         result = build_report(store, text, article.name if article else "")
     out.write_text(result.html, encoding="utf-8")
     for line in result.summary:
-        console.print(line, highlight=False, markup=False)
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
     console.print(f"report written to {out} ({len(result.html) // 1024} KiB)", highlight=False)
 
 

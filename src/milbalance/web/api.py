@@ -9,12 +9,16 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
 from milbalance import __version__
+from milbalance.claims.report import reading_json
 from milbalance.cli.output import to_jsonable
 from milbalance.model import ClaimantType, EntityKind, MetricKind
 from milbalance.web import charts, limits
+from milbalance.web.claims_view import check_claim, read_article
 from milbalance.web.deps import Day, Name, OptName, StoreDep, Year
 from milbalance.web.overview import FIRST_YEAR, overview
 from milbalance.web.schemas import (
+    ArticleIn,
+    CheckIn,
     CoverageOut,
     EntityOut,
     ErrorOut,
@@ -170,3 +174,18 @@ def overview_api(store: StoreDep, start: Year = None, end: Year = None,
                                    "estimates": to_jsonable(list(s.estimates))}
                                   for s in p.sides]} for p in result.panels],
             "statements": to_jsonable(list(result.statements))}
+
+
+@router.post("/check", tags=["claims"])
+def check(store: StoreDep, body: CheckIn) -> dict[str, Any]:
+    """Check a sentence: each claim in it with its verdict (supported / contested / refuted /
+    not checkable), probability, evidence with sources, per-claimant answers and caveats.
+    Reads only; writes nothing."""
+    return reading_json(check_claim(store, body.text, body.date), spans=True)
+
+
+@router.post("/read", tags=["claims"])
+def read(store: StoreDep, body: ArticleIn) -> dict[str, Any]:
+    """Read an article: every checkable claim with its verdict and the character span of its
+    sentence; other sentences are listed as skipped with the reason."""
+    return reading_json(read_article(store, body.text, body.date), spans=True)

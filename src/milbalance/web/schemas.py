@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+
+from milbalance.web import limits
 
 
 class ErrorOut(BaseModel):
@@ -142,3 +145,17 @@ class MembersOut(BaseModel):
     bloc: str
     on: date
     members: list[MembershipOut]
+
+
+class CheckIn(BaseModel):
+    """A sentence (or short passage) to check; ``date`` gives the year to claims naming none."""
+
+    text: str = Field(min_length=1, max_length=limits.CLAIM_TEXT_MAX)
+    date: dt.date | None = None
+
+
+class ArticleIn(BaseModel):
+    """An article to read, claim by claim."""
+
+    text: str = Field(min_length=1, max_length=limits.ARTICLE_TEXT_MAX)
+    date: dt.date | None = None

@@ -1,0 +1,94 @@
+"""Check a claim and read an article: the claims library's readings, laid out for the pages.
+
+``checker_for`` keeps one ``claims.Checker`` per store (it is built from the store's names
+once); ``article_segments`` cuts the text at the claims' sentence spans so a template can
+highlight them, escaping every piece.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+
+from milbalance.claims import Checker, Reading, Verdict
+from milbalance.claims.verdict import Label
+from milbalance.model import Source
+from milbalance.store import Store
+from milbalance.web import limits
+from milbalance.web.views import InputError
+
+_RANK = {Label.REFUTED: 3, Label.CONTESTED: 2, Label.SUPPORTED: 1, Label.NOT_CHECKABLE: 0}
+
+
+@functools.lru_cache(maxsize=4)
+def checker_for(store: Store, content_hash: str) -> Checker:
+    """One checker per store and data version."""
+    return Checker(store)
+
+
+def _check_text(text: str, limit: int, what: str) -> str:
+    if not text.strip():
+        raise InputError(f"the {what} is empty: paste the text to check")
+    if len(text) > limit:
+        raise InputError(f"the {what} has {len(text):,} characters; the limit is {limit:,}")
+    return text
+
+
+def parse_day(text: str | None) -> date | None:
+    if not text or not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise InputError(f"date {text!r} is not a date; write YYYY-MM-DD") from exc
+
+
+def check_claim(store: Store, text: str, on: date | None = None) -> Reading:
+    """The claims in one sentence or short passage (at most ``limits.CLAIM_TEXT_MAX``)."""
+    return checker_for(store, store.content_hash).check(
+        _check_text(text, limits.CLAIM_TEXT_MAX, "claim"), on)
+
+
+def read_article(store: Store, text: str, on: date | None = None) -> Reading:
+    """Every claim in an article (at most ``limits.ARTICLE_TEXT_MAX`` characters)."""
+    return checker_for(store, store.content_hash).read(
+        _check_text(text, limits.ARTICLE_TEXT_MAX, "article"), on)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the article: plain text, or a sentence with claims (``index`` ≥ 0)."""
+
+    text: str
+    index: int = -1
+    label: str = ""
+    verdicts: tuple[Verdict, ...] = ()
+
+
+def article_segments(text: str, reading: Reading) -> list[Segment]:
+    """The article cut at its claims' sentences, each sentence labelled by its most severe
+    verdict (refuted > contested > supported > not checkable)."""
+    spans: dict[tuple[int, int], list[Verdict]] = {}
+    for c in reading.claims:
+        if 0 <= c.start < c.end <= len(text):
+            spans.setdefault((c.start, c.end), []).append(c.verdict)
+    out: list[Segment] = []
+    pos = 0
+    for i, ((start, end), verdicts) in enumerate(sorted(spans.items())):
+        if start < pos:  # overlapping spans: keep the first
+            continue
+        if start > pos:
+            out.append(Segment(text[pos:start]))
+        worst = max(verdicts, key=lambda v: _RANK.get(v.label, 0)).label
+        out.append(Segment(text[start:end], i, str(worst), tuple(verdicts)))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+def evidence_sources(store: Store, reading: Reading) -> list[Source]:
+    """The sources behind a reading's evidence, in id order."""
+    used = {e.source_id for c in reading.claims for e in c.verdict.evidence}
+    return [s for s in store.sources() if s.id in used]
