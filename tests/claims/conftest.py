@@ -32,3 +32,14 @@ def parser(gazetteer: Gazetteer) -> Parser:
 @pytest.fixture(scope="session")
 def checker(real_store: Store) -> Checker:
     return Checker(real_store)
+
+
+ACCURACY_LINES: list[str] = []
+"""Accuracy summaries the claim-set tests add; printed at the end of every pytest run."""
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if ACCURACY_LINES:
+        terminalreporter.section("claim test set accuracy")
+        for line in ACCURACY_LINES:
+            terminalreporter.write_line(line)

@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
-
-from scipy.special import ndtr
+from typing import TYPE_CHECKING
 
 from milbalance.claims.kinds import (
     AttributionClaim,
@@ -34,13 +34,13 @@ from milbalance.claims.kinds import (
     ShareOfGdp,
 )
 from milbalance.claims.verdict import Evidence, Label, Verdict, label_for
-from milbalance.engine import EngineOptions
-from milbalance.engine import compare as engine_compare
 from milbalance.errors import UserError
 from milbalance.model import MetricKind
-from milbalance.spending.consistency import check_quote
-from milbalance.spending.records import rank_in_history
 from milbalance.store import ObservationRow, Store
+
+if TYPE_CHECKING:  # imported where used: the engine (SciPy) and spending modules are slow
+    from milbalance.engine import EngineOptions  # to import, and most claims need neither
+
 
 COUNT_TOLERANCE = 0.10
 """Munitions figures are rounded estimates; a claim within ±10 % of a figure agrees with it."""
@@ -50,10 +50,13 @@ SHARE_TOLERANCE = 0.05
 """Shares of GDP: ±5 % relative (6.3 % vs 6.0 %) covers GDP revisions."""
 RATIO_TOLERANCE = 1.5
 """'Four times as much' holds when the ratio is within a factor 1.5 of 4 (2.7–6)."""
+SPENDING_COMPARED_IN = "military_expenditure.usd_current"
+"""Spending comparisons between countries ('Russia outspends Ukraine') use one basis."""
 ATTRIBUTION_DAYS = 45
 """A statement dated within this many days of the article counts as the one quoted."""
 ENGINE_SAMPLES = 20_000
-"""Monte Carlo samples per comparison: enough for P to ±0.01, fast enough for `check`."""
+"""Monte Carlo samples per comparison: the standard error of P is at most
+√(0.25/20 000) ≈ 0.0035, so a label moves only when P sits within 0.01 of a threshold."""
 
 
 def _share_metrics(store: Store) -> list[str]:
@@ -118,18 +121,28 @@ class Evaluator:
 
     def __init__(self, store: Store, options: EngineOptions | None = None):
         self.store = store
-        self.options = options or EngineOptions(samples=ENGINE_SAMPLES,
-                                                sensitivity_samples=ENGINE_SAMPLES)
+        self._options = options
         self._metric_ids = {m.id: m for m in store.metrics()}
+
+    @property
+    def options(self) -> EngineOptions:
+        """Engine options for comparisons (the engine is imported on first use)."""
+        if self._options is None:
+            from milbalance.engine import EngineOptions
+
+            self._options = EngineOptions(samples=ENGINE_SAMPLES,
+                                          sensitivity_samples=ENGINE_SAMPLES)
+        return self._options
 
     def evaluate(self, claim: Claim) -> Verdict:
         """The verdict on one claim; data problems become gaps, never exceptions."""
         try:
-            return self._dispatch(claim)
+            verdict = self._dispatch(claim)
         except UserError as exc:
             return Verdict(claim, Label.NOT_CHECKABLE, None,
                            f"Not checkable against the data: {exc}", caveats=claim.caveats,
                            gaps=(str(exc),))
+        return _negate(verdict) if claim.negated else verdict
 
     def _dispatch(self, claim: Claim) -> Verdict:
         if isinstance(claim, NotCheckable):
@@ -168,9 +181,11 @@ class Evaluator:
             entity = self.store.entity(c.subject)
             local = entity.currencies[:1] == (q.currency,) or q.currency in entity.currencies
             kind = MetricKind.GDP if c.measure is Measure.GDP else MetricKind.EXPENDITURE
-            want_unit = "LCU" if local else "USD"
+            units = {"LCU" if local else "USD"}
+            if q.currency == "USD":
+                units.add("USD")  # the US's local currency is the dollar: both bases apply
             found = [m.id for m in self._metric_ids.values() if m.kind is kind
-                     and m.unit == want_unit and "per_capita" not in m.id]
+                     and m.unit in units and "per_capita" not in m.id]
             return found, []
         measure = Measure.OUTPUT if c.measure is Measure.SUPPLY else c.measure
         primary = [f"{c.item}.{measure}"]
@@ -290,8 +305,15 @@ class Evaluator:
             raise UserError("no year in the text and no article date: give --date")
         measure = Measure.OUTPUT if c.measure is Measure.SUPPLY else c.measure
         metric = f"{c.item}.{measure}"
+        caveats = list(c.caveats)
+        if measure is Measure.EXPENDITURE and SPENDING_COMPARED_IN in self._metric_ids:
+            metric = SPENDING_COMPARED_IN  # one currency basis for both sides
+            caveats.append(f"spending compared as {metric} (SIPRI's definition, market "
+                           "exchange rates); PPP would narrow the gap")
         if metric not in self._metric_ids:
             raise UserError(f"no metric {metric} in the data")
+        from milbalance.engine import compare as engine_compare
+
         year = c.year
         result = None
         errors: list[str] = []
@@ -310,14 +332,14 @@ class Evaluator:
             return Verdict(c, Label.NOT_CHECKABLE, None,
                            f"No {metric} figures for both {c.subject} and {c.other} in "
                            f"{c.year - 2}–{c.year}: the comparison cannot be made.",
-                           gaps=tuple(dict.fromkeys(errors)), caveats=c.caveats)
+                           gaps=tuple(dict.fromkeys(errors)), caveats=tuple(caveats))
         gaps = tuple(str(g) for g in result.gaps)
         if result.a.inputs == 0 or result.b.inputs == 0:
             missing = c.subject if result.a.inputs == 0 else c.other
             return Verdict(c, Label.NOT_CHECKABLE, None,
                            f"No {metric} figures for {missing} around {c.year}: the comparison "
                            "cannot be made.", gaps=gaps or (f"no {metric} for {missing}",),
-                           caveats=c.caveats)
+                           caveats=tuple(caveats))
         ratio_q = result.quantiles["a/b"]
         if c.ratio is None:
             p = result.p_a_gt_b
@@ -333,7 +355,6 @@ class Evaluator:
         drivers = tuple(d.text or d.name for d in result.drivers if d.flips)[:5]
         assumptions = tuple(str(a) for a in result.assumptions)
         ev = self._comparison_evidence(result, metric, year)
-        caveats = list(c.caveats)
         if year != c.year:
             caveats.append(f"no figures for both sides in {c.year}: compared {year}, the "
                            "latest year with both")
@@ -442,6 +463,8 @@ class Evaluator:
     def _record(self, c: Record) -> Verdict:
         if c.year is None:
             raise UserError("no year in the text and no article date: give --date")
+        from milbalance.spending.records import rank_in_history
+
         since = c.since if c.since is not None else c.year - c.span_years
         for metric in self._metric_for(c.item, c.measure):
             rows = [r for r in self.store.observations(c.subject, metric) if r.value]
@@ -476,6 +499,8 @@ class Evaluator:
     def _consistency(self, c: Consistency) -> Verdict:
         if c.year is None:
             raise UserError("no year in the text and no article date: give --date")
+        from milbalance.spending.consistency import check_quote
+
         amount = usd = share = None
         currency = None
         for q in c.quantities:
@@ -540,6 +565,17 @@ class Evaluator:
         return Verdict(c, label_for(p), p, summary, ev)
 
 
+def _negate(v: Verdict) -> Verdict:
+    """A denied claim ('did not produce 2 million') holds when the plain claim fails:
+    P(not claim) = 1 − P(claim); no evidence stays not checkable."""
+    if v.probability is None:
+        return v
+    p = 1.0 - v.probability
+    summary = (f"The claim denies this, so it is {label_for(p)} (P = {p:.2f}). Plain claim: "
+               f"{v.summary}")
+    return replace(v, label=label_for(p), probability=p, summary=summary)
+
+
 def _p_ratio_within(p5: float, p50: float, p95: float, claimed: float) -> float:
     """P(claimed / RATIO_TOLERANCE ≤ A/B ≤ claimed × RATIO_TOLERANCE), reading A/B as
     lognormal through its median and 90% interval: σ = (ln p95 − ln p5) / (2 × 1.645)."""
@@ -550,4 +586,9 @@ def _p_ratio_within(p5: float, p50: float, p95: float, claimed: float) -> float:
     lo, hi = math.log(claimed / RATIO_TOLERANCE), math.log(claimed * RATIO_TOLERANCE)
     if sigma <= 0:
         return 1.0 if lo <= mu <= hi else 0.0
-    return float(ndtr((hi - mu) / sigma) - ndtr((lo - mu) / sigma))
+    return _ndtr((hi - mu) / sigma) - _ndtr((lo - mu) / sigma)
+
+
+def _ndtr(x: float) -> float:
+    """Standard normal CDF, Φ(x) = ½ (1 + erf(x / √2)) (no SciPy import for one call)."""
+    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))

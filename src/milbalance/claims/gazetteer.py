@@ -36,12 +36,16 @@ REGION_READINGS: tuple[tuple[str, str, str], ...] = (
     (r"the West|Western (?:allies|countries|nations|partners)", "NATO",
      "'the West' read as NATO"),
     (r"the bloc", "NATO", "'the bloc' read as NATO"),
+    (r"the Pentagon|the US military|the US Army", "USA",
+     "'the Pentagon' (or US Army) read as the United States"),
 )
 """(pattern, entity id, caveat): readings of region words, kept only if the id exists."""
 
 ITEM_PHRASES: tuple[tuple[str, str, str], ...] = (
     (r"(?:155[\s-]?mm|155[\s-]?millimet(?:er|re))(?:\s+(?:artillery|calibre|caliber))?"
      r"\s+(?:shells?|rounds?|ammunition|munitions|projectiles)", "artillery_shells_155mm", ""),
+    (r"152[\s-]?(?:mm|millimet(?:er|re))(?:\s+(?:artillery|calibre|caliber))?"
+     r"\s+(?:shells?|rounds?|ammunition|munitions|projectiles)", "artillery_shells_152mm", ""),
     (r"(?:artillery|howitzer|large[\s-]calib(?:re|er)|122[\s-]?mm|152[\s-]?mm)\s+"
      r"(?:shells?|rounds?|ammunition|munitions|projectiles)|shells? for (?:barrel )?artillery|"
      r"(?:shells?|rounds?|munitions) of artillery", "artillery_shells", ""),
@@ -54,7 +58,7 @@ ITEM_PHRASES: tuple[tuple[str, str, str], ...] = (
      INTERCEPTOR_CAVEAT),
     (r"Mistral(?:\s+missiles?)?", "missiles_mistral", ""),
     (r"FPV(?:\s+(?:strike\s+)?drones?)?", "fpv_drones", ""),
-    (r"(?:Shahed|Geran)(?:-\d)?(?:[\s-]type)?(?:\s+(?:attack\s+)?drones?)?|"
+    (r"(?:Shahed|Geran)(?:-\d)?s?(?:[\s-]type)?(?:\s+(?:attack\s+)?drones?)?|"
      r"(?:long-range\s+)?(?:attack|kamikaze|strike)\s+drones?|long-range drones?",
      "attack_drones", ""),
     (r"drones?|UAVs?", "attack_drones", DRONE_CAVEAT),
@@ -64,7 +68,10 @@ ITEM_PHRASES: tuple[tuple[str, str, str], ...] = (
 """(pattern, metric item, caveat): how reporters name items, kept only if the item exists."""
 
 _FILLER = (r"(?:\s+(?:new|more|additional|extra|of|the|heavy|standard|its|finished|"
-           r"complete|Soviet-calibre|NATO-standard|units of|pieces of|types? of))*\s+")
+           r"complete|units of|pieces of|types? of|(?:metric\s+)?(?:tonnes|tons|t) of|"
+           r"[A-Za-z]+-[A-Za-z]+|[\w-]+\s+and))*\s+")
+"""Words between a number and its item: 'new', 'high-explosive', 'tank and' (artillery
+shells), '11,000 tonnes of' (propellant)."""
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,8 @@ class ClaimBase:
     year_from_text: bool = False
     caveats: tuple[str, ...] = ()
     attribution: Attribution | None = None
+    negated: bool = False  # "did not", "no longer": the claim holds when its figure fails
+    hedge: str = ""  # "may", "reportedly": the word that qualifies the claim, if any
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -56,8 +56,10 @@ _CUR_PRE = r"US\$|\$|€|£|RUB\s?|USD\s?|EUR\s?"
 _CUR_POST = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if w[0].isalpha()),
                             key=len, reverse=True))
 _APPROX = r"about|around|some|roughly|nearly|almost|approximately|close to|an estimated|~"
-_MORE = r"more than|over|at least|upwards of|in excess of|above|exceeding"
-_LESS = r"fewer than|less than|under|up to|below|at most"
+_MORE = (r"no fewer than|no less than|not less than|not fewer than|more than|over|at least|"
+         r"upwards of|in excess of|above|exceeding")
+_LESS = (r"no more than|not more than|not over|fewer than|less than|under|up to|below|"
+         r"at most|not exceeding")
 
 NUMBER = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+|(?P<more>{_MORE})\s+|(?P<less>{_LESS})\s+)?"

@@ -127,6 +127,53 @@ _GROWTH_PCT = re.compile(r"\b(?:grew|rose|increased|up|growth of|increase of|jum
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|army|armed forces|war|security|"
                       r"weapons|arms)\b", re.I)
 _GDP_LEVEL = re.compile(r"\b(?:GDP|gross domestic product|economy)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:no longer|not any ?more|never|fail(?:s|ed|ing)? to|(?:has|have|is|are) yet to|"
+    r"unable to|cannot|can't|\w+n't|not(?! only\b| least\b| just\b| to mention\b)|"
+    r"no(?=\s+(?:more|fewer|less|longer|greater|higher|larger|bigger)\b))\b", re.I)
+"""Words that deny what follows them in the clause: "no longer", "not", "fails to", "isn't"."""
+_BOUND_BEFORE_FIGURE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less|over)(?:\s+than)?\s*"
+                                  r"(?:\$|€|£|US\$)?\s*$", re.I)
+_PAST_ONLY = re.compile(r"\b(?:until recently|until (?:last|this) year|used to)\b", re.I)
+"""A past state that the sentence says has ended: read as "no longer"."""
+_HEDGE = re.compile(
+    r"\b(?:may(?!\s+\d)|might|reportedly|allegedly|possibly|perhaps|probably|likely|apparently|"
+    r"(?:is|are|was|were) (?:believed|thought|said|estimated|understood) to|could have)\b",
+    re.I)
+"""Words that qualify a claim without denying it: kept as a caveat and in ``hedge``."""
+_AS_MUCH = re.compile(
+    r"\b(?:(?P<frac>half|a third|a quarter|twice|\S+\s+times)\s+)?as\s+(?:much|many)\b"
+    r"(?P<mid>[^.;]{0,60}?)\bas\b(?!\s+(?:\$|€|£|\d|about|some|around|nearly|many|much|"
+    r"a\s+(?:million|billion)))", re.I)
+"""'as many shells as', 'half as much as': the subject has at least (a fraction of) the other's."""
+_KEEP_PACE = re.compile(r"\bkeep(?:s|ing)?\s+(?:pace|up)\s+with\b|\bkept\s+(?:pace|up)\s+"
+                        r"with\b|\bmatch(?:es|ed|ing)?\b", re.I)
+_IN_A_MONTH = re.compile(r"\s*(?:[\w-]+\s+){0,3}?in\s+(?:" + "|".join(_MONTHS)
+                         + r")\b(?:\s+(?:19|20)\d\d)?(?!\s*(?:and|to|-|–|through)\b)", re.I)
+_FIGURE = r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|bn|m)\b)?"
+_FROM_TO = re.compile(rf"\bfrom\s+(?:about\s+|some\s+)?(?P<a>{_FIGURE})(?P<mid>[^.;]{{0,40}}?)"
+                      rf"\bto\s+(?:about\s+|some\s+)?(?P<b>{_FIGURE})", re.I)
+"""'rose from 400,000 in 2022 to 4.5 million in 2024': a change given by its two ends."""
+_FROM_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
+
+
+def _figure(text: str) -> float:
+    """'4.5 million' → 4.5e6, '400,000' → 4e5 (0 when it is not a figure)."""
+    m = re.match(r"([\d.,]+)\s*(million|billion|thousand|bn|m)?", text.strip(), re.I)
+    if not m:
+        return 0.0
+    scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
+    try:
+        return number_value(m.group(1).rstrip(".,")) * scale.get((m.group(2) or "").lower(), 1)
+    except ValueError:
+        return 0.0
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:should|must|ought to|needs? to|ha(?:ve|s) to|want(?:s)? to)"
+                           r"\s+(?:\w+\s+){0,2}$", re.I)
+_CLAUSE = re.compile(r"[,;:–—]|\b(?:but|while|whereas|although|though)\b", re.I)
+_FRACTION_RATIO = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "twice": 2.0}
+
 _WE = re.compile(r"^\W*(?:we|our|we're)\b|\b(?:we|we're)\s+(?:are|were|have|produce|make|spend)",
                  re.I)
 
@@ -137,7 +184,8 @@ _MEASURE_WORDS: tuple[tuple[re.Pattern[str], Measure], ...] = (
                 r"promised)\b", re.I), Measure.TARGET),
     (re.compile(r"\b(?:deliver\w*|ship\w*|sent|send\w*|transferr?\w*|suppl(?:y|ied|ies)|"
                 r"provid\w*|import\w*|received|donat\w*)\b", re.I), Measure.DELIVERIES),
-    (re.compile(r"\b(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)|expend\w*|consum\w*|shot)\b", re.I),
+    (re.compile(r"\b(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)|expend\w*|consum\w*|shot|"
+                r"launch(?:es|ed|ing)?)\b", re.I),
      Measure.CONSUMPTION),
     (re.compile(r"\b(?:stock\w*|stockpile\w*|reserves?|have left|inventor\w*)\b", re.I),
      Measure.STOCKPILE),
@@ -169,6 +217,24 @@ class Parse:
 
 def _span_free(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return all(end <= s or start >= e for s, e in spans)
+
+
+def negation_cue(text: str, start: int, end: int) -> str:
+    """The negating word in ``text[start:end]`` after the last clause break, or ''.
+
+    The window is the stretch between the claim's subject and its figure or comparison
+    word, so 'Russia did not produce 2 million shells' and 'NATO fails to outproduce
+    Russia' are denials, while a 'not' in an earlier clause is not."""
+    window = _BOUND_BEFORE_FIGURE.sub("", text[start:end])  # "no more than 300,000": a bound
+    breaks = list(_CLAUSE.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    m = _NEGATION.search(window)
+    return m.group(0) if m else ""
+
+
+def _neg_caveat(cue: str) -> str:
+    return f"negation '{cue}' read as denying the claim: it holds when the figure does not"
 
 
 class Parser:
@@ -247,6 +313,23 @@ class Parser:
                 return measure
         return default
 
+    def _measure_near(self, text: str, start: int, q_start: int, q_end: int) -> Measure:
+        """What a figure counts, from the words of its own clause: a capacity or target
+        word before it wins ('has the capacity to produce 4 million'), else the verb
+        nearest before it ('made 2 million …, besides those it imported'), else the
+        words right after it ('4 million shells in stock')."""
+        head = text[start:q_start]
+        if breaks := list(_CLAUSE.finditer(head)):
+            head = head[breaks[-1].end():]
+        found = [(m.end(), measure) for pattern, measure in _MEASURE_WORDS
+                 for m in pattern.finditer(head)]
+        for strong in (Measure.CAPACITY, Measure.TARGET):
+            if any(measure is strong for _, measure in found):
+                return strong
+        if found:
+            return max(found, key=lambda f: f[0])[1]
+        return self._measure(text[q_end:q_end + 40])
+
     # --- the sentence -----------------------------------------------------------------
 
     def parse(self, sentence: str, context: Context | None = None) -> Parse:
@@ -282,6 +365,10 @@ class Parser:
         base_caveats = tuple(dict.fromkeys(m.caveat for m in mentions if m.caveat))
         common: dict[str, object] = {"text": text, "year": year,
                                      "year_from_text": from_text, "attribution": speaker}
+        if (hedge := _HEDGE.search(text)) is not None:
+            common["hedge"] = hedge.group(0)
+            base_caveats = (*base_caveats, f"hedged ('{hedge.group(0)}'): reported as likely "
+                            "or possible, not asserted; checked as if asserted")
 
         claims: list[Claim] = []
         comparison = self._comparison(text, mentions, quantities, common, base_caveats, ctx)
@@ -378,6 +465,19 @@ class Parser:
         elif (m3 := _AHEAD.search(text)) is not None:
             trigger = m3.start()
             more = not m3["dir"].lower().startswith(("behind", "lag"))
+        elif ((m4 := _AS_MUCH.search(text)) is not None and m4["mid"].strip() != "") or (
+                m4 := _KEEP_PACE.search(text)) is not None:
+            trigger = m4.start()
+            frac = (m4.groupdict().get("frac") or "").lower()
+            if frac in _FRACTION_RATIO:
+                ratio = _FRACTION_RATIO[frac]
+            elif frac:
+                try:
+                    ratio = number_value(frac.split()[0])
+                except ValueError:
+                    ratio = None
+            else:
+                extra.append(f"'{m4.group(0).strip()}' read as: at least as much")
         periods = self._named_periods(text)
         if trigger is None and share and periods and (
                 h := re.search(r"\b(?:higher|larger|greater|bigger|more)\b", text, re.I)):
@@ -395,6 +495,19 @@ class Parser:
                 f"{others[0]} now" if others[0] != subject else "the same country now"))
         if not subject or not others:
             return []
+        if _MODAL_BEFORE.search(text[:trigger]):
+            return []  # "allies must keep pace with Russia": a recommendation, not a claim
+        subject_end = before[-1].end if before else 0
+        cue = negation_cue(text, subject_end, trigger + 12) or (
+            "until recently" if _PAST_ONLY.search(text[:trigger + 1]) else "")
+        negated = False
+        if cue and ratio is None:
+            more = not more
+            extra.append(f"'{cue}' read as a denial: the comparison is turned round "
+                         "(ties are negligible in the estimates)")
+        elif cue:
+            negated = True
+            extra.append(_neg_caveat(cue))
         item, caveat = self._item_for(text)
         if share:
             item = "military_expenditure"
@@ -418,7 +531,7 @@ class Parser:
             extra.append("'during the war' read as the war's peak year")
         all_caveats = tuple(dict.fromkeys([*caveats, *([caveat] if caveat else []),
                                            *filter(None, extra)]))
-        common2 = {**common, "caveats": all_caveats}
+        common2 = {**common, "caveats": all_caveats, "negated": negated}
         return [Comparison(subject=subject, other=others[0], item=item, measure=measure,
                            ratio=ratio, more=more, share_of_gdp=share, subject_years=span,
                            other_years=None, **common2)  # type: ignore[arg-type]
@@ -479,7 +592,10 @@ class Parser:
         periods = self._named_periods(text)
         out: list[Claim] = []
         subject = ""
+        window_start = 0
         for q in sorted(money + shares, key=lambda x: x.start):
+            cue = negation_cue(text, window_start, q.start)
+            window_start = q.end
             inside = [m for m in mentions if q.start <= m.start < q.end]
             subject, caveat = (inside[0].entity, inside[0].caveat) if inside else \
                 self._subject_before(mentions, q.start, ctx, speaker)
@@ -495,7 +611,10 @@ class Parser:
             cav = tuple(dict.fromkeys([*caveats, *([caveat] if caveat else [])]))
             if span is not None:
                 cav += (f"'during the war' read as the peak year of {span[0]}–{span[1]}",)
-            fields = {**common, "year": qyear, "year_from_text": from_text, "caveats": cav}
+            if cue:
+                cav += (_neg_caveat(cue),)
+            fields = {**common, "year": qyear, "year_from_text": from_text, "caveats": cav,
+                      "negated": bool(cue)}
             if q.unit is QuantityUnit.PERCENT_GDP:
                 out.append(ShareOfGdp(subject=subject, quantity=q, years=span,
                                       **fields))  # type: ignore[arg-type]
@@ -541,18 +660,26 @@ class Parser:
             subject, scav = self._subject_before(mentions, q.start, ctx)
             if not subject:
                 continue
-            measure = self._measure(text[previous_end:q.end + 40])
-            previous_end = q.end
+            measure = self._measure_near(text, previous_end, q.start, q.end)
+            window_start, previous_end = previous_end, q.end
             qyear, from_text = self._year_near(text, q, years, common["year"])  # type: ignore[arg-type]
             from_text = from_text or bool(common["year_from_text"])
             cv = [*caveats, *filter(None, [cav, scav])]
             if _PROJECTION.search(text[max(0, q.start - 40):q.start]):
                 cv.append("a projection for the year, compared with estimates of actual output")
-            if q.unit is QuantityUnit.COUNT and measure in (Measure.OUTPUT, Measure.CAPACITY):
+            if q.unit is QuantityUnit.COUNT and _IN_A_MONTH.match(text[q.end:]):
+                q = replace(q, value=q.value * 12, unit=QuantityUnit.RATE, per="month")
+                cv.append("a count for one named month, annualised (×12)")
+            elif q.unit is QuantityUnit.COUNT and measure in (Measure.OUTPUT,
+                                                              Measure.CAPACITY):
                 cv.append("a total, not an annual rate: compared as the year's figure")
+            cue = negation_cue(text, window_start, q.start)
+            if cue:
+                cv.append(_neg_caveat(cue))
             out.append(Level(subject=subject, item=item, measure=measure, quantity=q,
                              **{**common, "year": qyear, "year_from_text": from_text,
-                                "caveats": tuple(dict.fromkeys(cv))}))  # type: ignore[arg-type]
+                                "caveats": tuple(dict.fromkeys(cv)),
+                                "negated": bool(cue)}))  # type: ignore[arg-type]
         return out
 
     def _change_and_record(self, text: str, quantities: list[Quantity], mentions: list[Mention],
@@ -573,20 +700,33 @@ class Parser:
         cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))
         since = self._since(text, ctx.on)
         factor: float | None = None
+        change_at = 0
         if _TIMES_AS.search(text) and re.search(r"\b(?:as|than)\b", text):
             pass  # "N times as much as B" with no subject: an unresolved comparison
         elif (m := MULTIPLIER.search(text)) is not None and not _ECONOMY_ASIDE.search(text):
             factor = multiplier_value(m)
+            change_at = m.start()
         elif (g := _GROWTH_PCT.search(text)) is not None:
             factor = 1 + float(g["n"]) / 100
+            change_at = g.start()
         else:
             same = [q for q in quantities if q.item == item and q.unit in
                     (QuantityUnit.RATE, QuantityUnit.COUNT)]
             if len(same) >= 2 and re.search(r"\bfrom\b.*\bto\b", text, re.I) and same[0].value:
                 factor = same[1].value / same[0].value
+        if factor is None and (ft := _FROM_TO.search(text)) is not None:
+            a, b = _figure(ft["a"]), _figure(ft["b"])
+            if a and b:
+                factor, change_at = b / a, ft.start()
+                if (y := _FROM_YEAR.search(ft["mid"])) is not None:
+                    since = int(y.group(1))
         if factor is not None:
+            subject, scav = self._subject_before(mentions, change_at, ctx)
+            cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))
+            cue = negation_cue(text, 0, change_at + 1)
             out.append(Change(subject=subject, item=item, measure=measure, factor=factor,
-                              since=since, **{**common, "caveats": cv}))  # type: ignore[arg-type]
+                              since=since, **{**common, "negated": bool(cue), "caveats": (
+                                  *cv, *([_neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
         if (r := _RECORD.search(text)) is not None:
             since_text = r["since"] or r["since2"] or r["since3"] or ""
             rsince = None
@@ -599,6 +739,10 @@ class Parser:
                 else 0
             rcv = cv + ((f"'in decades' read as at least {RECORD_SPAN_DECADES} years",)
                         if span else ())
+            cue = negation_cue(text, 0, r.start() + 1)
+            if cue:
+                rcv += (_neg_caveat(cue),)
             out.append(Record(subject=subject, item=item, measure=measure, since=rsince,
-                              span_years=span, **{**common, "caveats": rcv}))  # type: ignore[arg-type]
+                              span_years=span, **{**common, "caveats": rcv,
+                                                  "negated": bool(cue)}))  # type: ignore[arg-type]
         return out

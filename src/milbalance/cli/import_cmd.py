@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -12,13 +13,9 @@ from rich.table import Table
 from milbalance import config
 from milbalance.cli import data_cmd
 from milbalance.cli.output import console, print_json
-from milbalance.importers import (
-    ImportResult,
-    import_cbo,
-    import_omb,
-    import_sipri,
-    import_worldbank,
-)
+
+if TYPE_CHECKING:
+    from milbalance.importers import ImportResult
 
 app = typer.Typer(
     help="Import a publisher's file (SIPRI, OMB, CBO, World Bank) into data/; re-importing the "
@@ -62,25 +59,33 @@ def _run(importer: Callable[[Path, Path], ImportResult], file: Path, data: Path 
         console.print(note, markup=False, highlight=False)
 
 
+def _importer(name: str) -> Callable[[Path, Path], ImportResult]:
+    """The importer function, imported when a command runs (openpyxl and dateutil are slow
+    to import, and every `milbalance` call imports this module)."""
+    func: Callable[[Path, Path], ImportResult] = getattr(import_module("milbalance.importers"),
+                                                          name)
+    return func
+
+
 @app.command()
 def sipri(file: FileArg, data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """SIPRI Military Expenditure Database workbook (SIPRI-Milex-data-1949-<year>.xlsx)."""
-    _run(import_sipri, file, data, as_json)
+    _run(_importer("import_sipri"), file, data, as_json)
 
 
 @app.command()
 def omb(file: FileArg, data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """OMB Historical Table 3.1 (hist03z1.xlsx): national-defense outlays and share of GDP."""
-    _run(import_omb, file, data, as_json)
+    _run(_importer("import_omb"), file, data, as_json)
 
 
 @app.command()
 def cbo(file: FileArg, data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """CBO Historical Budget Data workbook: discretionary defense outlays and share of GDP."""
-    _run(import_cbo, file, data, as_json)
+    _run(_importer("import_cbo"), file, data, as_json)
 
 
 @app.command()
 def worldbank(file: FileArg, data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """World Bank indicator CSV (API_<indicator>_DS2_en_csv_v2.csv)."""
-    _run(import_worldbank, file, data, as_json)
+    _run(_importer("import_worldbank"), file, data, as_json)

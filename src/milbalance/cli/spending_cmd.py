@@ -26,7 +26,6 @@ from milbalance.spending import (
     rank_in_history,
     spending_series,
 )
-from milbalance.spending.charts import chart_comparison, chart_series
 from milbalance.spending.provenance import Figure
 from milbalance.store import Store
 
@@ -182,6 +181,8 @@ def spending(
         lk = Lookup(store)
         if vs is None:
             s = spending_series(store, entity, base, span, defn, lk)
+            from milbalance.spending.charts import chart_series  # matplotlib: only here
+
             path = chart_series(s, chart) if chart else None
             if as_json:
                 print_json({"series": s, "sources": s.sources, "gaps": s.gaps,
@@ -193,6 +194,8 @@ def spending(
             cmps = [compare_spending(store, entity, vs, b, span, defn, vs_defn, lk)
                     for b in bases]
             main = next(c for c in cmps if c.a.basis == base)
+            from milbalance.spending.charts import chart_comparison  # matplotlib: only here
+
             path = chart_comparison(main, chart) if chart else None
             if as_json:
                 print_json({"comparisons": {str(c.a.basis): c for c in cmps},
