@@ -11,7 +11,7 @@ from rich.table import Table
 from milbalance.cli.data_cmd import JsonOpt, open_store
 from milbalance.cli.output import console, number, print_json, to_jsonable
 from milbalance.engine import Comparison, EngineOptions, Estimate, Quantiles, compare, estimate
-from milbalance.engine.options import DEFAULT_SAMPLES, DEFAULT_SEED, MembershipRule
+from milbalance.engine.options import DEFAULT_SAMPLES, DEFAULT_SEED, LevelRule, MembershipRule
 
 YearOpt = Annotated[int, typer.Option("--year", help="Calendar year of the figures.")]
 SamplesOpt = Annotated[int, typer.Option("--samples", help="Monte Carlo samples.")]
@@ -22,13 +22,27 @@ MembershipOpt = Annotated[MembershipRule, typer.Option(
     "--membership", help="How a mid-year accession counts for an annual figure.")]
 CarryOpt = Annotated[bool, typer.Option(
     "--carry-forward", help="Fill a member's gap with its latest earlier figure (stated).")]
+LevelsOpt = Annotated[LevelRule, typer.Option(
+    "--levels", help="Figures filed on a bloc itself vs the sum of its members: mixture "
+    "(alternative hypotheses of the whole), members-only or bloc-only.")]
+CompaniesOpt = Annotated[bool, typer.Option(
+    "--companies", help="Roll company figures into the home country when it has none "
+    "(flagged).")]
+NarrowerOpt = Annotated[bool, typer.Option(
+    "--allow-narrower", help="Read a narrower metric (155 mm for all calibres) where the "
+    "metric is missing, as a lower bound (flagged).")]
+SupplyOpt = Annotated[bool, typer.Option(
+    "--supply", help="Add suppliers' deliveries to the lead's output (flagged).")]
 
 
 def _options(samples: int, seed: int, claimant: str | None, membership: MembershipRule,
-             carry: bool, allow_mixed: bool = False) -> EngineOptions:
+             carry: bool, allow_mixed: bool = False, levels: LevelRule = LevelRule.MIXTURE,
+             companies: bool = False, narrower: bool = False,
+             supply: bool = False) -> EngineOptions:
     return EngineOptions(samples=samples, seed=seed, claimant_type=claimant,
                          membership=membership, carry_forward=carry,
-                         allow_mixed_kinds=allow_mixed)
+                         allow_mixed_kinds=allow_mixed, levels=levels, companies=companies,
+                         allow_narrower=narrower, supply=supply)
 
 
 def _q(q: Quantiles | None, unit: str = "") -> list[str]:
@@ -58,12 +72,17 @@ def estimate_cmd(
     claimant: ClaimantOpt = None,
     membership: MembershipOpt = MembershipRule.ANY_DAY,
     carry_forward: CarryOpt = False,
+    levels: LevelsOpt = LevelRule.MIXTURE,
+    companies: CompaniesOpt = False,
+    allow_narrower: NarrowerOpt = False,
+    supply: SupplyOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """The distribution of ENTITY's METRIC in a year, with contributions and gaps."""
     with open_store() as store:
         result = estimate(store, entity, metric, year,
-                          _options(samples, seed, claimant, membership, carry_forward))
+                          _options(samples, seed, claimant, membership, carry_forward, False,
+                                   levels, companies, allow_narrower, supply))
     if as_json:
         body: dict[str, Any] = to_jsonable(result)
         print_json(body)
@@ -74,17 +93,30 @@ def estimate_cmd(
     for ctype, q in result.by_claimant.items():
         table.add_row(f"only {ctype}", *_q(q, result.unit))
     console.print(table)
+    _levels_table(result)
     _contrib_table(result)
     _footer(result)
 
 
-def _contrib_table(result: Estimate) -> None:
-    if len(result.contributions) < 2:
+def _levels_table(result: Estimate) -> None:
+    if not result.levels:
         return
-    table = Table("member", "mean", "share", "figures", "sources",
+    table = Table("", "5%", "50%", "95%", "mean", "weight", "note",
+                  title=f"{result.entity}: member sum and bloc-level figures side by side")
+    for lv in result.levels:
+        table.add_row(lv.name, *_q(lv.quantiles, result.unit), f"{lv.weight:.3f}",
+                      escape(lv.note))
+    console.print(table)
+
+
+def _contrib_table(result: Estimate) -> None:
+    if len(result.contributions) < 2 and all(c.level == "member"
+                                             for c in result.contributions):
+        return
+    table = Table("part", "level", "mean", "share", "figures", "sources",
                   title=f"contributions to {result.entity}")
     for c in result.contributions:
-        table.add_row(c.member, number(c.mean, result.unit), f"{c.share:.1%}",
+        table.add_row(c.member, c.level, number(c.mean, result.unit), f"{c.share:.1%}",
                       str(c.observations), ", ".join(c.sources))
     console.print(table)
 
@@ -98,6 +130,7 @@ def compare_json(result: Comparison) -> dict[str, Any]:
         "by_claimant": to_jsonable(result.by_claimant),
         "contributions": {"a": to_jsonable(result.a.contributions),
                           "b": to_jsonable(result.b.contributions)},
+        "levels": {"a": to_jsonable(result.a.levels), "b": to_jsonable(result.b.levels)},
         "gaps": to_jsonable(result.gaps), "drivers": to_jsonable(result.drivers),
         "assumptions": to_jsonable(result.assumptions), "mixed_kinds": result.mixed_kinds,
         "seed": result.seed, "samples": result.samples,
@@ -120,13 +153,18 @@ def compare_cmd(
     allow_mixed_kinds: Annotated[bool, typer.Option(
         "--allow-mixed-kinds", help="Allow comparing different kinds (output vs capacity); "
         "the answer is flagged.")] = False,
+    levels: LevelsOpt = LevelRule.MIXTURE,
+    companies: CompaniesOpt = False,
+    allow_narrower: NarrowerOpt = False,
+    supply: SupplyOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """P(A > B) on a metric in a year, with quantiles, per-claimant answers and drivers."""
     with open_store() as store:
         result = compare(store, a, b, metric, year,
                          _options(samples, seed, claimant, membership, carry_forward,
-                                  allow_mixed_kinds), metric_b=metric_b)
+                                  allow_mixed_kinds, levels, companies, allow_narrower,
+                                  supply), metric_b=metric_b)
     if as_json:
         print_json(compare_json(result))
         return
@@ -149,10 +187,11 @@ def compare_cmd(
                        f"{ans.p_a_gt_b:.3f}", _q(ans.difference, unit)[1], str(ans.gaps))
         console.print(by)
     for est in (result.a, result.b):
+        _levels_table(est)
         _contrib_table(est)
     if result.drivers:
         dr = Table("driver", "kind", "var. share", "P low", "P high", "flips", title="drivers")
-        for d in result.drivers[:10]:
+        for d in result.drivers[:15]:
             dr.add_row(d.name, d.kind, f"{d.variance_share:.2f}", f"{d.low:.3f}",
                        f"{d.high:.3f}", "yes" if d.flips else "")
         console.print(dr)

@@ -6,7 +6,9 @@ Modules, one concept each:
     distributions  one observation → one distribution (exact 90%-interval parameter mapping)
     mixture        several observations of one quantity → a weighted mixture
     sampling       seeded, chunked, vectorised sampling with streaming statistics
-    blocs          a bloc's members at a period, coverage gaps, annualised rates
+    blocs          a side from every level of data (members, groups, companies, narrower
+                   metrics, suppliers, the bloc's own figures), coverage gaps
+    hypotheses     sampling sides that mix the member sum with the bloc's own figures
     compare        estimate(), compare(): P(A > B), quantiles, contributions, per-claimant answers
     sensitivity    variance shares, 5th–95th swings, and which input or assumption flips the answer
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from milbalance.engine.compare import compare, estimate
 from milbalance.engine.distributions import Dist, from_observation
-from milbalance.engine.options import EngineOptions, MembershipRule
+from milbalance.engine.options import EngineOptions, LevelRule, MembershipRule
 from milbalance.engine.results import (
     Assumption,
     Comparison,
@@ -25,6 +27,8 @@ from milbalance.engine.results import (
     Estimate,
     Gap,
     GapReason,
+    Level,
+    LevelSummary,
     Quantiles,
 )
 
@@ -39,6 +43,9 @@ __all__ = [
     "Estimate",
     "Gap",
     "GapReason",
+    "Level",
+    "LevelRule",
+    "LevelSummary",
     "MembershipRule",
     "Quantiles",
     "compare",

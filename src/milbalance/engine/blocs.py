@@ -1,29 +1,58 @@
-"""A side of a comparison: an entity, or a bloc's members active in the period, each with
-the mixture of its observations, and the members that have none (coverage gaps).
+"""A side of a comparison: an entity, or a bloc built from every level of data, with the
+members that nothing covers (coverage gaps) and every rule it used stated as an Assumption.
 
-Rules:
+Membership:
 - Members are those active on any day of the year, counted by ``MembershipRule`` (default
   ``any-day``: a mid-year accession such as Finland's on 2023-04-04 counts its whole 2023
   figure, flagged as an Assumption; ``pro-rata`` scales it by the days it was a member).
 - An observation counts for year Y when its period ends in Y (the store's year). Rates given
   per month or day are already annualised by the store (×12, ×365); the engine flags them,
   and flags periods that are not the calendar year (fiscal years, months, ranges).
-- A member without a usable observation is a Gap, never a zero. ``carry_forward`` fills it
-  with the member's latest earlier figure, and says so.
+
+Levels of data, for a bloc B on metric M in year Y. Each member m (suppliers apart, below)
+is covered by the first of these that has a figure, and every level but the first is flagged:
+1. ``member``: m's own figures on M.
+2. ``group``: a figure filed on another bloc G (the EU's total) stands in, as one part, for
+   the members of B ∩ G — only if none of them has its own figure on M (the group total
+   already contains theirs; counting both would count them twice), and no other group
+   already stands in for one of them. The answer names the members of B it leaves out
+   (still gaps unless covered below) and the non-members of B it includes (an overlap
+   caveat: the part overstates B's share by theirs). Only for bloc sides, only on M itself.
+3. ``company`` (only with ``companies``): figures of companies whose home country is m
+   (companies.csv), each its own part, flagged as covering only the companies with figures.
+4. ``narrower`` (only with ``allow_narrower``): m's figures on a narrower metric (see
+   ``narrower_metrics``), then its companies' (with ``companies``): a lower bound of m.
+5. ``carry_forward``: levels 1, 3, 4 in m's latest earlier year with figures, stated.
+Otherwise m is a Gap, never a zero.
+
+The bloc's own figures (filed on B itself, e.g. "NATO allies produce 1.3 million") are not
+summed with the members: they are alternative estimates of the whole, combined with the
+member sum by ``LevelRule`` (see options). Where B has no figure on M, ``allow_narrower``
+reads its narrower figures, flagged as a lower bound.
+
+Supply (``artillery`` output and the like): a bloc member with role ``supplier`` (PRK in
+RUS_SUPPLIERS) does not add its own output to the bloc's output — what reaches the lead is
+its deliveries. For a metric of kind ``output`` the suppliers of the side (a bloc's supplier
+members; for a country, the suppliers of every bloc it leads) are counted only with
+``supply``, as their ``<item>.deliveries`` figures, flagged; a supplier without such a figure
+is a gap. For other kinds, supplier members count like any member.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from milbalance.engine.mixture import Quantity, mixture, select
-from milbalance.engine.options import EngineOptions, MembershipRule
-from milbalance.engine.results import Assumption, Gap, GapReason
+from milbalance.engine.options import EngineOptions, LevelRule, MembershipRule
+from milbalance.engine.results import Assumption, Gap, GapReason, Level
 from milbalance.errors import UserError
-from milbalance.model import Entity, EntityKind, Metric
+from milbalance.model import Entity, EntityKind, Metric, MetricKind
 from milbalance.periods import PeriodKind
 from milbalance.store import ObservationRow, Store
+
+SUPPLIER_ROLE = "supplier"
 
 
 class NoDataError(UserError):
@@ -32,7 +61,12 @@ class NoDataError(UserError):
 
 @dataclass(frozen=True)
 class Side:
-    """Everything one side of an answer is made of."""
+    """Everything one side of an answer is made of.
+
+    ``quantities`` are the parts of the member sum S; ``whole`` is the mixture W of the
+    figures filed on the bloc itself. The side's value in a sample is S with probability
+    ``p_parts`` = parts_weight / (parts_weight + whole_weight), else W.
+    """
 
     entity: Entity
     metric: Metric
@@ -41,6 +75,36 @@ class Side:
     gaps: tuple[Gap, ...]
     assumptions: tuple[Assumption, ...]
     unit: str
+    whole: Quantity | None = None
+    parts_weight: float = 1.0
+    whole_weight: float = 0.0
+    key: str = ""  # identifies the side's hypothesis choice (shared by identical sides)
+
+    @property
+    def mixed(self) -> bool:
+        """True when each sample chooses between the member sum and the bloc's figures."""
+        return self.parts_weight > 0 and self.whole_weight > 0
+
+    @property
+    def p_parts(self) -> float:
+        return self.parts_weight / (self.parts_weight + self.whole_weight)
+
+    @property
+    def used(self) -> tuple[Quantity, ...]:
+        """What is summed when the side is not mixed."""
+        if self.parts_weight > 0 or self.whole is None:
+            return self.quantities
+        return (self.whole,)
+
+    @property
+    def sampled(self) -> tuple[Quantity, ...]:
+        """Every quantity the side draws: the parts, then the bloc's own figures."""
+        return self.quantities + ((self.whole,) if self.whole is not None else ())
+
+    @property
+    def open_gaps(self) -> tuple[Gap, ...]:
+        """Gaps no stated assumption filled."""
+        return tuple(g for g in self.gaps if not g.filled_by)
 
 
 def members_in_year(store: Store, entity: Entity, year: int,
@@ -74,6 +138,50 @@ def members_in_year(store: Store, entity: Entity, year: int,
     return [(k, s, n) for k, (s, n) in sorted(out.items())]
 
 
+def _roles(store: Store, bloc: str, year: int) -> dict[str, str]:
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return {m.member: m.role for m in store.memberships(bloc)
+            if m.start <= last and (m.end is None or m.end >= first)}
+
+
+def suppliers_of(store: Store, entity: Entity, year: int) -> tuple[str, ...]:
+    """The suppliers (role ``supplier``) of a bloc in ``year``, or for a country those of every
+    bloc in which it is a member other than a supplier (RUS → BLR, IRN, PRK)."""
+    if entity.kind is EntityKind.BLOC:
+        return tuple(sorted(m for m, r in _roles(store, entity.id, year).items()
+                            if r == SUPPLIER_ROLE))
+    found: set[str] = set()
+    for bloc in store.entities("bloc"):
+        roles = _roles(store, bloc.id, year)
+        if roles.get(entity.id, SUPPLIER_ROLE) != SUPPLIER_ROLE:
+            found |= {m for m, r in roles.items() if r == SUPPLIER_ROLE and m != entity.id}
+    return tuple(sorted(found))
+
+
+def narrower_metrics(store: Store, metric: Metric) -> list[Metric]:
+    """Metrics that count a subset of what ``metric`` counts, sorted by id.
+
+    Rule (from the metric ids, until metrics.csv declares it): N is narrower than M when
+    both have the same kind and suffix after the item (``.output``) and N's item extends M's
+    item with ``_`` (``artillery_shells_155mm`` ⊂ ``artillery_shells``). A figure on N is a
+    lower bound of M.
+    """
+    item = metric.item or metric.id.partition(".")[0]
+    suffix = metric.id[len(item):]
+    out = []
+    for m in store.metrics():
+        other = m.item or m.id.partition(".")[0]
+        if (m.kind is metric.kind and m.id[len(other):] == suffix
+                and other.startswith(item + "_")):
+            out.append(m)
+    return sorted(out, key=lambda m: m.id)
+
+
+def companies_of(store: Store, country: str) -> list[str]:
+    """Companies whose home country is ``country`` (companies.csv), by id."""
+    return sorted(e.id for e in store.entities("company") if e.country == country)
+
+
 def _flags(rows: list[ObservationRow], year: int) -> tuple[str, ...]:
     flags: list[str] = []
     for o in rows:
@@ -85,6 +193,93 @@ def _flags(rows: list[ObservationRow], year: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(flags))
 
 
+@dataclass
+class _Builder:
+    """Collects one side's parts, gaps and assumptions while ``gather`` walks the levels."""
+
+    store: Store
+    entity: Entity
+    metric: Metric
+    year: int
+    options: EngineOptions
+    ctype: str | None
+    quantities: list[Quantity]
+    gaps: list[Gap]
+    assumptions: list[Assumption]
+
+    def key(self, who: str, metric: str, used_year: int) -> str:
+        """A part's identity: whose figures, on which metric, for which year and filters —
+        the same figures get the same key (and draws) on whichever side or level they are
+        used (EU's total as NATO's group part and as EU's own figure)."""
+        return f"{who}|{metric}|{self.year}|{self.filters}|{used_year}"
+
+    @property
+    def filters(self) -> str:
+        o = self.options
+        return f"{self.ctype or ''}|{o.claimant or ''}|{o.source or ''}"
+
+    def rows(self, entity: str, metric: str, start: int | None, end: int
+             ) -> list[ObservationRow]:
+        o = self.options
+        return select(self.store.observations(entity, metric, start_year=start, end_year=end),
+                      self.ctype, o.claimant, o.source)
+
+    def add(self, key: str, member: str, rows: list[ObservationRow], scale: float,
+            level: Level, covers: Sequence[str], flags: tuple[str, ...] = ()) -> bool:
+        quantity, assumed = mixture(key, member, rows, self.options.claimant_weights,
+                                    self.options.range_confidence, scale,
+                                    flags + _flags(rows, self.year), str(level),
+                                    tuple(covers))
+        if quantity is None:
+            return False
+        self.quantities.append(quantity)
+        self.assumptions.extend(assumed)
+        return True
+
+    def chain(self, member: str, start: int | None, end: int
+              ) -> list[tuple[Level, str, Metric, list[ObservationRow]]]:
+        """Levels 1, 3, 4 for one member in years start..end: the first that has figures
+        (each entity's latest year only)."""
+        o = self.options
+        metrics = [(self.metric, False)] + ([(m, True) for m in
+                                             narrower_metrics(self.store, self.metric)]
+                                            if o.allow_narrower else [])
+        for metric, narrow in metrics:
+            own = _latest(self.rows(member, metric.id, start, end))
+            if own:
+                return [(Level.NARROWER if narrow else Level.MEMBER, member, metric, own)]
+            if o.companies:
+                found = [(Level.COMPANY, c, metric, rows) for c in companies_of(self.store,
+                                                                                member)
+                         if (rows := _latest(self.rows(c, metric.id, start, end)))]
+                if found:
+                    return found
+        return []
+
+    def add_chain(self, member: str, scale: float,
+                  found: list[tuple[Level, str, Metric, list[ObservationRow]]]) -> None:
+        for level, who, metric, rows in found:
+            used_year = rows[0].period.year
+            narrow = metric.id != self.metric.id
+            flags: list[str] = []
+            if level is Level.COMPANY:
+                flags.append(f"company figure ({who}) rolled into its home country {member} "
+                             "(--companies); covers only the companies with figures")
+            if narrow:
+                flags.append(f"narrower metric {metric.id} read as {self.metric.id} "
+                             "(--allow-narrower): a lower bound")
+            shown = Level.NARROWER if narrow and level is Level.MEMBER else level
+            self.add(self.key(who, metric.id, used_year), who, rows, scale, shown, (member,),
+                     tuple(flags))
+
+
+def _latest(rows: list[ObservationRow]) -> list[ObservationRow]:
+    if not rows:
+        return rows
+    last = max(o.period.year for o in rows)
+    return [o for o in rows if o.period.year == last]
+
+
 def gather(store: Store, entity_name: str, metric_name: str, year: int,
            options: EngineOptions, claimant_type: str | None = None) -> Side:
     """The side for ``entity_name`` × ``metric_name`` in ``year`` under ``options``.
@@ -94,47 +289,214 @@ def gather(store: Store, entity_name: str, metric_name: str, year: int,
     entity = store.entity(entity_name)
     metric = store.metric(metric_name)
     ctype = claimant_type or options.claimant_type
-    quantities: list[Quantity] = []
-    gaps: list[Gap] = []
-    assumptions: list[Assumption] = []
-    units: set[str] = set()
-    for member, scale, note in members_in_year(store, entity, year, options.membership):
-        rows = store.observations(member, metric.id, start_year=year, end_year=year)
-        chosen = select(rows, ctype, options.claimant, options.source)
-        used_year = year
-        reason = GapReason.NO_OBSERVATION if not rows else GapReason.FILTERED_OUT
-        if not chosen and options.carry_forward:
-            earlier = select(store.observations(member, metric.id, end_year=year - 1),
-                             ctype, options.claimant, options.source)
-            if earlier:
-                used_year = max(o.period.year for o in earlier)
-                chosen = [o for o in earlier if o.period.year == used_year]
-        key = f"{member}|{metric.id}|{year}|{ctype or ''}|{options.claimant or ''}|" \
-              f"{options.source or ''}|{used_year}"
-        quantity, assumed = mixture(key, member, chosen, options.claimant_weights,
-                                    options.range_confidence, scale, _flags(chosen, year))
-        if quantity is None:
-            gaps.append(Gap(entity.id, member, metric.id, str(year),
-                            reason if not chosen else GapReason.ZERO_WEIGHT))
+    b = _Builder(store, entity, metric, year, options, ctype, [], [], [])
+    members = members_in_year(store, entity, year, options.membership)
+    suppliers = suppliers_of(store, entity, year) if metric.kind is MetricKind.OUTPUT else ()
+    members = [x for x in members if x[0] not in suppliers]
+    ids = [m for m, _, _ in members]
+    notes = {m: n for m, _, n in members}
+    # level 1: own figures
+    own: dict[str, list[ObservationRow]] = {}
+    for member in ids:
+        rows = b.rows(member, metric.id, year, year)
+        if rows:
+            own[member] = rows
+    # level 2: another group's figure
+    by_group = _groups(b, ids, own) if entity.kind is EntityKind.BLOC else {}
+    # levels 1, 3, 4, then carry-forward, else a gap
+    for member, scale, _ in members:
+        if member in by_group:
             continue
-        if used_year != year:
-            fill = Assumption(f"carry-forward:{member}",
-                              f"{member} has no {metric.id} figure for {year}; its {used_year} "
-                              "figure is used instead (carry-forward)")
-            assumptions.append(fill)
-            gaps.append(Gap(entity.id, member, metric.id, str(year), reason, fill.key))
-        if note:
-            assumptions.append(Assumption(f"membership:{member}", note))
-        assumptions.extend(assumed)
-        quantities.append(quantity)
-        units.update(c.observation.unit for c in quantity.components)
-    if not quantities:
-        raise NoDataError(_no_data(store, entity, metric, year, options, ctype))
+        found = b.chain(member, year, year)
+        reason = GapReason.NO_OBSERVATION if not store.observations(
+            member, metric.id, start_year=year, end_year=year) else GapReason.FILTERED_OUT
+        filled = ""
+        if not found and options.carry_forward:
+            found = b.chain(member, None, year - 1)
+            if found:
+                used = max(rows[0].period.year for _, _, _, rows in found)
+                fill = Assumption(f"carry-forward:{member}",
+                                  f"{member} has no {metric.id} figure for {year}; its "
+                                  f"{used} figure is used instead (carry-forward)")
+                b.assumptions.append(fill)
+                filled = fill.key
+        before = len(b.quantities)
+        b.add_chain(member, scale, found)
+        if len(b.quantities) == before:
+            reason = reason if not found else GapReason.ZERO_WEIGHT
+            b.gaps.append(Gap(entity.id, member, metric.id, str(year), reason))
+            continue
+        if filled:
+            b.gaps.append(Gap(entity.id, member, metric.id, str(year), reason, filled))
+        if notes[member]:
+            b.assumptions.append(Assumption(f"membership:{member}", notes[member]))
+    if suppliers:
+        _supply(b, suppliers, ids)
+    whole = _whole(b, ids) if entity.kind is EntityKind.BLOC else None
+    return _finish(b, whole)
+
+
+def _groups(b: _Builder, ids: list[str], own: dict[str, list[ObservationRow]]
+            ) -> dict[str, str]:
+    """Level 2: {member: group} for the members another bloc's figure stands in for."""
+    covered: dict[str, str] = {}
+    for group in b.store.entities("bloc"):
+        if group.id == b.entity.id:
+            continue
+        rows = b.rows(group.id, b.metric.id, b.year, b.year)
+        if not rows:
+            continue
+        in_group = {m for m, _, _ in members_in_year(b.store, group, b.year,
+                                                     b.options.membership)}
+        shared = [m for m in ids if m in in_group]
+        if not shared:
+            continue
+        blocked = [m for m in shared if m in own or m in covered]
+        if blocked:
+            b.assumptions.append(Assumption(
+                f"group:{group.id}", f"{group.id}'s {b.metric.id} figure is not used for "
+                f"{b.entity.id}: it includes {', '.join(blocked)}, already counted from "
+                "their own figures (or another group's), and would count them twice"))
+            continue
+        left_out = [m for m in ids if m not in in_group]
+        outside = sorted(in_group - set(ids))
+        text = (f"{group.id}'s {b.metric.id} figure stands in for the {len(shared)} members of "
+                f"{b.entity.id} it shares ({', '.join(shared)}), none of which has its own "
+                "figure")
+        text += (f"; it leaves out {', '.join(left_out)} (gaps unless covered otherwise)"
+                 if left_out else "")
+        text += (f"; overlap: it also covers non-members {', '.join(outside)}, so it "
+                 f"overstates {b.entity.id}'s part by theirs" if outside else "")
+        key = b.key(group.id, b.metric.id, b.year)
+        flags = (f"{group.id} figure for the members it shares with {b.entity.id}",) + (
+            (f"includes non-members {', '.join(outside)}",) if outside else ())
+        if b.add(key, group.id, rows, 1.0, Level.GROUP, shared, flags):
+            b.assumptions.append(Assumption(f"group:{group.id}", text))
+            covered.update(dict.fromkeys(shared, group.id))
+    return covered
+
+
+def _supply(b: _Builder, suppliers: Sequence[str], ids: list[str]) -> None:
+    """Suppliers' deliveries to the lead, only with ``supply`` (else stated as not counted)."""
+    o = b.options
+    lead = ", ".join(ids) or b.entity.id
+    counted = [s for s in suppliers if o.supply and (o.suppliers is None or s in o.suppliers)]
+    left = [s for s in suppliers if s not in counted]
+    item = b.metric.item or b.metric.id.partition(".")[0]
+    deliveries = f"{item}.deliveries"
+    if left:
+        b.assumptions.append(Assumption(
+            "supply:not-counted", f"deliveries from {', '.join(left)} (suppliers of {lead}) "
+            f"are not counted in {b.entity.id}'s {b.metric.id}: their own output is not "
+            f"{lead}'s; pass --supply to add their {deliveries} to it"))
+    if not counted:
+        return
+    if deliveries not in {m.id for m in b.store.metrics()}:
+        b.assumptions.append(Assumption("supply", f"--supply asked, but there is no metric "
+                                        f"{deliveries}: nothing is added"))
+        return
+    for s in counted:
+        rows = b.rows(s, deliveries, b.year, b.year)
+        key = b.key(s, deliveries, b.year)
+        flag = (f"deliveries from {s} to {lead} added to {b.metric.id} (--supply)",)
+        if not b.add(key, s, rows, 1.0, Level.SUPPLY, (s,), flag):
+            reason = GapReason.NO_OBSERVATION if not b.store.observations(
+                s, deliveries, start_year=b.year, end_year=b.year) else GapReason.FILTERED_OUT
+            b.gaps.append(Gap(b.entity.id, s, deliveries, str(b.year), reason))
+    b.assumptions.append(Assumption(
+        "supply", f"{deliveries} from {', '.join(counted)} are added to {lead}'s "
+        f"{b.metric.id} (supply, not production): the figures are read as deliveries to "
+        f"{lead} (the data name no recipient), and may come from the supplier's stocks"))
+
+
+def _whole(b: _Builder, ids: list[str]) -> Quantity | None:
+    """The figures filed on the bloc itself, as one mixture (alternatives of the whole)."""
+    metrics = [b.metric] + (narrower_metrics(b.store, b.metric) if b.options.allow_narrower
+                            else [])
+    for metric in metrics:
+        rows = b.rows(b.entity.id, metric.id, b.year, b.year)
+        if not rows:
+            continue
+        flags: tuple[str, ...] = (
+            f"figure filed on {b.entity.id} itself: an estimate of the whole bloc; "
+            "check its notes for the members it covers",)
+        if metric.id != b.metric.id:
+            flags += (f"narrower metric {metric.id} read as {b.metric.id} "
+                      "(--allow-narrower): a lower bound",)
+        quantity, assumed = mixture(b.key(b.entity.id, metric.id, b.year),
+                                    b.entity.id, rows, b.options.claimant_weights,
+                                    b.options.range_confidence, 1.0,
+                                    flags + _flags(rows, b.year), str(Level.BLOC),
+                                    tuple(ids))
+        if quantity is not None:
+            b.assumptions.extend(assumed)
+            return quantity
+    return None
+
+
+def _finish(b: _Builder, whole: Quantity | None) -> Side:
+    """Apply the level rule, check units, and state what was done."""
+    o = b.options
+    parts = tuple(b.quantities)
+    open_gaps = [g for g in b.gaps if not g.filled_by]
+    name = f"{b.entity.id} {b.metric.id} {b.year}"
+    if not parts and whole is None:
+        raise NoDataError(_no_data(b.store, b.entity, b.metric, b.year, o, b.ctype))
+    parts_w, whole_w = 1.0, 0.0
+    whole_total = sum(c.weight for c in whole.components) if whole is not None else 0.0
+    if whole is None and b.entity.kind is not EntityKind.BLOC:
+        pass  # a country or company: its own figures; the level rule is about blocs
+    elif o.levels is LevelRule.MEMBERS_ONLY:
+        if not parts:
+            raise NoDataError(_no_data(b.store, b.entity, b.metric, b.year, o, b.ctype)
+                              + f"; there are figures filed on {b.entity.id} itself: use "
+                              "--levels mixture or bloc-only")
+        if whole is not None:
+            b.assumptions.append(Assumption("levels", f"{name}: the member sum alone "
+                                            "(members-only); the bloc's own figures are "
+                                            "shown beside it, not used"))
+    elif o.levels is LevelRule.BLOC_ONLY or not parts:
+        if whole is None:
+            raise NoDataError(f"no {b.metric.id} figure filed on {b.entity.id} itself in "
+                              f"{b.year} (bloc-only); use --levels mixture or members-only")
+        parts_w, whole_w = 0.0, 1.0
+        b.assumptions.append(Assumption("levels", f"{name}: the figures filed on "
+                                        f"{b.entity.id} itself alone" +
+                                        (" (bloc-only)" if parts else
+                                         " (no member-level figure)")))
+    elif whole is not None:
+        if open_gaps or o.member_sum_weight == 0:
+            parts_w, whole_w = 0.0, 1.0
+            why = (f"the member sum leaves {len(open_gaps)} member(s) uncovered "
+                   f"({', '.join(g.member for g in open_gaps)}) and is not an estimate of the "
+                   "whole (that would count the gaps as zero)" if open_gaps else
+                   "the member-sum weight is 0")
+            b.assumptions.append(Assumption(
+                "levels", f"{name}: {why}, so the answer uses the {len(whole.components)} "
+                f"figure(s) filed on {b.entity.id} itself; the member sum is shown beside it"))
+        else:
+            parts_w, whole_w = o.member_sum_weight, whole_total
+            b.assumptions.append(Assumption(
+                "levels", f"{name}: the member sum and the {len(whole.components)} figure(s) "
+                f"filed on {b.entity.id} itself are alternative estimates of the whole, mixed "
+                f"as hypotheses: P(member sum) = {parts_w / (parts_w + whole_w):.3f} "
+                "(weight of the member sum / total weight; each figure weighs its claimant "
+                "type's weight)"))
+    units = {c.observation.unit for q in parts + ((whole,) if whole else ())
+             for c in q.components}
     if len(units) > 1:
-        raise UserError(f"figures for {entity.id} {metric.id} {year} are in several units "
-                        f"({', '.join(sorted(units))}); the metric's unit is {metric.unit}")
-    return Side(entity, metric, year, tuple(quantities), tuple(gaps),
-                tuple(dict.fromkeys(assumptions)), units.pop())
+        raise UserError(f"figures for {name} are in several units ({', '.join(sorted(units))})"
+                        f"; the metric's unit is {b.metric.unit}")
+    key = f"side:{b.entity.id}|{b.metric.id}|{b.year}|{b.filters}|{o.levels}|" \
+          f"{o.companies}|{o.allow_narrower}|{o.supply}|{sorted(o.suppliers or ())}|" \
+          f"{o.carry_forward}|{o.membership}"
+    return Side(b.entity, b.metric, b.year, parts, tuple(b.gaps),
+                tuple(dict.fromkeys(b.assumptions)), units.pop(), whole, parts_w, whole_w, key)
+
+
+def without_whole(side: Side) -> Side:
+    """The side as its member sum alone (for showing levels side by side)."""
+    return replace(side, whole=None, parts_weight=1.0, whole_weight=0.0)
 
 
 def _no_data(store: Store, entity: Entity, metric: Metric, year: int,
@@ -151,4 +513,9 @@ def _no_data(store: Store, entity: Entity, metric: Metric, year: int,
     have = (f"; years with data: {', '.join(map(str, years))}" if years
             else f"; there are no {metric.id} figures for {entity.id}"
             + (" or its members" if entity.kind is EntityKind.BLOC else "") + " in any year")
-    return f"no {metric.id} data for {entity.id} in {year}{where}{also}{have}"
+    hint = ""
+    if not options.allow_narrower and any(
+            store.observations(m, n.id, start_year=year, end_year=year)
+            for m in members for n in narrower_metrics(store, metric)):
+        hint = "; narrower figures exist (--allow-narrower reads them as a lower bound)"
+    return f"no {metric.id} data for {entity.id} in {year}{where}{also}{have}{hint}"

@@ -1,20 +1,29 @@
 """The engine's two questions: how big is X (``estimate``), and is A bigger than B
-(``compare``), each with the same answer per claimant type, the members' contributions, the
-coverage gaps and the assumptions used.
+(``compare``), each with the same answer per claimant type, the parts' contributions, the
+member sum and the bloc's own figures side by side, the coverage gaps and the assumptions.
 
 P(A > B), P(B > A) and P(A = B) are counts over all samples divided by the sample count, so
 they sum to 1 exactly; a tie (possible with point figures) is reported, not split.
+
+Which assumptions flip the answer is found by rerunning the comparison with one choice
+changed (same seed, at most ``rerun_samples`` samples; P(A > B) under the alternative
+against P as answered):
+- ``levels``: members-only and bloc-only instead of the rule used (where a side has both);
+- ``carry-forward`` of gaps switched on (where there are gaps) or off (where it filled one);
+- ``capacity instead of output`` (an output metric whose ``<item>.capacity`` exists);
+- each supplier's deliveries counted or not (``counting PRK deliveries to RUS``);
+- ``--companies`` and ``--allow-narrower`` switched on where there are gaps, or off.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-import numpy as np
-
 from milbalance.engine import sensitivity
-from milbalance.engine.blocs import NoDataError, Side, gather
-from milbalance.engine.options import EngineOptions
+from milbalance.engine.blocs import NoDataError, Side, gather, suppliers_of, without_whole
+from milbalance.engine.hypotheses import Correlation, Sampled, sample
+from milbalance.engine.options import EngineOptions, LevelRule
 from milbalance.engine.results import (
     Assumption,
     ClaimantAnswer,
@@ -23,57 +32,81 @@ from milbalance.engine.results import (
     Driver,
     DriverKind,
     Estimate,
+    Level,
+    LevelSummary,
     Quantiles,
 )
-from milbalance.engine.sampling import Plan, RunStats, run
+from milbalance.engine.sampling import RunStats
 from milbalance.errors import UserError
-from milbalance.model import ClaimantType
+from milbalance.model import ClaimantType, MetricKind
 from milbalance.store import Store
 
 
-def _rng(options: EngineOptions) -> np.random.Generator:
-    return np.random.default_rng(options.seed)
-
-
 def _contributions(side: Side, stats: RunStats) -> tuple[Contribution, ...]:
-    means = {q.key: stats.quantity_sums[q.key] / stats.samples for q in side.quantities}
-    total = sum(means.values())
-    return tuple(sorted((Contribution(q.member, means[q.key],
-                                      means[q.key] / total if total else float("nan"),
-                                      len(q.components), q.sources, q.flags)
-                         for q in side.quantities), key=lambda c: -c.mean))
+    """Each part's mean; shares are within its hypothesis (the member sum, or the bloc's own
+    figures, which are the whole: share 1)."""
+    means = {q.key: stats.quantity_sums[q.key] / stats.samples for q in side.sampled}
+    total = sum(means[q.key] for q in side.quantities)
+    out = [Contribution(q.member, means[q.key],
+                        means[q.key] / total if total else float("nan"), len(q.components),
+                        q.sources, q.flags, q.level, q.covers, q.metric)
+           for q in side.quantities]
+    if side.whole is not None:
+        w = side.whole
+        out.append(Contribution(w.member, means[w.key], 1.0, len(w.components), w.sources,
+                                w.flags, w.level, w.covers, w.metric))
+    return tuple(sorted(out, key=lambda c: (c.level == Level.BLOC, -c.mean)))
 
 
-def _estimate(side: Side, stats: StreamSide, options: EngineOptions,
+def _levels(side: Side, options: EngineOptions) -> tuple[LevelSummary, ...]:
+    """The member sum and the bloc's own figures side by side, when the side has both."""
+    if side.whole is None or not side.quantities:
+        return ()
+    probe = replace(options, sensitivity_samples=0)
+    parts = sample(without_whole(side), None, probe, {}, 0).stats.a.summary()
+    whole = sample(replace(side, quantities=(), parts_weight=0.0, whole_weight=1.0), None,
+                   probe, {}, 0).stats.a.summary()
+    p = side.p_parts if side.mixed else (1.0 if side.parts_weight > 0 else 0.0)
+    gaps = len(side.open_gaps)
+    return (LevelSummary("member sum", parts, p, len(side.quantities), gaps,
+                         f"{gaps} member(s) uncovered" if gaps else "every member covered"),
+            LevelSummary("bloc-level figures", whole, 1.0 - p, len(side.whole.components), 0,
+                         f"figures filed on {side.entity.id} itself"))
+
+
+def _estimate(side: Side, summary: Quantiles, stats: RunStats, options: EngineOptions,
               by_claimant: dict[str, Quantiles]) -> Estimate:
-    summary, run_stats = stats
-    inputs = sum(len(q.components) for q in side.quantities)
+    inputs = sum(len(q.components) for q in side.sampled)
     return Estimate(side.entity.id, side.metric.id, str(side.year), side.unit,
-                    str(side.metric.kind), summary, _contributions(side, run_stats), side.gaps,
-                    side.assumptions, inputs, options.seed, options.samples, by_claimant)
-
-
-StreamSide = tuple[Quantiles, RunStats]
+                    str(side.metric.kind), summary, _contributions(side, stats), side.gaps,
+                    side.assumptions, inputs, options.seed, options.samples, by_claimant,
+                    _levels(side, options))
 
 
 def _claimant_types(*sides: Side) -> list[str]:
-    found = {str(c.observation.claimant_type) for s in sides for q in s.quantities
+    found = {str(c.observation.claimant_type) for s in sides for q in s.sampled
              for c in q.components}
     return [c.value for c in ClaimantType if c.value in found]
 
 
 def _probe_options(options: EngineOptions) -> EngineOptions:
-    """Options for a per-claimant rerun: same seed and samples, no nested breakdown."""
-    return replace(options, by_claimant=False, sensitivity_samples=0)
+    """Options for a rerun: same seed and samples, no nested breakdown or reruns."""
+    return replace(options, by_claimant=False, sensitivity_samples=0, assumption_reruns=False)
+
+
+def _rerun_options(options: EngineOptions) -> EngineOptions:
+    """A probe with at most ``rerun_samples`` samples."""
+    return replace(_probe_options(options),
+                   samples=max(1, min(options.samples, options.rerun_samples)))
 
 
 def estimate(store: Store, entity: str, metric: str, year: int,
              options: EngineOptions | None = None) -> Estimate:
-    """The distribution of ``entity``'s ``metric`` in ``year`` (a bloc: summed over members)."""
+    """The distribution of ``entity``'s ``metric`` in ``year`` (a bloc: from every level of
+    data, see ``blocs``)."""
     options = options or EngineOptions()
     side = gather(store, entity, metric, year, options)
-    stats = run(Plan(side.quantities, (), {}), _rng(options), options.samples,
-                options.chunk_size, 0, options.seed)
+    stats = sample(side, None, options, {}, 0).stats
     by: dict[str, Quantiles] = {}
     if options.by_claimant and options.claimant_type is None:
         for ctype in _claimant_types(side):
@@ -81,9 +114,8 @@ def estimate(store: Store, entity: str, metric: str, year: int,
                 sub = gather(store, entity, metric, year, options, ctype)
             except NoDataError:
                 continue
-            by[ctype] = run(Plan(sub.quantities, (), {}), _rng(options), options.samples,
-                            options.chunk_size, 0, options.seed).a.summary()
-    return _estimate(side, (stats.a.summary(), stats), options, by)
+            by[ctype] = sample(sub, None, options, {}, 0).stats.a.summary()
+    return _estimate(side, stats.a.summary(), stats, options, by)
 
 
 def _kinds(a: Side, b: Side, allow: bool) -> tuple[bool, tuple[Assumption, ...]]:
@@ -102,6 +134,16 @@ def _kinds(a: Side, b: Side, allow: bool) -> tuple[bool, tuple[Assumption, ...]]
                              "definitions of quantity (asked for)"),)
 
 
+def _p(store: Store, a: str, b: str, metric: str, metric_b: str, year: int,
+       options: EngineOptions, correlation: Correlation) -> float:
+    """P(A > B) alone, for reruns."""
+    sa = gather(store, a, metric, year, options)
+    sb = gather(store, b, metric_b, year, options)
+    _kinds(sa, sb, options.allow_mixed_kinds)
+    stats = sample(sa, sb, options, correlation, 0).stats
+    return stats.gt / stats.samples
+
+
 def compare(store: Store, a: str, b: str, metric: str, year: int,
             options: EngineOptions | None = None, metric_b: str | None = None,
             correlation: dict[tuple[str, str], float] | None = None) -> Comparison:
@@ -111,27 +153,36 @@ def compare(store: Store, a: str, b: str, metric: str, year: int,
     their normal drivers (Gaussian copula).
     """
     options = options or EngineOptions()
+    corr = correlation or {}
     side_a = gather(store, a, metric, year, options)
     side_b = gather(store, b, metric_b or metric, year, options)
     mixed, kind_notes = _kinds(side_a, side_b, options.allow_mixed_kinds)
-    stats = run(Plan(side_a.quantities, side_b.quantities, correlation or {}), _rng(options),
-                options.samples, options.chunk_size, options.sensitivity_samples, options.seed)
+    run = sample(side_a, side_b, options, corr, options.sensitivity_samples)
+    stats = run.stats
     n = stats.samples
     p_gt, p_lt, p_eq = stats.gt / n, stats.lt / n, stats.eq / n
-    drivers = list(sensitivity.drivers(side_a.quantities, side_b.quantities,
-                                       stats.kept_quantities, stats.kept_a, stats.kept_b,
-                                       p_gt)) if options.sensitivity_samples else []
+    drivers = list(_drivers(side_a, side_b, run, p_gt)) if options.sensitivity_samples else []
     answers: list[ClaimantAnswer] = []
     if options.by_claimant and options.claimant_type is None:
         answers = _by_claimant(store, a, b, metric, metric_b or metric, year, options)
         drivers.extend(_claimant_drivers(answers, p_gt))
+    if options.assumption_reruns:
+        drivers.extend(_assumption_drivers(store, a, b, metric, metric_b or metric, year,
+                                           options, corr, (side_a, side_b), p_gt))
+    drivers.sort(key=lambda d: not d.flips)
     quantiles = {"a": stats.a.summary(), "b": stats.b.summary(), "a-b": stats.diff.summary(),
                  "a/b": stats.ratio.summary()}
-    est_a = _estimate(side_a, (quantiles["a"], stats), options, {})
-    est_b = _estimate(side_b, (quantiles["b"], stats), options, {})
+    est_a = _estimate(side_a, quantiles["a"], stats, options, {})
+    est_b = _estimate(side_b, quantiles["b"], stats, options, {})
     assumptions = tuple(dict.fromkeys(side_a.assumptions + side_b.assumptions + kind_notes))
     return Comparison(est_a, est_b, p_gt, p_lt, p_eq, quantiles, tuple(answers),
                       tuple(drivers), assumptions, mixed, options.seed, options.samples)
+
+
+def _drivers(a: Side, b: Side, run: Sampled, p_gt: float) -> tuple[Driver, ...]:
+    stats = run.stats
+    return sensitivity.drivers(a.sampled, b.sampled, run.raw, run.effective_a,
+                               run.effective_b, stats.kept_a, stats.kept_b, p_gt)
 
 
 def _by_claimant(store: Store, a: str, b: str, metric: str, metric_b: str, year: int,
@@ -144,11 +195,10 @@ def _by_claimant(store: Store, a: str, b: str, metric: str, metric_b: str, year:
             sa = gather(store, a, metric, year, probe, ctype)
             sb = gather(store, b, metric_b, year, probe, ctype)
         except NoDataError:
-            gaps = sum(len(s.quantities) for s in sides)
+            gaps = sum(len(s.sampled) for s in sides)
             out.append(ClaimantAnswer(ctype, None, None, gaps))
             continue
-        st = run(Plan(sa.quantities, sb.quantities, {}), _rng(options), options.samples,
-                 options.chunk_size, 0, options.seed)
+        st = sample(sa, sb, probe, {}, 0).stats
         out.append(ClaimantAnswer(ctype, st.gt / st.samples, st.diff.summary(),
                                   len(sa.gaps) + len(sb.gaps)))
     return out
@@ -165,4 +215,81 @@ def _claimant_drivers(answers: list[ClaimantAnswer], p_all: float) -> list[Drive
                           f"P(A>B) is {ans.p_a_gt_b:.3f} counting only {ans.claimant_type} "
                           f"figures, {p_all:.3f} with all"
                           + (" — that choice flips the answer" if flips else "")))
+    return out
+
+
+Rerun = tuple[str, str, EngineOptions, str, str]  # name, text, options, metric, metric_b
+
+
+def _alternatives(store: Store, metric: str, metric_b: str, year: int,
+                  options: EngineOptions, sides: tuple[Side, Side]) -> list[Rerun]:
+    """The single changes of assumption worth rerunning (see the module docstring)."""
+    probe = _rerun_options(options)
+    out: list[Rerun] = []
+    alt: Callable[..., EngineOptions] = lambda **kw: replace(probe, **kw)  # noqa: E731
+    if any(s.whole is not None and s.quantities for s in sides):
+        for rule in LevelRule:
+            if rule is not options.levels:
+                out.append((f"{rule} instead of {options.levels} (members vs bloc-level "
+                            "figures)", f"with --levels {rule}", alt(levels=rule), metric,
+                            metric_b))
+    gaps = any(s.open_gaps for s in sides)
+    filled = any(g.filled_by.startswith("carry-forward") for s in sides for g in s.gaps)
+    if gaps or filled or options.carry_forward:
+        out.append(("carry-forward of gaps " + ("off" if options.carry_forward else "on"),
+                    "with carry-forward " + ("off" if options.carry_forward else "on"),
+                    alt(carry_forward=not options.carry_forward), metric, metric_b))
+    if gaps or options.companies:
+        out.append(("company figures " + ("off" if options.companies else "on"),
+                    "with --companies " + ("off" if options.companies else "on"),
+                    alt(companies=not options.companies), metric, metric_b))
+    if gaps or options.allow_narrower:
+        out.append(("narrower metrics " + ("off" if options.allow_narrower else "on"),
+                    "with --allow-narrower " + ("off" if options.allow_narrower else "on"),
+                    alt(allow_narrower=not options.allow_narrower), metric, metric_b))
+    ids = {m.id: m for m in store.metrics()}
+    swap = {}
+    for name in (metric, metric_b):
+        m = ids[store.metric(name).id]
+        cap = f"{m.item or m.id.partition('.')[0]}.capacity"
+        if m.kind is MetricKind.OUTPUT and cap in ids:
+            swap[name] = cap
+    if swap:
+        out.append(("capacity instead of output", "counting capacity instead of output",
+                    probe, swap.get(metric, metric), swap.get(metric_b, metric_b)))
+    for side in sides:
+        if side.metric.kind is not MetricKind.OUTPUT:
+            continue
+        all_suppliers = suppliers_of(store, side.entity, year)
+        counted = {q.member for q in side.quantities if q.level == str(Level.SUPPLY)}
+        for s in all_suppliers:
+            lead = side.entity.id
+            if s in counted:
+                keep = frozenset(counted - {s})
+                out.append((f"counting {s} deliveries to {lead}", f"without {s}'s deliveries",
+                            alt(supply=bool(keep), suppliers=keep), metric, metric_b))
+            else:
+                keep = frozenset(counted | {s})
+                out.append((f"counting {s} deliveries to {lead}",
+                            f"counting {s}'s deliveries to {lead}",
+                            alt(supply=True, suppliers=keep), metric, metric_b))
+    return out
+
+
+def _assumption_drivers(store: Store, a: str, b: str, metric: str, metric_b: str,
+                        year: int, options: EngineOptions, corr: Correlation,
+                        sides: tuple[Side, Side], p_all: float) -> list[Driver]:
+    """Rerun under each alternative; an alternative the data cannot answer is skipped."""
+    out: list[Driver] = []
+    seen: set[str] = set()
+    for name, text, opts, m_a, m_b in _alternatives(store, metric, metric_b, year, options,
+                                                    sides):
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            p = _p(store, a, b, m_a, m_b, year, opts, corr)
+        except UserError:
+            continue
+        out.append(sensitivity.rerun_driver(name, p, p_all, text))
     return out

@@ -29,14 +29,22 @@ class Component:
 
 @dataclass(frozen=True)
 class Quantity:
-    """One member's figure for the period: a mixture of components, times ``scale``
-    (1, or the member's share of the period under the pro-rata membership rule)."""
+    """One part of a side for the period: a mixture of components, times ``scale``
+    (1, or the member's share of the period under the pro-rata membership rule).
+
+    ``member`` is the entity whose figures these are (a country, a company, another bloc, or
+    the bloc itself); ``level`` says how it enters the side (see ``Level``), ``covers`` which
+    of the side's members it stands for, ``metric`` the metric its figures are on.
+    """
 
     key: str
     member: str
     components: tuple[Component, ...]
     scale: float = 1.0
     flags: tuple[str, ...] = ()
+    level: str = "member"
+    covers: tuple[str, ...] = ()
+    metric: str = ""
 
     @property
     def weights(self) -> tuple[float, ...]:
@@ -65,7 +73,8 @@ def select(rows: Sequence[ObservationRow], claimant_type: str | None = None,
 
 def mixture(key: str, member: str, rows: Sequence[ObservationRow],
             weights: Mapping[str, float], range_confidence: float, scale: float = 1.0,
-            flags: tuple[str, ...] = ()) -> tuple[Quantity | None, tuple[Assumption, ...]]:
+            flags: tuple[str, ...] = (), level: str = "member", covers: tuple[str, ...] = (),
+            ) -> tuple[Quantity | None, tuple[Assumption, ...]]:
     """The mixture of ``rows`` weighted by claimant type; None when every weight is 0."""
     components: list[Component] = []
     used: list[Assumption] = []
@@ -85,4 +94,6 @@ def mixture(key: str, member: str, rows: Sequence[ObservationRow],
                                                            for k, v in sorted(weights.items())))
                 + " (each sample takes one source's figure)")
         used.append(Assumption("mixture-weights", text))
-    return Quantity(key, member, tuple(components), scale, flags), tuple(used)
+    metric = rows[0].metric if rows else ""
+    return Quantity(key, member, tuple(components), scale, flags, level,
+                    covers or (member,), metric), tuple(used)

@@ -35,6 +35,24 @@ class MembershipRule(StrEnum):
     WHOLE_PERIOD = "whole-period"
 
 
+class LevelRule(StrEnum):
+    """How figures filed on a bloc itself (NATO's own total) and the sum over its members meet.
+
+    ``mixture`` (default): each figure filed on the bloc is one hypothesis about the whole,
+    and the member sum is one more (weight ``member_sum_weight``, 1 like one figure); each
+    sample takes one hypothesis with probability weight / Σ weights (claimant weights apply
+    to the bloc's figures as in any mixture). A member sum with uncovered gaps is not an
+    estimate of the whole (that would count the gaps as zero), so it then drops out of the
+    mixture and is only shown beside it; with no bloc-level figure the member sum is the
+    answer, gaps listed. ``members-only``: the member sum alone. ``bloc-only``: the bloc's
+    own figures alone.
+    """
+
+    MEMBERS_ONLY = "members-only"
+    BLOC_ONLY = "bloc-only"
+    MIXTURE = "mixture"
+
+
 @dataclass(frozen=True)
 class EngineOptions:
     """What a run samples and how it reads the data; recorded with every result."""
@@ -55,6 +73,24 @@ class EngineOptions:
     sensitivity_samples: int = 100_000
     """Samples kept (the first ones) for sensitivity analysis; bounds its memory."""
     by_claimant: bool = True
+    levels: LevelRule = LevelRule.MIXTURE
+    """How bloc-level figures and the member sum combine (see LevelRule)."""
+    member_sum_weight: float = 1.0
+    """Weight of the member-sum hypothesis in the ``mixture`` rule (a bloc figure weighs 1)."""
+    companies: bool = False
+    """Roll company figures into the company's home country when the country has none."""
+    allow_narrower: bool = False
+    """Use a narrower metric (155 mm for all calibres) where the metric itself is missing;
+    flagged as a lower bound."""
+    supply: bool = False
+    """Add deliveries from the lead's suppliers (role=supplier) to its output."""
+    suppliers: frozenset[str] | None = None
+    """With ``supply``: which suppliers to count (None: all of them)."""
+    assumption_reruns: bool = True
+    """Rerun the comparison under alternative assumptions to report which ones flip it."""
+    rerun_samples: int = 20_000
+    """Samples per rerun (at most ``samples``): P(A > B) to about ±0.007 (95%), enough to
+    tell on which side of 0.5 it falls unless it is near 0.5."""
 
     def __post_init__(self) -> None:
         if self.samples < 1:
@@ -67,3 +103,5 @@ class EngineOptions:
         bad = {k: w for k, w in self.claimant_weights.items() if not w >= 0}
         if bad:
             raise UserError(f"claimant weights must be ≥ 0, got {bad!r}")
+        if not self.member_sum_weight >= 0:
+            raise UserError(f"the member-sum weight must be ≥ 0, got {self.member_sum_weight!r}")

@@ -1,4 +1,4 @@
-"""Result records the engine returns: frozen, readable, JSON-ready via cli.output.to_jsonable."""
+"""Result records the engine returns: frozen, readable, JSON-ready via formatting.to_jsonable."""
 
 from __future__ import annotations
 
@@ -10,6 +10,17 @@ class GapReason(StrEnum):
     NO_OBSERVATION = "no-observation"  # a member active in the period with no figure for it
     FILTERED_OUT = "filtered-out"  # figures exist, but none from the chosen claimant/source
     ZERO_WEIGHT = "zero-weight"  # figures exist, but their claimant types were weighted 0
+
+
+class Level(StrEnum):
+    """Where a part of a side comes from (every part other than ``member`` is flagged)."""
+
+    MEMBER = "member"  # the member's own figure on the metric asked for
+    GROUP = "group"  # a figure filed on another bloc (EU) standing in for shared members
+    COMPANY = "company"  # a company's figure rolled into its home country (--companies)
+    NARROWER = "narrower"  # a narrower metric (155 mm for all calibres): a lower bound
+    SUPPLY = "supply"  # a supplier's deliveries to the lead (--supply)
+    BLOC = "bloc"  # a figure filed on the bloc itself: an alternative estimate of the whole
 
 
 class DriverKind(StrEnum):
@@ -71,6 +82,22 @@ class Contribution:
     observations: int
     sources: tuple[str, ...]
     flags: tuple[str, ...] = ()
+    level: str = "member"  # a Level; shares are within the level's hypothesis (see Estimate)
+    covers: tuple[str, ...] = ()  # the side's members this part stands for
+    metric: str = ""
+
+
+@dataclass(frozen=True)
+class LevelSummary:
+    """One way of reaching the whole, shown side by side: the member sum or the bloc's own
+    figures; ``weight`` is its probability in the answer (0 when not used) and ``note`` why."""
+
+    name: str  # "member sum" or "bloc-level figures"
+    quantiles: Quantiles
+    weight: float
+    parts: int
+    gaps: int
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +136,7 @@ class Estimate:
     seed: int
     samples: int
     by_claimant: dict[str, Quantiles] = field(default_factory=dict)
+    levels: tuple[LevelSummary, ...] = ()
 
     def __repr__(self) -> str:
         return (f"Estimate({self.entity} {self.metric} {self.period}: {self.quantiles!r} "
