@@ -66,13 +66,13 @@ def test_capacity_is_reproducible_and_reports_gaps(store: Store) -> None:
 
 
 def test_bottleneck_lp_matches_closed_form_with_free_trade(store: Store) -> None:
-    r = P.bottleneck(store, "NATO", "artillery_shells", 2026, 300, 1, 1.0, lp_samples=50)
+    r = P.bottleneck(store, "NATO", "artillery_shells", 2026, 300, 1, 1.0)
     assert r.binding_stage is not None
     assert r.lp_vs_closed_form_max_gap is not None and r.lp_vs_closed_form_max_gap < 1e-3
 
 
 def test_crossover_probabilities_are_probabilities(store: Store) -> None:
     r = P.crossover(store, "NATO", "RUS", "artillery_shells", tuple(range(2022, 2031)), 500)
-    ps = [y.p_a_greater for y in r.years if y.p_a_greater is not None]
+    ps = [y.lines.p_a_greater for y in r.years if y.lines.p_a_greater is not None]
     assert ps and all(0 <= p <= 1 for p in ps)
-    assert r.years[0].p_a_greater is None  # 2022: no quantified RUS total yet — a gap
+    assert r.years[0].lines.p_a_greater is None  # 2022: no quantified RUS total yet — a gap

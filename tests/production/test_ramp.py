@@ -35,7 +35,7 @@ def test_24_month_ramp() -> None:
 
 
 def test_fraction_is_monotone_and_bounded() -> None:
-    years = np.arange(2020, 2035)
+    years = np.arange(2020, 2035, dtype=float)
     f = year_fraction(np.array([300.0, 310.5]), np.array([7.0, 40.0]), years)
     assert ((f >= 0) & (f <= 1)).all()
     assert (np.diff(f, axis=-1) >= -1e-12).all()

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from milbalance.engine.results import Assumption
 from milbalance.production.records import LineStatus
 
-
-@dataclass(frozen=True)
-class Assumption:
-    key: str
-    text: str
-
-    def __str__(self) -> str:
-        return f"[{self.key}] {self.text}"
+__all__ = ["Assumption"]
 
 
 DELAY_MONTHS: dict[LineStatus, float] = {
@@ -26,10 +18,8 @@ DELAY_MONTHS: dict[LineStatus, float] = {
 DELAY = Assumption(
     "delay-risk",
     "announced lines start 0–24 months late and lines being built 0–12 months late "
-    "(uniform); operating lines and totals start on time")
-RANGE = Assumption(
-    "range-uniform",
-    "a capacity or bill-of-materials range low–high is read as uniform between low and high")
+    "(each line's delay drawn once per sample, uniform over that min–max range, through the "
+    "engine); operating lines and totals start on time")
 RAMP_UNKNOWN = Assumption(
     "ramp-unpublished",
     "a line whose ramp-up is not published reaches full capacity at its start (a step)")
@@ -46,7 +36,8 @@ YEAR_AVERAGE = Assumption(
 FAMILY = Assumption(
     "item-family",
     "an item includes its calibres: artillery_shells counts artillery_shells_155mm and "
-    "_152mm lines; a bill of materials missing for the item takes the range over its calibres")
+    "_152mm lines; a bill of materials missing for the item takes the span over its calibres' "
+    "rows, read as uniform between the smallest and the largest (min–max)")
 POOLED = Assumption(
     "pooled-trade",
     "members trade stage products freely (closed form: output = min over stages of pooled "

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from milbalance.engine.options import DEFAULT_RANGE_CONFIDENCE
 from milbalance.production import assumptions as A
 from milbalance.production.ramp import month_of, year_fraction
 from milbalance.production.records import (
@@ -28,7 +29,7 @@ from milbalance.production.records import (
     ProductionLine,
     Stage,
 )
-from milbalance.production.sampling import sample_amount
+from milbalance.production.sampling import dedupe, draw, figure, min_max
 
 Array = np.ndarray[Any, np.dtype[np.float64]]
 
@@ -71,6 +72,10 @@ class Network:
     gaps: list[Gap] = field(default_factory=list)
     unknown_stages: dict[Stage, str] = field(default_factory=dict)
     assumptions: list[A.Assumption] = field(default_factory=list)
+    line_share: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    """Per line and year: share of samples in which the line adds capacity (0: not active)."""
+    line_median: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    """Per line and year: median capacity it adds (stage units a year; 0 inside a total)."""
     level: np.ndarray[Any, np.dtype[np.int8]] = field(
         default_factory=lambda: np.zeros((0, 0, 0), dtype=np.int8))
     """[c, s, y]: 0 no quantified row, 1 individual lines only, 2 a total in effect."""
@@ -98,49 +103,77 @@ class Network:
         return out
 
 
-def _start_months(rng: np.random.Generator, line: ProductionLine, n: int,
-                  delays: bool) -> Array:
+def _start_months(root: int, line: ProductionLine, n: int, delays: bool) -> Array:
+    """Start month per sample: the stated start plus a delay ~ Uniform(0, D) by status."""
     if line.start is None:
         return np.full(n, -1e9)
     base = month_of(line.start)
     top = A.DELAY_MONTHS[line.status] if delays and line.basis is Basis.LINE else 0.0
     if top <= 0:
         return np.full(n, base)
-    out: Array = base + rng.uniform(0.0, top, n)
+    out: Array = base + draw(min_max(0.0, top), "delay:" + line.id, root, n)
     return out
 
 
-def line_capacity(rng: np.random.Generator, lines: Sequence[ProductionLine],
-                  years: Sequence[int], n: int, delays: bool = True) -> Array:
+def capacity_draws(root: int, line: ProductionLine, n: int,
+                   range_confidence: float = DEFAULT_RANGE_CONFIDENCE
+                   ) -> tuple[Array, tuple[A.Assumption, ...]]:
+    """n draws of a row's full capacity in stage units a year (NaN: not published), read by
+    the engine's rules, and the assumptions that reading needed."""
+    dist, used = figure(f"line {line.id}", line.value, line.low, line.high, line.path,
+                        line.line, range_confidence)
+    if dist is None:
+        return np.full(n, np.nan), ()
+    out: Array = draw(dist, "line:" + line.id, root, n) * line.per_year
+    return out, used
+
+
+def line_capacity(root: int, lines: Sequence[ProductionLine], years: Sequence[int], n: int,
+                  delays: bool = True, range_confidence: float = DEFAULT_RANGE_CONFIDENCE
+                  ) -> Array:
     """cap[n, k, y] for ``line``-basis rows, in stage units per year (vectorised over k)."""
-    caps = np.stack([sample_amount(rng, ln.value, ln.low, ln.high, n) * ln.per_year
-                     for ln in lines], axis=1) if lines else np.zeros((n, 0))
-    starts = np.stack([_start_months(rng, ln, n, delays) for ln in lines], axis=1) \
-        if lines else np.zeros((n, 0))
+    if not lines:
+        return np.zeros((n, 0, len(years)))
+    caps = np.stack([capacity_draws(root, ln, n, range_confidence)[0] for ln in lines], axis=1)
+    starts = np.stack([_start_months(root, ln, n, delays) for ln in lines], axis=1)
     ramps = np.array([ln.ramp_months or 0.0 for ln in lines], dtype=float)
     frac = year_fraction(starts, np.broadcast_to(ramps, starts.shape), np.array(years))
     out: Array = caps[..., None] * frac
     return out
 
 
-def _bom_draws(rng: np.random.Generator, bom: Sequence[BomEntry], item: str, stage: Stage,
-               n: int) -> tuple[Array | None, list[BomEntry]]:
-    """Tonnes per round for a mass stage: the item's own rows, else the range over its
-    calibres' rows (kg → t); None when no row fits."""
+def _bom_draws(root: int, bom: Sequence[BomEntry], item: str, stage: Stage, n: int,
+               range_confidence: float) -> tuple[Array | None, list[BomEntry],
+                                                 tuple[A.Assumption, ...]]:
+    """Tonnes per round for a mass stage: the item's own row (read like an observation), else
+    the min–max span of its own or its calibres' rows (uniform); None when no row fits."""
     rows = [b for b in bom if b.stage is stage and b.munition == item]
     if not rows:
         rows = [b for b in bom if b.stage is stage and in_item(b.munition, item)]
     if not rows:
-        return None, []
+        return None, [], ()
+    key = f"bom:{item}:{stage}"
+    if len(rows) == 1 and rows[0].munition == item:
+        b = rows[0]
+        dist, used = figure(f"bill of materials {b.munition} {b.stage}", b.value, b.low,
+                            b.high, b.path, b.line, range_confidence)
+        if dist is None:
+            return None, [], ()
+        return draw(dist, key, root, n) * b.kg_factor / 1000.0, rows, used
     kg = [v * b.kg_factor for b in rows for v in (b.value, b.low, b.high) if v is not None]
     low, high = min(kg), max(kg)
-    return sample_amount(rng, low, low, high, n) / 1000.0, rows
+    span = min_max(low, high) if high > low else min_max(low, low)
+    return draw(span, key, root, n) / 1000.0, rows, ()
 
 
-def build_network(rng: np.random.Generator, lines: Sequence[ProductionLine],
-                  bom: Sequence[BomEntry], members: dict[int, dict[str, str]], bloc: str,
-                  item: str, years: Sequence[int], n: int, delays: bool = True) -> Network:
-    """Capacity of ``bloc`` for ``item``: ``members[year]`` maps country → role that year."""
+def build_network(root: int, lines: Sequence[ProductionLine], bom: Sequence[BomEntry],
+                  members: dict[int, dict[str, str]], bloc: str, item: str,
+                  years: Sequence[int], n: int, delays: bool = True,
+                  range_confidence: float = DEFAULT_RANGE_CONFIDENCE) -> Network:
+    """Capacity of ``bloc`` for ``item``: ``members[year]`` maps country → role that year.
+
+    ``root`` is the run's root entropy (``sampling.root_entropy(seed)``): each row is drawn
+    from its own stream, so the same row has the same draws in every network of the run."""
     years = tuple(years)
     countries = tuple(sorted({c for y in years for c in members.get(y, {})}))
     roles = tuple(next(members[y][c] for y in years if c in members.get(y, {}))
@@ -150,19 +183,20 @@ def build_network(rng: np.random.Generator, lines: Sequence[ProductionLine],
     net = Network(bloc, item, years, countries, roles, stages,
                   np.zeros((n, len(countries), len(stages), len(years))),
                   np.ones((n, len(stages))), lines=chosen,
-                  assumptions=[A.RANGE, A.YEAR_AVERAGE, A.FAMILY, A.UNCONSTRAINED])
+                  assumptions=[A.YEAR_AVERAGE, A.FAMILY, A.UNCONSTRAINED])
     for s in Stage:
         if s not in stages:
             net.unknown_stages[s] = "no quantified line in the bloc"
     for j, s in enumerate(stages):
         if s in MASS_STAGES:
-            draws, rows = _bom_draws(rng, bom, item, s, n)
+            draws, rows, used = _bom_draws(root, bom, item, s, n, range_confidence)
             if draws is None:
                 net.unknown_stages[s] = f"no bill of materials for {item}"
             else:
                 net.per_round[:, j] = draws
                 net.bom.extend(rows)
-    _fill(rng, net, chosen, members, delays)
+                net.assumptions.extend(used)
+    _fill(root, net, chosen, members, delays, range_confidence)
     keep = [j for j, s in enumerate(stages) if s not in net.unknown_stages]
     net.stages = tuple(stages[j] for j in keep)
     net.capacity = net.capacity[:, :, keep, :]
@@ -171,11 +205,18 @@ def build_network(rng: np.random.Generator, lines: Sequence[ProductionLine],
     if Stage.LAP not in net.stages:
         net.unknown_stages.setdefault(Stage.LAP, "no quantified line in the bloc")
     net.assumptions.append(A.COVERAGE)
+    net.assumptions = dedupe(net.assumptions)
     return net
 
 
-def _fill(rng: np.random.Generator, net: Network, chosen: Sequence[ProductionLine],
-          members: dict[int, dict[str, str]], delays: bool) -> None:
+def _record(net: Network, line: ProductionLine, added: Array) -> None:
+    """Keep a line's share of samples with capacity, and its median, per year."""
+    net.line_share[line.id] = tuple(float(v) for v in np.mean(added > 0, axis=0))
+    net.line_median[line.id] = tuple(float(v) for v in np.median(added, axis=0))
+
+
+def _fill(root: int, net: Network, chosen: Sequence[ProductionLine],
+          members: dict[int, dict[str, str]], delays: bool, range_confidence: float) -> None:
     n = net.capacity.shape[0]
     ci = {c: i for i, c in enumerate(net.countries)}
     si = {s: i for i, s in enumerate(net.stages)}
@@ -206,23 +247,31 @@ def _fill(rng: np.random.Generator, net: Network, chosen: Sequence[ProductionLin
                      key=lambda t: t.start or date.min)
         if ln.basis is Basis.TOTAL:
             used.add(A.TOTAL)
-            draw = sample_amount(rng, ln.value, ln.low, ln.high, n) * ln.per_year
+            full, read = capacity_draws(root, ln, n, range_confidence)
+            net.assumptions.extend(read)
             later = [t.start.year for t in own if t.start and ln.start and t.start > ln.start]
+            added = np.zeros((n, len(net.years)))
             for yi, y in enumerate(net.years):
                 if ln.start and y >= ln.start.year and (not later or y < min(later)):
-                    net.capacity[:, c, s, yi] += draw * active[c, yi]
+                    added[:, yi] = full * active[c, yi]
+            net.capacity[:, c, s, :] += added
+            _record(net, ln, added)
             continue
         if ln.ramp_months is None and ln.start is not None:
             used.add(A.RAMP_UNKNOWN)
         if ln.status is not LineStatus.OPERATING and delays:
             used.add(A.DELAY)
-        contrib = line_capacity(rng, [ln], net.years, n, delays)[:, 0, :]
+        net.assumptions.extend(capacity_draws(root, ln, 1, range_confidence)[1])
+        contrib = line_capacity(root, [ln], net.years, n, delays, range_confidence)[:, 0, :]
+        added = np.zeros((n, len(net.years)))
         for yi, y in enumerate(net.years):
             in_total = [t for t in own if t.start and y >= t.start.year]
             if in_total and ln.status is LineStatus.OPERATING and (
                     ln.start is None or (in_total[-1].start and ln.start <= in_total[-1].start)):
                 continue  # inside the total in effect
-            net.capacity[:, c, s, yi] += contrib[:, yi] * active[c, yi]
+            added[:, yi] = contrib[:, yi] * active[c, yi]
+        net.capacity[:, c, s, :] += added
+        _record(net, ln, added)
     for (owner, stage, country), rows in totals.items():
         first = min(t.start.year for t in rows if t.start)
         for y in net.years:

@@ -4,8 +4,16 @@ Output bound per sample and year (closed form with free trade within the bloc):
 
     Q[n, y] = min_s Σ_c capacity[n, c, s, y] / per_round[n, s]
 
-With a trade share τ < 1 the HiGHS LP (network.NetworkLp) replaces the closed form.
-P(A > B) in year y is the share of samples with Q_A > Q_B (same seed, independent draws).
+With export shares τ < 1 (``member_share`` for members, ``supplier_share`` for a bloc's
+suppliers) the HiGHS LP (network.NetworkLp) replaces the closed form.
+
+Crossover on two bases, each stated, never mixed:
+  lines     Q_A vs Q_B modelled from each side's production rows (P(A > B) = share of samples
+            with Q_A > Q_B; every row keeps its own draws, so a row on both sides cancels).
+            Each side says what its rows cover (country-wide totals, company totals, single
+            lines) and, where a reported capacity exists, the share of it they account for.
+  reported  the sides' own reported ``<item>.capacity`` figures (each a mixture of its
+            claimants' figures, read and drawn as the engine reads observations).
 """
 
 from __future__ import annotations
@@ -17,32 +25,22 @@ from typing import Any
 
 import numpy as np
 
+from milbalance.engine.mixture import mixture
+from milbalance.engine.options import DEFAULT_RANGE_CONFIDENCE
 from milbalance.errors import UserError
 from milbalance.model import EntityKind
 from milbalance.production import assumptions as A
 from milbalance.production.capacity import Gap, Network, build_network, in_item
 from milbalance.production.network import NetworkLp, pooled
-from milbalance.production.records import Stage
-from milbalance.store import ObservationRow, Store
+from milbalance.production.records import Basis, Stage
+from milbalance.production.reports import Coverage, Reported, coverage, reported
+from milbalance.production.sampling import dedupe, draw_quantity, root_entropy
+from milbalance.store import Store
 
 Array = np.ndarray[Any, np.dtype[np.float64]]
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 20240101
 QUANTILES = (0.05, 0.5, 0.95)
-
-
-@dataclass(frozen=True)
-class Reported:
-    """A reported figure shown beside the model (output, capacity or target)."""
-
-    entity: str
-    metric: str
-    period: str
-    value: float | None
-    low: float | None
-    high: float | None
-    source: str
-    claimant: str
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,8 @@ class YearCapacity:
     binding: dict[str, float]  # share of samples in which each stage binds
     covered: tuple[str, ...]  # countries with quantified capacity that year
     gaps: tuple[Gap, ...]
-    reported: tuple[Reported, ...]
+    reported: tuple[Reported, ...]  # reported capacity and output: a different thing
+    coverage: tuple[Coverage, ...] = ()  # share of reported capacity the lines account for
 
 
 @dataclass(frozen=True)
@@ -73,6 +72,20 @@ class CapacityResult:
 
 
 @dataclass(frozen=True)
+class ActiveLine:
+    """A production row adding capacity in the year solved (all samples, or some)."""
+
+    id: str
+    country: str
+    stage: str
+    basis: str
+    status: str
+    share: float  # share of samples in which it adds capacity that year (ramping counts)
+    median: float  # median capacity it adds, stage units a year
+    source: str
+
+
+@dataclass(frozen=True)
 class StageShadow:
     stage: str
     capacity_rounds: float  # median round-equivalents of known capacity (pooled)
@@ -80,7 +93,7 @@ class StageShadow:
     shadow_price: float  # median rounds per extra unit of the stage's capacity
     unit: str
     binding_share: float
-    lines: tuple[str, ...]
+    lines: tuple[ActiveLine, ...]  # only rows active (or ramping) in the year
     sources: tuple[str, ...]
 
 
@@ -89,7 +102,8 @@ class BottleneckResult:
     bloc: str
     item: str
     year: int
-    trade_share: float
+    member_share: float
+    supplier_share: float
     samples: int
     lp_samples: int
     seed: int
@@ -103,11 +117,32 @@ class BottleneckResult:
 
 
 @dataclass(frozen=True)
+class SideYear:
+    """One side of one basis in one year: its quantiles and what they stand for."""
+
+    p5: float | None
+    median: float | None
+    p95: float | None
+    basis: str  # what the figure is made of, in words
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BasisYear:
+    basis: str  # "lines" | "reported capacity"
+    p_a_greater: float | None  # None: a side has no figure (a gap, not a zero)
+    a: SideYear
+    b: SideYear
+    p_tie: float | None = None  # P(A = B): point figures can tie; reported, not split
+
+
+@dataclass(frozen=True)
 class CrossYear:
     year: int
-    p_a_greater: float | None
-    a_median: float | None
-    b_median: float | None
+    lines: BasisYear
+    reported: BasisYear
+    coverage_a: tuple[Coverage, ...]
+    coverage_b: tuple[Coverage, ...]
 
 
 @dataclass(frozen=True)
@@ -118,8 +153,7 @@ class CrossoverResult:
     samples: int
     seed: int
     years: tuple[CrossYear, ...]
-    first_year_p50: int | None
-    first_year_p90: int | None
+    first_year: dict[str, dict[str, int | None]]  # basis → {"0.5": year, "0.9": year}
     gaps: dict[str, tuple[Gap, ...]] = field(default_factory=dict)
     assumptions: tuple[str, ...] = ()
 
@@ -150,14 +184,14 @@ def members_by_year(store: Store, who: str, years: Sequence[int]) -> tuple[str, 
 
 
 def network(store: Store, who: str, item: str, years: Sequence[int], samples: int,
-            rng: np.random.Generator) -> Network:
+            root: int, range_confidence: float = DEFAULT_RANGE_CONFIDENCE) -> Network:
     bloc, members = members_by_year(store, who, years)
     if not any(in_item(ln.item, item) for ln in store.production_lines()):
         items = sorted({ln.item for ln in store.production_lines()})
         raise UserError(f"no production line serves {item!r}; items with lines: "
                         f"{', '.join(items)}")
-    return build_network(rng, store.production_lines(), store.bom(), members, bloc, item,
-                         years, samples)
+    return build_network(root, store.production_lines(), store.bom(), members, bloc, item,
+                         years, samples, range_confidence=range_confidence)
 
 
 def _q(x: Array) -> tuple[float | None, ...]:
@@ -166,39 +200,31 @@ def _q(x: Array) -> tuple[float | None, ...]:
     return tuple(float(v) for v in np.quantile(x, QUANTILES))
 
 
-def _reported(store: Store, net: Network, year: int) -> tuple[Reported, ...]:
-    found = []
-    metrics = {m.id for m in store.metrics() if in_item(m.item, net.item) or
-               in_item(net.item, m.item)}
-    for entity in (net.bloc, *net.countries):
-        for o in store.observations(entity, start_year=year, end_year=year):
-            if o.metric in metrics and o.metric.split(".")[-1] in ("output", "capacity",
-                                                                   "output_incl_refurbished"):
-                found.append(_rep(o))
-    return tuple(found)
-
-
-def _rep(o: ObservationRow) -> Reported:
-    return Reported(o.entity, o.metric, o.period.label, o.value, o.low, o.high, o.source,
-                    o.claimant)
+def _line_sources(store: Store) -> set[str]:
+    return {ln.source for ln in store.production_lines()}
 
 
 def capacity(store: Store, who: str, item: str, years: Sequence[int],
              samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED) -> CapacityResult:
-    """Modelled capacity of ``who`` for ``item`` per year, beside reported figures."""
-    rng = np.random.default_rng(seed)
-    net = network(store, who, item, years, samples, rng)
+    """Modelled capacity of ``who`` for ``item`` per year, beside reported capacity and output
+    (a different thing) and the share of reported capacity the lines account for."""
+    net = network(store, who, item, years, samples, root_entropy(seed))
     R = net.rounds  # [n, c, s, y]
     pooled_s = R.sum(axis=1)  # [n, s, y]; inf where a stage does not constrain
     known = (net.capacity / net.per_round[:, None, :, None]).sum(axis=1)
+    bound = _bound(net)
+    srcs = _line_sources(store)
+    cover = coverage(store, net, bound if bound is not None else np.zeros((0, len(years))),
+                     item, srcs)
     out = []
     for yi, y in enumerate(net.years):
         gaps = tuple(g for g in net.gaps if g.year == y)
         covered = tuple(c for ci, c in enumerate(net.countries)
                         if net.capacity[:, ci, :, yi].max() > 0)
+        rep = reported(store, (net.bloc, *net.countries), item, y, srcs)
         if not net.stages or not covered:
-            out.append(YearCapacity(y, None, None, None, {}, {}, covered, gaps,
-                                    _reported(store, net, y)))
+            out.append(YearCapacity(y, None, None, None, {}, {}, covered, gaps, rep,
+                                    cover.get(y, ())))
             continue
         q = pooled_s[:, :, yi].min(axis=1)
         arg = pooled_s[:, :, yi].argmin(axis=1)
@@ -207,88 +233,211 @@ def capacity(store: Store, who: str, item: str, years: Sequence[int],
             y, p5, p50, p95,
             {str(s): float(np.median(known[:, j, yi])) for j, s in enumerate(net.stages)},
             {str(s): float(np.mean(arg == j)) for j, s in enumerate(net.stages)},
-            covered, gaps, _reported(store, net, y)))
+            covered, gaps, rep, cover.get(y, ())))
     return CapacityResult(
         net.bloc, item, "rounds_per_year", samples, seed, tuple(out),
         {str(k): v for k, v in net.unknown_stages.items()},
         tuple(ln.id for ln in net.lines),
         tuple(sorted({ln.source for ln in net.lines} | {b.source for b in net.bom})),
-        tuple(str(a) for a in (*net.assumptions, A.POOLED)))
+        tuple(str(a) for a in (*net.assumptions, A.POOLED, REPORTS)))
+
+
+REPORTS = A.Assumption(
+    "model-vs-reports",
+    "modelled capacity (from the production rows) and reported capacity or output are "
+    "different things shown side by side; coverage = modelled median ÷ a reported capacity "
+    "of the same scope and year, below 1 where plants lack sourced rows")
+
+
+def trade_shares(net: Network, member_share: float, supplier_share: float) -> Array:
+    """τ per country of the network: ``supplier_share`` for a bloc's suppliers, else
+    ``member_share``."""
+    for name, v in (("member share", member_share), ("supplier share", supplier_share)):
+        if not 0 <= v <= 1:
+            raise UserError(f"{name} must be in [0, 1], got {v!r}")
+    return np.array([supplier_share if role == "supplier" else member_share
+                     for role in net.roles], dtype=float)
+
+
+def _active_lines(net: Network, stage: Stage, yi: int) -> tuple[ActiveLine, ...]:
+    out = []
+    for ln in net.lines:
+        share = net.line_share.get(ln.id)
+        if ln.stage is not stage or share is None or share[yi] <= 0:
+            continue
+        out.append(ActiveLine(ln.id, ln.country, str(ln.stage), str(ln.basis),
+                              str(ln.status), share[yi], net.line_median[ln.id][yi],
+                              ln.source))
+    return tuple(sorted(out, key=lambda x: -x.median))
 
 
 def bottleneck(store: Store, who: str, item: str, year: int, samples: int = DEFAULT_SAMPLES,
-               seed: int = DEFAULT_SEED, trade_share: float = 1.0,
-               lp_samples: int = 500) -> BottleneckResult:
-    """The binding stage in ``year`` with its shadow price, from an LP per sample."""
-    if not 0 <= trade_share <= 1:
-        raise UserError(f"trade share must be in [0, 1], got {trade_share!r}")
-    rng = np.random.default_rng(seed)
-    net = network(store, who, item, [year], samples, rng)
+               seed: int = DEFAULT_SEED, member_share: float = 1.0,
+               lp_samples: int | None = None, supplier_share: float | None = None
+               ) -> BottleneckResult:
+    """The binding stage in ``year`` with its shadow price, from a HiGHS LP per sample
+    (``lp_samples`` of them; None: all). Only rows active (or ramping) that year are listed."""
+    supplier = member_share if supplier_share is None else supplier_share
+    net = network(store, who, item, [year], samples, root_entropy(seed))
+    tau = trade_shares(net, member_share, supplier)
     gaps = tuple(net.gaps)
     unknown = {str(k): v for k, v in net.unknown_stages.items()}
     assumptions = [str(a) for a in net.assumptions]
     if not net.stages:
-        return BottleneckResult(net.bloc, item, year, trade_share, samples, 0, seed, None, None,
-                                (), None, unknown, gaps, tuple(assumptions))
+        return BottleneckResult(net.bloc, item, year, member_share, supplier, samples, 0, seed,
+                                None, None, (), None, unknown, gaps, tuple(assumptions))
     R = net.rounds[:, :, :, 0]  # [n, c, s]
     closed = pooled(R)
-    tau = np.full(len(net.countries), trade_share)
     lp = NetworkLp(len(net.countries), len(net.stages), tau)
-    k = min(lp_samples, samples)
+    k = samples if lp_samples is None else min(lp_samples, samples)
     totals, shadows = np.empty(k), np.empty((k, len(net.stages)))
     for i in range(k):
         sol = lp.solve(R[i])
         totals[i] = sol.rounds
         shadows[i] = sol.shadow.max(axis=1) / net.per_round[i]
     binding = shadows > 1e-12
-    gap = float(np.max(np.abs(totals - closed[:k]))) if trade_share == 1 else None
+    free = bool((tau == 1).all())
+    gap = float(np.max(np.abs(totals - closed[:k]))) if free else None
     stages = []
     for j, s in enumerate(net.stages):
-        lines = tuple(ln.id for ln in net.lines if ln.stage is s and ln.quantified)
-        srcs = {ln.source for ln in net.lines if ln.stage is s}
-        srcs |= {b.source for b in net.bom if b.stage is s}
-        unit = "rounds per round" if net.per_round[0, j] == 1 and s in (
-            Stage.SHELL_BODIES, Stage.FUZES, Stage.LAP) else "rounds per tonne"
+        active = _active_lines(net, s, 0)
+        srcs = {x.source for x in active} | {b.source for b in net.bom if b.stage is s}
+        unit = "rounds per round" if s in (Stage.SHELL_BODIES, Stage.FUZES, Stage.LAP) \
+            else "rounds per tonne"
         raw = net.capacity[:, :, j, 0] / net.per_round[:, j, None]
         stages.append(StageShadow(str(s), float(np.median(raw.sum(axis=1))),
                                   tuple(c for ci, c in enumerate(net.countries)
                                         if net.constrains[ci, j, 0]
                                         and net.level[ci, j, 0] > 0),
                                   float(np.median(shadows[:, j])), unit,
-                                  float(binding[:, j].mean()), lines, tuple(sorted(srcs))))
+                                  float(binding[:, j].mean()), active, tuple(sorted(srcs))))
     stages.sort(key=lambda x: -x.binding_share)
-    assumptions.append(str(A.POOLED) if trade_share == 1 else
-                       f"[trade-share] each country may export {trade_share:g} of each stage's "
-                       "capacity to other members (LP)")
-    return BottleneckResult(net.bloc, item, year, trade_share, samples, k, seed,
+    if free:
+        assumptions.append(str(A.POOLED))
+    else:
+        assumptions.append(f"[trade-share] each member may export {member_share:g} and each "
+                           f"supplier {supplier:g} of each stage's capacity to other "
+                           "countries of the bloc (LP)")
+    assumptions.append("[active-lines] the table lists only rows adding capacity in "
+                       f"{year} in some samples (ramping and delayed lines included, with the "
+                       "share of samples); rows not yet started are left out")
+    return BottleneckResult(net.bloc, item, year, member_share, supplier, samples, k, seed,
                             float(np.median(totals)), stages[0].stage, tuple(stages), gap,
                             unknown, gaps, tuple(assumptions))
 
 
+def _lap_basis(net: Network, yi: int) -> str:
+    """What a side's finished-round (lap) capacity is made of in a year, in words."""
+    parts: dict[str, list[str]] = {"country-wide total": [], "company totals": [],
+                                   "single lines": []}
+    for c in net.countries:
+        rows = [ln for ln in net.lines if ln.country == c and ln.stage is Stage.LAP
+                and net.line_share.get(ln.id, (0.0,) * len(net.years))[yi] > 0]
+        if not rows:
+            continue
+        if any(r.basis is Basis.TOTAL and not r.company for r in rows):
+            parts["country-wide total"].append(c)
+        elif any(r.basis is Basis.TOTAL for r in rows):
+            parts["company totals"].append(c)
+        else:
+            parts["single lines"].append(c)
+    n_members = len(net.countries)
+    said = [f"{k} ({', '.join(v)})" for k, v in parts.items() if v]
+    covered = sum(len(v) for v in parts.values())
+    if not said:
+        return "no quantified load-assemble-pack row"
+    tail = "" if covered == n_members else \
+        f"; {n_members - covered} of {n_members} members have no row (count for nothing)"
+    return "lap from " + "; ".join(said) + tail
+
+
+def _reported_side(store: Store, who: str, item: str, year: int, samples: int, root: int,
+                   used: list[A.Assumption]) -> tuple[Array | None, SideYear]:
+    """The side's own reported ``<item>.capacity`` in ``year``, as an engine mixture."""
+    metric = f"{item}.capacity"
+    entity = store.entity(who)
+    rows = store.observations(entity.id, metric, start_year=year, end_year=year)
+    if not rows:
+        return None, SideYear(None, None, None, f"no {metric} reported for {entity.id} itself")
+    q, assumed = mixture(f"reported|{entity.id}|{metric}|{year}", entity.id, rows, {},
+                         DEFAULT_RANGE_CONFIDENCE)
+    if q is None:
+        return None, SideYear(None, None, None, "all figures weighted 0")
+    used.extend(assumed)
+    x = draw_quantity(q, root, samples)
+    p5, p50, p95 = _q(x)
+    who_said = "; ".join(f"{o.claimant} ({o.period.label}"
+                         + (", " + ", ".join(str(f) for f in o.flags) if o.flags else "")
+                         + ")" for o in rows)
+    return x, SideYear(p5, p50, p95, f"reported {metric}: {who_said}", q.sources)
+
+
+def _p(a: Array | None, b: Array | None) -> float | None:
+    if a is None or b is None:
+        return None
+    return float(np.mean(a > b))
+
+
+def _tie(a: Array | None, b: Array | None) -> float | None:
+    if a is None or b is None:
+        return None
+    return float(np.mean(a == b))
+
+
+def _first(rows: Sequence[float | None], years: Sequence[int], level: float) -> int | None:
+    return next((y for p, y in zip(rows, years, strict=True) if p is not None and p > level),
+                None)
+
+
 def crossover(store: Store, a: str, b: str, item: str, years: Sequence[int],
               samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED) -> CrossoverResult:
-    """P(capacity of A > capacity of B) per year, and the first years it passes 0.5 and 0.9."""
-    rng = np.random.default_rng(seed)
-    na = network(store, a, item, years, samples, rng)
-    nb = network(store, b, item, years, samples, rng)
+    """P(A > B) per year on two comparable bases — modelled from lines on both sides, and
+    reported capacity on both sides — each with what it stands for, and the line data's
+    coverage of each side's reported capacity."""
+    root = root_entropy(seed)
+    na = network(store, a, item, years, samples, root)
+    nb = network(store, b, item, years, samples, root)
     qa, qb = _bound(na), _bound(nb)
-    rows, first50, first90 = [], None, None
+    srcs = _line_sources(store)
+    empty = np.zeros((0, len(years)))
+    cov_a = coverage(store, na, qa if qa is not None else empty, item, srcs)
+    cov_b = coverage(store, nb, qb if qb is not None else empty, item, srcs)
+    used: list[A.Assumption] = []
+    rows = []
     for yi, y in enumerate(years):
-        if qa is None or qb is None or not (qa[:, yi] > 0).any() or not (qb[:, yi] > 0).any():
-            rows.append(CrossYear(y, None, None, None))
-            continue
-        p = float(np.mean(qa[:, yi] > qb[:, yi]))
-        rows.append(CrossYear(y, p, float(np.median(qa[:, yi])), float(np.median(qb[:, yi]))))
-        if p > 0.5 and first50 is None:
-            first50 = y
-        if p > 0.9 and first90 is None:
-            first90 = y
-    notes = sorted({str(x) for x in (*na.assumptions, *nb.assumptions, A.POOLED)})
-    notes.append("[no-data-years] a year where either side has no quantified capacity gets "
-                 "no probability (a gap, not a zero)")
-    return CrossoverResult(na.bloc, nb.bloc, item, samples, seed, tuple(rows), first50,
-                           first90, {na.bloc: tuple(na.gaps), nb.bloc: tuple(nb.gaps)},
-                           tuple(notes))
+        sides = []
+        for q, net in ((qa, na), (qb, nb)):
+            x = None if q is None or not (q[:, yi] > 0).any() else q[:, yi]
+            p5, p50, p95 = _q(x) if x is not None else (None, None, None)
+            sides.append((x, SideYear(p5, p50, p95, _lap_basis(net, yi),
+                                      tuple(sorted({ln.source for ln in net.lines
+                                                    if net.line_share.get(
+                                                        ln.id, (0.0,) * len(years))[yi] > 0
+                                                    })))))
+        lines = BasisYear("lines", _p(sides[0][0], sides[1][0]), sides[0][1], sides[1][1],
+                          _tie(sides[0][0], sides[1][0]))
+        ra, sa = _reported_side(store, a, item, y, samples, root, used)
+        rb, sb = _reported_side(store, b, item, y, samples, root, used)
+        rep = BasisYear("reported capacity", _p(ra, rb), sa, sb, _tie(ra, rb))
+        rows.append(CrossYear(y, lines, rep, cov_a.get(y, ()), cov_b.get(y, ())))
+    first = {basis: {str(level): _first([getattr(r, attr).p_a_greater for r in rows], years,
+                                        level) for level in (0.5, 0.9)}
+             for basis, attr in (("lines", "lines"), ("reported capacity", "reported"))}
+    notes = sorted({str(x) for x in (*na.assumptions, *nb.assumptions, A.POOLED,
+                                     *dedupe(used))})
+    notes += [
+        "[no-data-years] a year where either side has no figure on a basis gets no "
+        "probability on that basis (a gap, not a zero)",
+        "[bases] 'lines' compares capacity modelled from each side's production rows: a sum "
+        "over the plants the data holds, so a side whose rows are single plants is a lower "
+        "bound of its capacity (see each side's 'lap from' and coverage); 'reported "
+        "capacity' compares the sides' own reported totals (each sample takes one "
+        "claimant's figure). Output figures are not capacity and are not compared here",
+        "[shared-draws] each data row is drawn once per sample from its own stream (engine "
+        "semantics): a row used on both sides, or in both bases, has the same draw",
+    ]
+    return CrossoverResult(na.bloc, nb.bloc, item, samples, seed, tuple(rows), first,
+                           {na.bloc: tuple(na.gaps), nb.bloc: tuple(nb.gaps)}, tuple(notes))
 
 
 def _bound(net: Network) -> Array | None:

@@ -7,6 +7,10 @@ Every number in a scenario is either a reference to an observation in the datase
 a monthly rate) or a user-set assumption (``assume: <number>`` with ``why:``), so each answer
 says where each input came from. Ranges (low–high) are sampled; depletion is the first month
 the stock falls to zero or below.
+
+Ranges are read and drawn through the engine (``production.sampling``): an observation's
+stated confidence and shape are used, and where the source states none the engine's defaults
+apply and are listed among the answer's assumptions.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ import numpy as np
 import yaml
 
 from milbalance.errors import DataError, Issue
-from milbalance.production.sampling import sample_amount
+from milbalance.model import Shape
+from milbalance.production.sampling import draw, figure, root_entropy
 from milbalance.store import Store
 
 FLOWS = ("production", "imports", "consumption", "transfers")
@@ -39,6 +44,8 @@ class Input:
     high: float | None
     origin: str  # 'observation <path>:<line> (<source>)' or 'assumption: <why>'
     line: int
+    confidence: float | None = None  # as the source states it (None: engine default)
+    shape: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,7 +219,8 @@ def _observation(path: str, name: str, node: yaml.Node, ref: dict[str, yaml.Node
         return None if v is None else v * f
 
     return Input(name, scale(o.value), scale(o.low), scale(o.high),
-                 f"observation {o.path}:{o.line} ({o.source}, {o.period.label})", line)
+                 f"observation {o.path}:{o.line} ({o.source}, {o.period.label})", line,
+                 o.confidence, str(o.shape) if o.shape else None)
 
 
 def run_scenario(path: Path, store: Store) -> ScenarioResult:
@@ -221,15 +229,20 @@ def run_scenario(path: Path, store: Store) -> ScenarioResult:
     n = meta.get("samples", 10_000)
     seed = meta.get("seed", 20240101)
     months = meta["months"]
-    rng = np.random.default_rng(seed)
+    root = root_entropy(seed)
     stock = np.zeros(n)
     flow = np.zeros(n)
+    read: list[str] = []
     for i in inputs:
-        draw = sample_amount(rng, i.value, i.low, i.high, n)
+        dist, used = figure(f"scenario {i.name}", i.value, i.low, i.high, str(path), i.line,
+                            confidence=i.confidence,
+                            shape=Shape(i.shape) if i.shape else None)
+        read.extend(str(a) for a in used)
+        x = np.zeros(n) if dist is None else draw(dist, f"scenario:{i.name}:{i.line}", root, n)
         if i.name == "stock":
-            stock += draw
+            stock += x
         else:
-            flow += SIGN[i.name] * draw
+            flow += SIGN[i.name] * x
     path_ = stock[:, None] + flow[:, None] * np.arange(1, months + 1)[None, :]
     gone = path_ <= 0
     depleted = gone.any(axis=1)
@@ -247,6 +260,6 @@ def run_scenario(path: Path, store: Store) -> ScenarioResult:
         tuple(float(v) for v in np.quantile(path_, 0.95, axis=0)),
         float(depleted.mean()), q(0.5), q(0.05), q(0.95),
         ("[constant-rates] each flow is a constant monthly rate over the whole horizon",
-         "[range-uniform] an observation's low–high range is sampled uniformly",
+         *dict.fromkeys(read),
          "[no-floor] the stock is not floored at zero: firing beyond depletion shows as "
          "negative stock, i.e. a shortfall"))
