@@ -13,6 +13,17 @@ drivers are z = L e (a Gaussian copula), then x = F⁻¹(Φ(z)) per input.
 Memory. A chunk of m samples holds (inputs + quantities + 6) × m float64, never more; the
 default m = 2^18 keeps 30 inputs under about 80 MB whatever the sample count.
 
+Samplers (``Sampler``). ``mc`` (default for ``run``): the per-input streams above.
+``rqmc``: randomized quasi-Monte Carlo — the samples are split into ``replicates`` equal
+parts, each the first points of an independently scrambled Sobol' sequence (scipy.stats.qmc,
+Owen-type LMS scrambling plus digital shift, 30 bits) in as many dimensions as there are
+inputs plus mixture choices; a point's coordinate u (a multiple of 2^-30, nudged by 2^-31 to
+the centre of its cell so that it is never 0 or 1) becomes the input's normal driver
+z = Φ⁻¹(u), or directly the mixture's choice. Sample i is then a fixed point of a fixed
+scramble: chunking changes memory, not numbers, as for ``mc``. Dimensions follow the sorted
+input keys, so adding an input reshuffles them (``mc`` keeps each input's stream).
+See ``milbalance.engine.estimators`` for P(A > B) with error estimates.
+
 Statistics per chunk are merged exactly for counts (P(A > B), P(A = B)), sums (means; equal
 across chunkings to float rounding), min and max. Quantiles are exact (``numpy.quantile``,
 linear) when the run fits in one chunk; otherwise they come from a histogram of 2^16 equal
@@ -23,12 +34,17 @@ chunks, interpolated linearly within a bin: the error is at most one bin width,
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
+from scipy.special import ndtri
+from scipy.stats import qmc
 
 from milbalance.engine.distributions import Array, Dist
 from milbalance.engine.mixture import Quantity
@@ -38,6 +54,44 @@ from milbalance.model import Shape
 
 BINS = 1 << 16
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
+SOBOL_BITS = 30
+DEFAULT_REPLICATES = 8
+
+
+class Sampler(StrEnum):
+    """Where a run's uniform/normal drivers come from (see the module docstring)."""
+
+    MC = "mc"
+    RQMC = "rqmc"
+
+
+def sobol_engine(dims: int, root: int, replicate: int) -> qmc.Sobol:
+    """Scramble ``replicate`` of the run with root entropy ``root``: an independent
+    scrambled Sobol' sequence in ``dims`` dimensions."""
+    return qmc.Sobol(max(dims, 1), scramble=True, bits=SOBOL_BITS,
+                     rng=np.random.default_rng([root, 0x5_0B01, replicate]))
+
+
+def sobol_uniforms(engine: qmc.Sobol, start: int, m: int) -> Array:
+    """Points ``start`` … ``start + m − 1`` of a scrambled sequence, as a (dims, m) array in
+    the open interval (0, 1); ``engine`` is copied, not advanced (safe across threads)."""
+    eng = copy.deepcopy(engine)
+    eng.reset()
+    if start:
+        eng.fast_forward(start)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # balance needs 2^k points per scramble
+        u = eng.random(m)
+    u += 2.0 ** -(SOBOL_BITS + 1)
+    out: Array = np.ascontiguousarray(u.T)
+    return out
+
+
+def sobol_normals(engine: qmc.Sobol, start: int, m: int, inputs: int) -> tuple[Array, Array]:
+    """(normal drivers for ``inputs`` inputs, uniforms for the remaining dimensions)."""
+    u = sobol_uniforms(engine, start, m)
+    z: Array = ndtri(u[:inputs])
+    return z, u[inputs:]
 
 
 def _stream(root: int, key: str) -> np.random.Generator:
@@ -176,6 +230,8 @@ class RunStats:
     kept_b: Array
     samples: int
     seed: int
+    sampler: Sampler = Sampler.MC
+    replicate_gt: tuple[int, ...] = ()
 
 
 def _cholesky(keys: Sequence[str], corr: Mapping[tuple[str, str], float]) -> Array | None:
@@ -234,8 +290,16 @@ def _total(parts: list[Array], m: int) -> Array:
 
 
 def run(plan: Plan, rng: np.random.Generator, samples: int, chunk_size: int, keep: int,
-        seed: int) -> RunStats:
-    """Draw ``samples`` samples of A = Σ a and B = Σ b in chunks, keeping streaming stats."""
+        seed: int, sampler: Sampler = Sampler.MC,
+        replicates: int = DEFAULT_REPLICATES) -> RunStats:
+    """Draw ``samples`` samples of A = Σ a and B = Σ b in chunks, keeping streaming stats.
+
+    With ``sampler=Sampler.RQMC`` the samples are ``replicates`` scrambles of
+    ⌈samples / replicates⌉ Sobol' points each (the last one shorter when it does not
+    divide); ``RunStats.replicate_gt`` then holds each scramble's count of A > B.
+    """
+    if replicates < 1:
+        raise UserError(f"replicates must be at least 1, got {replicates!r}")
     root = int(rng.integers(0, 2**63))
     inputs = plan.inputs
     keys = list(inputs)
@@ -252,16 +316,28 @@ def run(plan: Plan, rng: np.random.Generator, samples: int, chunk_size: int, kee
     kept_q: dict[str, list[Array]] = {q.key: [] for q in quantities}
     kept_a: list[Array] = []
     kept_b: list[Array] = []
+    choice_keys = list(choices)
+    per = -(-samples // replicates)
+    engines = [sobol_engine(len(keys) + len(choice_keys), root, r)
+               for r in range(replicates)] if sampler is Sampler.RQMC else []
+    rep_gt = [0] * (replicates if sampler is Sampler.RQMC else 0)
+    r = 0
     done = 0
     while done < samples:
         m = min(chunk_size, samples - done)
-        e = np.empty((len(keys), m))
-        for row, gen in zip(e, streams, strict=True):
-            row[:] = gen.standard_normal(m)
+        if sampler is Sampler.RQMC:
+            r, start = divmod(done, per)
+            m = min(m, per - start)
+            e, u = sobol_normals(engines[r], start, m, len(keys))
+            picks = {k: u[i] for i, k in enumerate(choice_keys)}
+        else:
+            e = np.empty((len(keys), m))
+            for row, gen in zip(e, streams, strict=True):
+                row[:] = gen.standard_normal(m)
+            picks = {k: choices[k].random(m) for k in choice_keys}
         z: Array = chol @ e if chol is not None else e
         draws = {k: _transform_into(inputs[k], z[i]) for i, k in enumerate(keys)}
-        values = {q.key: _values(q, draws, choices[q.key].random(m) if q.key in choices
-                                 else None, m) for q in quantities}
+        values = {q.key: _values(q, draws, picks.get(q.key), m) for q in quantities}
         a = _total([values[k] for k in a_keys], m)
         b = _total([values[k] for k in b_keys], m)
         diff = a - b
@@ -270,7 +346,10 @@ def run(plan: Plan, rng: np.random.Generator, samples: int, chunk_size: int, kee
         stats.diff.update(diff)
         with np.errstate(divide="ignore", invalid="ignore"):
             stats.ratio.update(a / b)
-        stats.gt += int(np.count_nonzero(diff > 0))
+        gt = int(np.count_nonzero(diff > 0))
+        stats.gt += gt
+        if rep_gt:
+            rep_gt[r] += gt
         stats.lt += int(np.count_nonzero(diff < 0))
         stats.eq += int(np.count_nonzero(diff == 0))
         for k, v in values.items():
@@ -286,4 +365,6 @@ def run(plan: Plan, rng: np.random.Generator, samples: int, chunk_size: int, kee
                              for k, v in kept_q.items()}
     stats.kept_a = np.concatenate(kept_a) if kept_a else np.empty(0)
     stats.kept_b = np.concatenate(kept_b) if kept_b else np.empty(0)
+    stats.sampler = sampler
+    stats.replicate_gt = tuple(rep_gt)
     return stats
