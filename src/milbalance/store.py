@@ -303,6 +303,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {path}: {exc}") from exc
         self._metrics: dict[str, Metric] | None = None
+        self._observations: dict[tuple[str, str], list[ObservationRow]] | None = None
 
     @classmethod
     def open(cls, data: Path | None = None, path: Path | None = None) -> Store:
@@ -435,29 +436,42 @@ class Store:
         """
         if claimant_type is not None:
             _check_claimant_type(claimant_type)
-        where: list[str] = []
-        params: list[object] = []
-        for column, value in (("entity", entity), ("metric", metric), ("source", source),
-                              ("claimant_type", claimant_type)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                params.append(value)
-        if claimant is not None:
-            where.append("lower(claimant) = lower(?)")
-            params.append(claimant)
-        if start_year is not None:
-            where.append("year >= ?")
-            params.append(start_year)
-        if end_year is not None:
-            where.append("year <= ?")
-            params.append(end_year)
-        sql = ("SELECT entity, metric, period, period_kind, period_start, period_end, value, low,"
-               " high, unit, confidence, shape, source, claimant, claimant_type, flags, notes,"
-               " raw_value, raw_unit, path, line FROM observations")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY entity, metric, period_start, period_end, source, claimant"
-        return [_observation(r) for r in self._rows(sql, params)]
+        index = self._observation_index()
+        if entity is not None and metric is not None:
+            rows = index.get((entity, metric), [])
+        elif entity is not None or metric is not None:
+            rows = [o for (e, m), group in index.items()
+                    if entity in (None, e) and metric in (None, m) for o in group]
+        else:
+            rows = [o for group in index.values() for o in group]
+        wanted = claimant.lower() if claimant is not None else None
+        return [
+            o for o in rows
+            if (source is None or o.source == source)
+            and (claimant_type is None or o.claimant_type == claimant_type)
+            and (wanted is None or o.claimant.lower() == wanted)
+            and (start_year is None or o.period.year >= start_year)
+            and (end_year is None or o.period.year <= end_year)
+        ]
+
+    def _observation_index(self) -> dict[tuple[str, str], list[ObservationRow]]:
+        """Every observation, read once and grouped by entity × metric.
+
+        The store is read-only, so one read serves every later query: the engine asks for
+        one member × metric × year thousands of times, and a DuckDB round trip each time
+        (about 2 ms) would dominate its run time.
+        """
+        if self._observations is None:
+            sql = ("SELECT entity, metric, period, period_kind, period_start, period_end, value,"
+                   " low, high, unit, confidence, shape, source, claimant, claimant_type, flags,"
+                   " notes, raw_value, raw_unit, path, line FROM observations"
+                   " ORDER BY entity, metric, period_start, period_end, source, claimant")
+            index: dict[tuple[str, str], list[ObservationRow]] = {}
+            for r in self._rows(sql):
+                row = _observation(r)
+                index.setdefault((row.entity, row.metric), []).append(row)
+            self._observations = index
+        return self._observations
 
     def statements(self, about: str | None = None,
                    claimant_type: str | None = None) -> list[Statement]:

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from milbalance import __version__
 from milbalance.claims.report import reading_json
-from milbalance.cli.output import to_jsonable
+from milbalance.formatting import to_jsonable
 from milbalance.model import ClaimantType, EntityKind, MetricKind
 from milbalance.web import charts, limits
 from milbalance.web.claims_view import check_claim, read_article

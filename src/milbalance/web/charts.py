@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from milbalance.cli.output import number, span
+from milbalance.formatting import number, span
 from milbalance.web.views import SeriesView, claimant_label
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F",

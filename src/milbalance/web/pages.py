@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from milbalance import __version__
-from milbalance.cli.output import FLAG_LEGEND, number, span
 from milbalance.errors import UnknownNameError, UserError
+from milbalance.formatting import FLAG_LEGEND, number, span
 from milbalance.model import ClaimantType, EntityKind, Source
 from milbalance.store import Store
 from milbalance.web import charts, limits

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from milbalance.claims import Reading
-from milbalance.cli.output import number
+from milbalance.formatting import number
 from milbalance.store import Store
 from milbalance.web.app import STATIC
 from milbalance.web.claims_view import article_segments, evidence_sources, read_article
