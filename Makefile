@@ -24,8 +24,12 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
+# Every benchmark in one go; each prints its table and ratios (see benchmarks/README.md).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/pip install --quiet -e '.[bench]'
+	for script in benchmarks/*_bench.py benchmarks/web_load.py; do \
+		$(BIN)/python $$script || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .milbalance .pytest_cache .mypy_cache .ruff_cache
