@@ -62,8 +62,12 @@ def test_every_page_loads(page: Any, path: str, tmp_path: Path) -> None:
 
 def test_overview_shows_charts_and_timeline(page: Any) -> None:
     page.goto("/")
-    assert page.locator("figure.chart svg").count() == 3
+    assert page.locator("figure.chart svg").count() == 5  # 3 engine panels, 2 capacity pairs
     assert page.locator("#timeline li").count() > 0
+    capacity = page.locator("#capacity-NATO-RUS")
+    assert capacity.locator("tbody tr").count() == 9  # 2022–2030
+    capacity.locator("summary", has_text="Assumptions").click()
+    assert capacity.locator("ul.assumptions li").first.is_visible()
 
 
 def test_explore(page: Any, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from milbalance.cli import app as cli_app
 from milbalance.store import Store
-from milbalance.web.report import build_report
+from milbalance.web.report import build_report, inline_svg
 
 REPO_DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -71,6 +71,18 @@ def test_report_is_self_contained(store_factory: Callable[[], Store]) -> None:
     assert "default-src 'none'" in report.html  # its own CSP forbids any load
     assert "Licence/terms" in report.html
     assert report.summary and any("military_expenditure" in line for line in report.summary)
+    assert 'id="capacity-NATO-RUS"' in report.html  # the production projection
+    assert any(line.startswith("capacity NATO vs RUS") for line in report.summary)
+    assert 'id="spending-comparison"' in report.html  # the spending library's chart
+    assert any(line.startswith("spending NATO vs RUS") for line in report.summary)
+    assert "<?xml" not in report.html and "<metadata>" not in report.html
+
+
+def test_inline_svg_strips_prolog_and_metadata() -> None:
+    text = ('<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "x" "http://w/svg11.dtd">\n'
+            '<svg><metadata><rdf:RDF xmlns:cc="http://creativecommons.org/ns#"/></metadata>'
+            '<path d="M0 0"/></svg>')
+    assert inline_svg(text) == '<svg><path d="M0 0"/></svg>'
 
 
 def test_cli_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_path: Path) -> None:

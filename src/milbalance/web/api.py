@@ -12,10 +12,12 @@ from milbalance import __version__
 from milbalance.claims.report import reading_json
 from milbalance.formatting import to_jsonable
 from milbalance.model import ClaimantType, EntityKind, MetricKind
-from milbalance.web import charts, limits
+from milbalance.production.projection import DEFAULT_SAMPLES, DEFAULT_SEED
+from milbalance.web import charts, limits, production_view
 from milbalance.web.claims_view import check_claim, read_article
 from milbalance.web.deps import Day, Name, OptName, StoreDep, Year
 from milbalance.web.overview import FIRST_YEAR, overview
+from milbalance.web.result_schemas import BottleneckOut, CapacityOut, CrossoverOut, OverviewOut
 from milbalance.web.schemas import (
     ArticleIn,
     CheckIn,
@@ -159,12 +161,15 @@ Seed = Annotated[int | None, Query(ge=0, le=limits.SEED_MAX,
                                    description="Seed (default: the engine's)")]
 
 
-@router.get("/overview", tags=["overview"])
+@router.get("/overview", response_model=OverviewOut, tags=["overview"])
 def overview_api(store: StoreDep, start: Year = None, end: Year = None,
-                 samples: Samples = limits.SAMPLES_DEFAULT, seed: Seed = None) -> dict[str, Any]:
+                 samples: Samples = limits.SAMPLES_DEFAULT, seed: Seed = None) -> Any:
     """NATO against Russia and its suppliers by year: artillery-shell output and capacity and
     military spending, each a bloc estimate (5/50/95 %, members without figures as gaps) from
-    the engine, and the timeline of officials' statements."""
+    the engine; the production model's capacity projections 2022–2030 (NATO vs RUS_SUPPLIERS
+    and vs RUS, modelled from lines and reported, P(NATO > other) per year, with their
+    assumptions; the production library's own samples and seed); and the timeline of
+    officials' statements."""
     result = overview(store, start or FIRST_YEAR, end, samples, seed)
     return {"start": result.start, "end": result.end, "samples": result.samples,
             "seed": result.seed,
@@ -173,7 +178,64 @@ def overview_api(store: StoreDep, start: Year = None, end: Year = None,
                         "sides": [{"entity": s.entity, "missing_years": list(s.missing),
                                    "estimates": to_jsonable(list(s.estimates))}
                                   for s in p.sides]} for p in result.panels],
+            "capacity": [{"crossover": to_jsonable(c.result), "sources": list(c.sources)}
+                         for c in result.capacity],
             "statements": to_jsonable(list(result.statements))}
+
+
+Item = Annotated[str, Query(min_length=1, max_length=limits.NAME_MAX,
+                            description="Munition item; calibres count in their family")]
+ProductionYear = Annotated[int, Query(ge=limits.YEAR_MIN, le=limits.YEAR_MAX,
+                                      description="1990–2060 (the production model's range)")]
+ProductionSamples = Annotated[int, Query(
+    ge=limits.PRODUCTION_SAMPLES_MIN, le=limits.PRODUCTION_SAMPLES_MAX,
+    description="Monte Carlo samples")]
+ProductionSeed = Annotated[int, Query(ge=0, le=limits.SEED_MAX, description="Seed")]
+Share = Annotated[float, Query(ge=0, le=1)]
+
+
+@router.get("/production/capacity", response_model=CapacityOut, tags=["production"])
+def production_capacity(
+        store: StoreDep, bloc: Name, item: Item = production_view.ITEM,
+        start: ProductionYear = production_view.FIRST_YEAR,
+        end: ProductionYear = production_view.LAST_YEAR,
+        samples: ProductionSamples = DEFAULT_SAMPLES,
+        seed: ProductionSeed = DEFAULT_SEED) -> Any:
+    """Finished-round capacity of a bloc or country modelled from the production rows
+    (P5–P50–P95 per year, the binding stage's share of samples), beside reported capacity
+    and output (a different thing), with the share of reported capacity the lines cover,
+    gaps, sources and assumptions. At most 12 years per request."""
+    return to_jsonable(production_view.capacity(store, bloc, item, start, end, samples, seed))
+
+
+@router.get("/production/bottleneck", response_model=BottleneckOut, tags=["production"])
+def production_bottleneck(
+        store: StoreDep, bloc: Name, item: Item = production_view.ITEM,
+        year: ProductionYear = 2026, member_share: Share = 1.0,
+        supplier_share: Annotated[float | None, Query(ge=0, le=1)] = None,
+        lp_samples: Annotated[int, Query(ge=1, le=limits.LP_SAMPLES_MAX)]
+        = limits.LP_SAMPLES_DEFAULT,
+        samples: ProductionSamples = DEFAULT_SAMPLES,
+        seed: ProductionSeed = DEFAULT_SEED) -> Any:
+    """The binding stage of a bloc's output in a year with its shadow price, from a HiGHS LP
+    per sample (on ``lp_samples`` samples); ``member_share``/``supplier_share`` are the shares
+    of a country's stage capacity it may export within the bloc (1: free trade)."""
+    return to_jsonable(production_view.bottleneck(
+        store, bloc, item, year, samples, seed, member_share, lp_samples, supplier_share))
+
+
+@router.get("/production/crossover", response_model=CrossoverOut, tags=["production"])
+def production_crossover(
+        store: StoreDep, a: Name, b: Name, item: Item = production_view.ITEM,
+        start: ProductionYear = production_view.FIRST_YEAR,
+        end: ProductionYear = production_view.LAST_YEAR,
+        samples: ProductionSamples = DEFAULT_SAMPLES,
+        seed: ProductionSeed = DEFAULT_SEED) -> Any:
+    """P(A > B) per year on two stated bases — capacity modelled from lines on both sides,
+    and reported capacity on both sides — with what each side's figure is made of, the
+    first year each basis passes 0.5 and 0.9, gaps and assumptions. At most 12 years."""
+    return to_jsonable(production_view.crossover(store, a, b, item, start, end, samples,
+                                                 seed))
 
 
 @router.post("/check", tags=["claims"])

@@ -31,3 +31,14 @@ SAMPLES_DEFAULT = 20_000
 """Samples used when a request names none."""
 SEED_MAX = 2**32 - 1
 """Largest seed accepted."""
+PRODUCTION_SAMPLES_MIN = 1_000
+"""Fewest Monte Carlo samples a production request may ask for."""
+PRODUCTION_SAMPLES_MAX = 10_000
+"""Most samples a production request may ask for (the library's default): its arrays are
+samples × countries × stages × years floats, so this and the span below bound the memory."""
+PRODUCTION_SPAN_MAX = 12
+"""Most years one capacity or crossover request may cover."""
+LP_SAMPLES_MAX = 2_000
+"""Most samples the bottleneck LP is solved on per request (one HiGHS solve each)."""
+LP_SAMPLES_DEFAULT = 1_000
+"""LP samples when a request names none."""

@@ -2,7 +2,8 @@
 
 Each point is ``engine.estimate(store, bloc, metric, year)``: the 5–50–95 % quantiles of the
 bloc's total, with the members that have no figure listed as gaps (never zeros). Years with
-no figure at all for a side are listed as missing. Nothing is computed here but the loop.
+no figure at all for a side are listed as missing. Beside them, the production model's
+capacity projections 2022–2030 (``production_view``). Nothing is computed here but the loop.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from milbalance.engine.blocs import NoDataError
 from milbalance.model import Statement
 from milbalance.store import Store
 from milbalance.web import charts, limits
+from milbalance.web.production_view import Projection, projections
 from milbalance.web.views import check_years
 
 SIDES = ("NATO", "RUS_SUPPLIERS")
@@ -64,6 +66,8 @@ class Overview:
     seed: int
     panels: tuple[Panel, ...]
     statements: tuple[Statement, ...]
+    capacity: tuple[Projection, ...] = ()
+    """Capacity projections from the production model (``production_view.PAIRS``)."""
 
 
 def _options(samples: int, seed: int) -> EngineOptions:
@@ -103,7 +107,8 @@ def _cached(store: Store, content_hash: str, start: int, end: int, samples: int,
             seed: int) -> Overview:
     options = _options(samples, seed)
     panels = tuple(_panel(store, m, start, end, options) for m in METRICS)
-    return Overview(start, end, samples, seed, panels, tuple(store.statements()))
+    return Overview(start, end, samples, seed, panels, tuple(store.statements()),
+                    projections(store))
 
 
 def overview(store: Store, start: int | None = None, end: int | None = None,

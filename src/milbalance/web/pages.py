@@ -94,7 +94,8 @@ def home(request: Request, store: StoreDep, start: Text = None, end: Text = None
 
 def cited(store: Store, ov: Overview) -> list[Source]:
     """The sources behind the overview's figures and statements, in id order."""
-    used = {s for p in ov.panels for s in p.sources} | {s.source for s in ov.statements}
+    used = ({s for p in ov.panels for s in p.sources} | {s.source for s in ov.statements}
+            | {s for c in ov.capacity for s in c.sources})
     return [s for s in store.sources() if s.id in used]
 
 

@@ -1,19 +1,95 @@
-"""The self-contained HTML report: the overview (charts as inline SVG, CSS inline) and, with
-an article, the claims found in it with their verdicts. No external resource is referenced.
+"""The self-contained HTML report: the overview (charts as inline SVG, CSS inline) with the
+production model's capacity projections, the spending library's NATO vs Russia chart and,
+with an article, the claims found in it with their verdicts. No external resource is
+referenced.
 """
 
 from __future__ import annotations
 
+import re
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from milbalance.claims import Reading
+from milbalance.errors import MilbalanceError
 from milbalance.formatting import number
 from milbalance.store import Store
 from milbalance.web.app import STATIC
 from milbalance.web.claims_view import article_segments, evidence_sources, read_article
 from milbalance.web.overview import Overview, overview
 from milbalance.web.pages import cited, environment
+
+SPENDING_SIDES = ("NATO", "RUS")
+"""The spending comparison the report draws (the spending library's own chart)."""
+
+
+@dataclass(frozen=True)
+class SpendingChart:
+    """The spending library's comparison chart as inline SVG, with its sources and notes."""
+
+    title: str
+    svg: str
+    sources: tuple[str, ...]
+    notes: tuple[str, ...]
+    summary: str
+
+
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
+
+
+def inline_svg(text: str) -> str:
+    """A matplotlib SVG file made fit to sit inside HTML: the XML prolog, doctype and RDF
+    metadata (namespace addresses only, but addresses all the same) are removed."""
+    start = text.find("<svg")
+    if start < 0:
+        raise MilbalanceError(f"chart is not an SVG document (no <svg> element): {text[:80]!r}")
+    return _METADATA.sub("", text[start:])
+
+
+def spending_chart(store: Store, start: int, end: int) -> SpendingChart:
+    """NATO vs Russia military spending in current US$ (SIPRI definition), drawn by
+    ``spending.charts.chart_comparison`` (matplotlib, Agg: no display, no network)."""
+    from milbalance.spending import Basis, compare_spending, parse_years
+    from milbalance.spending.charts import chart_comparison  # matplotlib: only here
+
+    a, b = SPENDING_SIDES
+    cmp = compare_spending(store, a, b, Basis.USD, parse_years(f"{start}-{end}"))
+    with tempfile.TemporaryDirectory(prefix="milbalance-report-") as folder:
+        path = chart_comparison(cmp, Path(folder) / "spending.svg")
+        svg = inline_svg(path.read_text(encoding="utf-8"))
+    sources = tuple(dict.fromkeys(cmp.a.sources + cmp.b.sources))
+    last = next((r for r in reversed(cmp.rows) if r.a is not None and r.b is not None), None)
+    if last is None:
+        line = f"spending {a} vs {b} ({cmp.a.basis}): no year with figures for both"
+    else:
+        partial = " (partial sum: members missing)" if last.a_partial or last.b_partial \
+            else ""
+        line = (f"spending {a} vs {b} {last.year} ({cmp.a.basis}, {cmp.a.definition}): "
+                f"{number(last.a, cmp.a.unit)} vs {number(last.b, cmp.b.unit)} "
+                f"{cmp.a.unit}{partial}")
+    return SpendingChart(f"{a} vs {b}: military spending, {cmp.a.basis}, {cmp.a.years}", svg,
+                         sources, cmp.notes, line)
+
+
+def capacity_summary(ov: Overview) -> list[str]:
+    """One line per capacity pair: the last year with P(A > B) on each basis."""
+    lines = []
+    for c in ov.capacity:
+        r = c.result
+        for attr in ("lines", "reported"):
+            known = [y for y in r.years if getattr(y, attr).p_a_greater is not None]
+            if not known:
+                lines.append(f"capacity {r.a} vs {r.b} ({attr}): no year with figures for both")
+                continue
+            y = known[-1]
+            x = getattr(y, attr)
+            tie = f" (tie {x.p_tie:.3f})" if x.p_tie else ""
+            lines.append(f"capacity {r.a} vs {r.b} {y.year} ({x.basis}): P({r.a} > {r.b}) = "
+                         f"{x.p_a_greater:.3f}{tie}; medians {number(x.a.median)} vs "
+                         f"{number(x.b.median)} rounds a year")
+    return lines
 
 
 @dataclass(frozen=True)
@@ -59,19 +135,24 @@ def build_report(store: Store, article: str | None = None, article_name: str = "
                  start: int | None = None, end: int | None = None) -> Report:
     """Render the report for the store's data (and an article's claims, when given)."""
     ov = overview(store, start, end)
-    summary = overview_summary(ov)
+    summary = overview_summary(ov) + capacity_summary(ov)
+    spend = spending_chart(store, ov.start, min(ov.end, datetime.now(UTC).year))
+    summary.append(spend.summary)
     reading = read_article(store, article) if article is not None else None
     sources = cited(store, ov)
+    used = {s.id for s in sources}
+    sources += [s for s in store.sources() if s.id in spend.sources and s.id not in used]
     if reading is not None:
         summary += article_summary(reading, article_name)
         used = {s.id for s in sources}
         sources += [s for s in evidence_sources(store, reading) if s.id not in used]
-        sources.sort(key=lambda s: s.id)
+    sources.sort(key=lambda s: s.id)
     template = environment().get_template("report.html")
     html = template.render(
         title="milbalance report", standalone=True, pages=[],
         inline_css=(STATIC / "app.css").read_text(encoding="utf-8"), error=None,
-        ov=ov, cited=sources, article=article, article_name=article_name, reading=reading,
+        ov=ov, spending=spend, cited=sources, article=article, article_name=article_name,
+        reading=reading,
         segments=article_segments(article, reading) if article and reading else [],
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         content_hash=store.content_hash)
