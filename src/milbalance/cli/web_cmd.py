@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from milbalance.cli.data_cmd import open_store
+from milbalance import config
+from milbalance.cli.data_cmd import open_store, state
 from milbalance.cli.output import console
+
+WORKERS_MAX = 16
+"""Most uvicorn worker processes ``serve --workers`` starts (kept here: importing
+``milbalance.web`` would load FastAPI for every command)."""
 
 
 def serve(
@@ -16,6 +22,9 @@ def serve(
                                       "machine. Give 0.0.0.0 only on a trusted network.")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(
+        help="Worker processes (each holds its own store and caches); one per core serves "
+        "claim checks in parallel.", min=1, max=WORKERS_MAX)] = 1,
 ) -> None:
     """Serve the web app: Overview, Explore, Sources (and claim checks) with a JSON API."""
     import uvicorn
@@ -23,8 +32,16 @@ def serve(
     from milbalance.web import create_app
 
     open_store().close()  # build the store now, so a data error shows before serving
-    console.print(f"milbalance on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
-    uvicorn.run(create_app(open_store), host=host, port=port, log_level="warning")
+    console.print(f"milbalance on http://{host}:{port}/ with {workers} worker(s) "
+                  "(Ctrl-C stops)", highlight=False)
+    if workers == 1:
+        uvicorn.run(create_app(open_store, warm=True), host=host, port=port, log_level="warning")
+        return
+    # Worker processes import the app by name; they find the same data through the
+    # environment (the store is already built, so none of them rebuilds it).
+    os.environ[config.ENV_DATA] = str(config.data_dir(state.data).resolve())
+    uvicorn.run("milbalance.web.app:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")
 
 
 def report(

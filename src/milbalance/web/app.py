@@ -8,6 +8,7 @@ escaped by Jinja's autoescape on pages and never put into ``innerHTML`` by the s
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -146,14 +147,28 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def create_app(store_factory: StoreFactory) -> FastAPI:
-    """The web app around ``store_factory`` (called once, on the first request that needs it)."""
+WARM_TEXT = "Russia produced about 2 million shells in 2023."
+"""A claim checked once at startup with ``warm=True``, so that the first user's request does
+not pay for opening the store, building the checker and the claims library's lazy imports."""
+
+
+def _warm(holder: StoreHolder) -> None:
+    from milbalance.web.claims_view import check_claim
+
+    check_claim(holder.get(), WARM_TEXT)
+
+
+def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
+    """The web app around ``store_factory`` (called once, on the first request that needs it;
+    at startup with ``warm``, which also checks one claim to load the claims library)."""
     from milbalance.web import api, pages  # the routers import the optional libraries lazily
 
     holder = StoreHolder(store_factory)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            await asyncio.to_thread(_warm, holder)
         yield
         holder.close()
 
@@ -199,6 +214,13 @@ def create_app(store_factory: StoreFactory) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the data folder and store that ``$MILBALANCE_DATA`` and
+    ``$MILBALANCE_STORE`` name (else the defaults of ``milbalance.config``): the factory each
+    uvicorn worker process calls when ``milbalance serve --workers N`` runs several."""
+    return create_app(lambda: Store.open(), warm=True)
 
 
 def _problem(error: Any) -> str:

@@ -44,10 +44,18 @@ def parse_day(text: str | None) -> date | None:
         raise InputError(f"date {text!r} is not a date; write YYYY-MM-DD") from exc
 
 
+@functools.lru_cache(maxsize=limits.CHECK_CACHE_SIZE)
+def _checked(store: Store, content_hash: str, text: str, on: date | None) -> Reading:
+    return checker_for(store, content_hash).check(text, on)
+
+
 def check_claim(store: Store, text: str, on: date | None = None) -> Reading:
-    """The claims in one sentence or short passage (at most ``limits.CLAIM_TEXT_MAX``)."""
-    return checker_for(store, store.content_hash).check(
-        _check_text(text, limits.CLAIM_TEXT_MAX, "claim"), on)
+    """The claims in one sentence or short passage (at most ``limits.CLAIM_TEXT_MAX``).
+
+    A check is a pure function of the data (its content hash), the text and the date, and a
+    ``Reading`` is frozen, so the last ``limits.CHECK_CACHE_SIZE`` answers are kept."""
+    return _checked(store, store.content_hash,
+                    _check_text(text, limits.CLAIM_TEXT_MAX, "claim"), on)
 
 
 def read_article(store: Store, text: str, on: date | None = None) -> Reading:

@@ -42,3 +42,5 @@ LP_SAMPLES_MAX = 2_000
 """Most samples the bottleneck LP is solved on per request (one HiGHS solve each)."""
 LP_SAMPLES_DEFAULT = 1_000
 """LP samples when a request names none."""
+CHECK_CACHE_SIZE = 1_024
+"""Claim checks kept per process (each at most ``CLAIM_TEXT_MAX`` characters of text)."""
