@@ -68,3 +68,40 @@ def test_bad_input_is_one_line_exit_2(argv: list[str], message: str,
     assert message in err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_nato_vs_rus_table_has_probability_and_assumptions(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["spending", "NATO", "--vs", "RUS", "--basis", "usd", "--years",
+                        "2022-2024", "--samples", "4000"], capsys)
+    assert code == 0
+    assert "P(NATO > RUS)" in out and "assumptions" in out and "seed 20240101" in out
+    assert "projections" in out and "left out" in out
+
+
+def test_nato_vs_rus_json_carries_p_and_quantiles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["spending", "NATO", "--vs", "RUS", "--basis", "usd", "--years",
+                        "2024", "--samples", "4000", "--json"], capsys)
+    assert code == 0
+    row = json.loads(out)["comparisons"]["usd"]["rows"][0]
+    ans = row["answer"]
+    total = ans["p_a_gt_b"] + ans["p_b_gt_a"] + ans["p_tie"]
+    assert total == pytest.approx(1.0)
+    assert ans["ratio"]["p5"] <= ans["ratio"]["p50"] <= ans["ratio"]["p95"]
+
+
+def test_ppp_comparison_says_what_it_cannot_show(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["spending", "NATO", "--vs", "RUS", "--basis", "ppp", "--years",
+                        "2014-2024"], capsys)
+    assert code == 0
+    assert "no year has figures on both sides" in out.replace("\n", " ")
+    assert "ppp_factor.lcu_per_intl_usd" in out
+
+
+def test_include_projections_is_stated(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["spending", "USA", "--basis", "usd", "--definition", "us-050",
+                        "--years", "2020-2028", "--include-projections", "--json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert "included" in data["projections"]
+    assert data["series"]["figures"][-1]["published"] is not None

@@ -3,14 +3,17 @@ and ``milbalance consistency`` (do quoted figures fit together and the reference
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from milbalance.cli.data_cmd import JsonOpt, open_store
 from milbalance.cli.output import FLAG_LEGEND, FLAG_MARKS, console, number, print_json
+from milbalance.engine import Quantiles
 from milbalance.spending import (
     Basis,
     ConsistencyResult,
@@ -26,7 +29,9 @@ from milbalance.spending import (
     rank_in_history,
     spending_series,
 )
-from milbalance.spending.provenance import Figure
+from milbalance.spending.definitions import DEFINITIONS, figure_definition
+from milbalance.spending.provenance import Figure, Input
+from milbalance.spending.totals import DEFAULT_OPTIONS, Total
 from milbalance.store import Store
 
 BASES_HELP = "lcu, usd, constant-usd, ppp, gdp-share or per-capita"
@@ -45,6 +50,31 @@ def _cell(f: Figure, unit: str) -> str:
         return "gap"
     marks = _marks(f)
     return number(f.value, unit) + (f" {marks}" if marks else "")
+
+
+def _interval(q: Quantiles | None, unit: str) -> str:
+    """' [p5–p95]' when the engine's figure is uncertain, else ''."""
+    if q is None or q.p5 == q.p95:
+        return ""
+    return f" [{number(q.p5, unit)}–{number(q.p95, unit)}]"
+
+
+def _total_cell(t: Total | None, value: float | None, unit: str, partial: bool,
+                fallback: Figure) -> str:
+    if t is not None and t.quantiles is not None:
+        text = number(t.quantiles.p50, unit) + _interval(t.quantiles, unit)
+    elif value is not None:
+        text = _cell(fallback, unit)
+    else:
+        return "gap"
+    return text + (" (partial)" if partial else "")
+
+
+def _other(lk: Lookup, o: Input, unit: str, own: str) -> str:
+    """Another source's figure, with its definition when it is not the series' own."""
+    text = f"{number(o.value, unit)} {o.source}" + (f" ({o.claimant})" if o.claimant else "")
+    defn = figure_definition(o.metric, o.claimant, lk.publisher(o.source))
+    return text + (f" [{defn}]" if defn and defn != own else "")
 
 
 def _history(lk: Lookup, s: Series) -> dict[int, str]:
@@ -70,6 +100,18 @@ def _print_sources(store: Store, ids: tuple[str, ...]) -> None:
                           highlight=False)
 
 
+def _runs(years: list[int]) -> str:
+    """[2014, 2015, 2016, 2019] → '2014–2016, 2019 (4 years)'."""
+    parts: list[str] = []
+    start = prev = years[0]
+    for y in [*years[1:], years[-1] + 2]:
+        if y != prev + 1:
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+            start = y
+        prev = y
+    return ", ".join(parts) + (f" ({len(years)} years)" if len(years) > 1 else "")
+
+
 def _print_gaps(s: Series) -> None:
     """Gaps, with runs of years missing the same members folded into one line."""
     runs: dict[str, list[str]] = {}
@@ -77,7 +119,7 @@ def _print_gaps(s: Series) -> None:
         year, _, what = g.partition(": ")
         runs.setdefault(what, []).append(year)
     for what, years in runs.items():
-        span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]} ({len(years)} years)"
+        span = _runs([int(y) for y in years])
         detail = f": {what}" if what else " (no figure)"
         console.print(f"[yellow]gap[/yellow] {s.entity} {s.basis} {span}{detail}",
                       highlight=False)
@@ -98,11 +140,11 @@ def _series_table(store: Store, lk: Lookup, s: Series) -> None:
     if s.is_bloc:
         table = Table("year", "total", "members", "missing (gaps)", "sources", title=title)
         for f, b in zip(s.figures, s.blocs, strict=True):
-            total = "gap" if f.value is None else number(f.value, s.unit) + (
-                " (partial)" if b.gaps else "")
-            srcs = sorted({x for m in b.counted for x in m.sources})
-            table.add_row(str(f.year), total, f"{len(b.counted)}/{len(b.members)}",
-                          ", ".join(b.gaps), ", ".join(srcs))
+            cell = _total_cell(b.total, f.value, s.unit, b.partial, f)
+            if b.total is None and f.published is not None and f.derived is not None:
+                cell += f" (members: {number(f.derived.value, s.unit)})"
+            table.add_row(str(f.year), cell, f"{len(b.counted)}/{len(b.members)}",
+                          ", ".join(b.gaps), ", ".join(dict.fromkeys(f.sources + b.sources)))
     else:
         history = _history(lk, s)
         table = Table("year", "value", "source", "derived (formula)", "diff", "other sources",
@@ -110,9 +152,8 @@ def _series_table(store: Store, lk: Lookup, s: Series) -> None:
         for f in s.figures:
             derived = "" if f.derived is None else \
                 f"{number(f.derived.value, s.unit)} ({f.derived.formula})"
-            others = "; ".join(f"{number(o.value, s.unit)} {o.source}"
-                               + (f" ({o.claimant})" if o.claimant else "")
-                               for o in f.alternatives)
+            own = DEFINITIONS[s.definition].label
+            others = "; ".join(_other(lk, o, s.unit, own) for o in f.alternatives)
             source = ", ".join(f.sources) if f.published else (
                 "derived" if f.derived else "")
             table.add_row(str(f.year),
@@ -128,29 +169,38 @@ def _series_table(store: Store, lk: Lookup, s: Series) -> None:
 
 def _comparison_table(store: Store, cmps: list[SpendingComparison]) -> None:
     a, b = cmps[0].a, cmps[0].b
-    cols = ["year"]
     for c in cmps:
-        basis = c.a.basis
-        cols += [f"{a.entity} {basis}", f"{b.entity} {basis}", f"{a.entity}/{b.entity}"]
-    table = Table(*cols, title=f"{a.name} vs {b.name}, {a.years}")
-    for i, year in enumerate(a.years.years):
-        row = [str(year)]
-        for c in cmps:
+        table = Table("year", a.entity, b.entity, f"{a.entity}/{b.entity}",
+                      f"P({a.entity} > {b.entity})",
+                      title=f"{a.name} vs {b.name}, {c.a.basis} ({c.a.unit}), {a.years}; "
+                      "median [5–95 %] where uncertain")
+        for i, year in enumerate(a.years.years):
             r = c.rows[i]
             fa, fb = c.a.figures[i], c.b.figures[i]
-            row += [_cell(fa, c.a.unit) + (" (partial)" if r.a_partial else ""),
-                    _cell(fb, c.b.unit) + (" (partial)" if r.b_partial else ""),
-                    "–" if r.ratio is None else f"{r.ratio:.2f}"]
-        table.add_row(*row)
-    console.print(table)
+            ratio = "–" if r.ratio is None else f"{r.ratio:.2f}"
+            rq = r.ratio_quantiles
+            if rq is not None and rq.p5 != rq.p95:
+                ratio += f" [{rq.p5:.2f}–{rq.p95:.2f}]"
+            p = r.p_a_gt_b
+            table.add_row(str(year), _total_cell(r.a_total, r.a, c.a.unit, r.a_partial, fa),
+                          _total_cell(r.b_total, r.b, c.b.unit, r.b_partial, fb),
+                          ratio, "–" if p is None else f"{p:.3f}")
+        console.print(table)
     sources: dict[str, None] = {}
     notes = dict.fromkeys(n for c in cmps for n in c.notes + c.a.notes + c.b.notes)
     for n in notes:
         console.print(f"[dim]note: {n}[/dim]", highlight=False)
     for c in cmps:
+        if c.seed is not None:
+            console.print(f"[dim]engine ({c.a.basis}): seed {c.seed}, {c.samples} samples; "
+                          "assumptions:[/dim]", highlight=False)
+            for x in c.assumptions:
+                console.print(f"[dim]  {escape(str(x))}[/dim]", highlight=False)
+    for c in cmps:
         for s in (c.a, c.b):
             _print_gaps(s)
             sources.update(dict.fromkeys(_all_sources(s)))
+        sources.update(dict.fromkeys(c.sources))
     console.print(f"[dim]{FLAG_LEGEND}[/dim]")
     _print_sources(store, tuple(sources))
 
@@ -167,31 +217,41 @@ def spending(
         help="Definition for the --vs side (default: the same).")] = None,
     chart: Annotated[Path | None, typer.Option(help="Write a chart to FILE.png or FILE.svg.")]
     = None,
+    include_projections: Annotated[bool, typer.Option(
+        "--include-projections", help="Read plans, budget laws and forecasts too (flag p); "
+        "left out by default.")] = False,
+    samples: Annotated[int, typer.Option(help="Engine Monte Carlo samples.")]
+    = DEFAULT_OPTIONS.samples,
+    seed: Annotated[int, typer.Option(help="Engine seed: same seed and data, same numbers.")]
+    = DEFAULT_OPTIONS.seed,
     as_json: JsonOpt = False,
 ) -> None:
     """Spending of a country or bloc by year, with the source of every value.
 
-    With --vs, both side by side; on usd or ppp, market rates and PPP are shown together.
-    Bloc totals list the members without a figure (a partial sum, never zero-filled).
+    With --vs, both side by side with A/B and P(A > B) from the engine (quantiles where
+    figures are uncertain); on usd or ppp, market rates and PPP are shown together. Bloc
+    totals come from the engine and list the members without a figure (a partial sum, never
+    zero-filled). Projections are left out unless --include-projections.
     """
     span, base = parse_years(years), parse_basis(basis)
     defn = parse_definition(definition)
     vs_defn = parse_definition(vs_definition) if vs_definition else None
+    options = replace(DEFAULT_OPTIONS, samples=samples, seed=seed)
     with open_store() as store:
-        lk = Lookup(store)
+        lk = Lookup(store, include_projections)
         if vs is None:
-            s = spending_series(store, entity, base, span, defn, lk)
+            s = spending_series(store, entity, base, span, defn, lk, options)
             from milbalance.spending.charts import chart_series  # matplotlib: only here
 
             path = chart_series(s, chart) if chart else None
             if as_json:
                 print_json({"series": s, "sources": s.sources, "gaps": s.gaps,
-                            "chart": path})
+                            "projections": lk.store.note, "chart": path})
                 return
             _series_table(store, lk, s)
         else:
             bases = [Basis.USD, Basis.PPP] if base in (Basis.USD, Basis.PPP) else [base]
-            cmps = [compare_spending(store, entity, vs, b, span, defn, vs_defn, lk)
+            cmps = [compare_spending(store, entity, vs, b, span, defn, vs_defn, lk, options)
                     for b in bases]
             main = next(c for c in cmps if c.a.basis == base)
             from milbalance.spending.charts import chart_comparison  # matplotlib: only here
@@ -199,7 +259,7 @@ def spending(
             path = chart_comparison(main, chart) if chart else None
             if as_json:
                 print_json({"comparisons": {str(c.a.basis): c for c in cmps},
-                            "chart": path})
+                            "projections": lk.store.note, "chart": path})
                 return
             _comparison_table(store, cmps)
     if path is not None:

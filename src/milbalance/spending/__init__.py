@@ -7,9 +7,11 @@ Modules, one concept each:
     definitions   SIPRI / NATO / Russian budget chapter / US function 050, kept apart
     conversions   pure formulas with exact inverses (rate, deflator, PPP factor, share, per head)
     provenance    Input, Derived, Figure: what each figure came from; source preference
-    derive        store-backed derivations (US$ from LCU and the rate, share from GDP, …)
+    rows          which rows are read: projections left out unless asked (one view for all)
+    derive        store-backed derivations (US$ from LCU and the rate, PPP from the factor, …)
+    totals        bloc totals and A-vs-B answers through the engine (P(A > B), quantiles)
     series        a country's or a bloc's series, gaps listed, never zero-filled
-    compare       two series side by side, with definition notes
+    compare       two series side by side: totals, ratio, P(A > B), definition notes
     records       "highest since 1990", "highest in the series"
     consistency   do an amount, its US$ value and its share of GDP fit together and the data?
     charts        PNG/SVG charts with the sources in the caption
@@ -29,11 +31,13 @@ from milbalance.spending.consistency import (
     Tolerances,
     check_quote,
 )
-from milbalance.spending.definitions import Definition, parse_definition
+from milbalance.spending.definitions import Definition, figure_definition, parse_definition
 from milbalance.spending.derive import Lookup
 from milbalance.spending.provenance import Derived, Figure, Input
 from milbalance.spending.records import Record, rank_in_history, record
+from milbalance.spending.rows import RowView, view
 from milbalance.spending.series import BlocYear, Series, spending_series
+from milbalance.spending.totals import Total, YearAnswer, answer, total
 
 __all__ = [
     "Basis",
@@ -49,18 +53,25 @@ __all__ = [
     "Quote",
     "Record",
     "Reference",
+    "RowView",
     "Series",
     "SpendingComparison",
     "Status",
     "Tolerances",
+    "Total",
+    "YearAnswer",
     "YearComparison",
     "YearRange",
+    "answer",
     "check_quote",
     "compare_spending",
+    "figure_definition",
     "parse_basis",
     "parse_definition",
     "parse_years",
     "rank_in_history",
     "record",
     "spending_series",
+    "total",
+    "view",
 ]

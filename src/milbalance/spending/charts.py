@@ -2,11 +2,13 @@
 
 Matplotlib with the Agg backend (no display, no network). SVG text is kept as text
 (``svg.fonttype = none``) so captions stay searchable. Gaps are drawn as breaks in the line,
-never as zeros.
+never as zeros. Where the engine's figure is uncertain (ranges, sources that disagree) its
+5–95 % interval is drawn as a shaded band around the median, and the caption says so.
 """
 
 from __future__ import annotations
 
+import math
 import textwrap
 from pathlib import Path
 
@@ -15,11 +17,16 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure as MplFigure
 
 from milbalance.errors import UserError
 from milbalance.spending.compare import SpendingComparison
 from milbalance.spending.series import Series
+from milbalance.spending.totals import Total
+
+BAND_NOTE = "Shaded: the engine's 5–95 % interval where figures are uncertain"
 
 FORMATS = (".png", ".svg")
 _SCALE = {"USD": (1e9, "billion US$"), "USD_2023": (1e9, "billion constant 2023 US$"),
@@ -42,11 +49,25 @@ def caption(sources: tuple[str, ...], notes: tuple[str, ...] = ()) -> str:
     text = f"Sources: {', '.join(sources) if sources else 'none (no data)'}."
     if notes:
         text += " " + " ".join(n.rstrip(".") + "." for n in notes)
-    return "\n".join(textwrap.wrap(text, 110))
+    return "\n".join(textwrap.wrap(text, 110, break_on_hyphens=False))
 
 
 def _values(series: Series, factor: float) -> list[float]:
     return [float("nan") if f.value is None else f.value / factor for f in series.figures]
+
+
+def _band(ax: Axes, years: list[int], totals: list[Total | None], factor: float,
+          colour: str) -> bool:
+    """Shade p5–p95 for the years whose total is uncertain; True when anything was drawn."""
+    nan = float("nan")
+    lows = [t.quantiles.p5 / factor if t is not None and t.quantiles is not None and
+            t.uncertain else nan for t in totals]
+    highs = [t.quantiles.p95 / factor if t is not None and t.quantiles is not None and
+             t.uncertain else nan for t in totals]
+    if all(math.isnan(v) for v in lows):
+        return False
+    ax.fill_between(years, lows, highs, color=colour, alpha=0.25, linewidth=0)
+    return True
 
 
 def _save(fig: MplFigure, path: Path, text: str) -> Path:
@@ -65,7 +86,10 @@ def chart_series(series: Series, path: Path) -> Path:
     factor, label = _scale(series.unit)
     years = list(series.years.years)
     fig, ax = plt.subplots(figsize=(9, 5))
-    ax.plot(years, _values(series, factor), marker="o", label=series.name)
+    (line,) = ax.plot(years, _values(series, factor), marker="o", label=series.name)
+    notes = series.notes
+    if _band(ax, years, list(series.totals), factor, to_hex(line.get_color())):
+        notes += (BAND_NOTE,)
     partial = [(f.year, f.value / factor) for f in series.figures
                if f.value is not None and f.note.startswith("partial")]
     if partial:
@@ -75,7 +99,7 @@ def chart_series(series: Series, path: Path) -> Path:
     ax.set_ylabel(label)
     ax.grid(alpha=0.3)
     ax.legend()
-    return _save(fig, path, caption(series.sources, series.notes))
+    return _save(fig, path, caption(series.sources, notes))
 
 
 def chart_comparison(cmp: SpendingComparison, path: Path) -> Path:
@@ -84,11 +108,18 @@ def chart_comparison(cmp: SpendingComparison, path: Path) -> Path:
     factor, label = _scale(cmp.a.unit)
     years = list(cmp.a.years.years)
     fig, ax = plt.subplots(figsize=(9, 5))
-    for s in (cmp.a, cmp.b):
-        ax.plot(years, _values(s, factor), marker="o", label=f"{s.name} ({s.definition})")
+    banded = False
+    for s, side in ((cmp.a, "a"), (cmp.b, "b")):
+        values = [float("nan") if v is None else v / factor
+                  for v in (r.a if side == "a" else r.b for r in cmp.rows)]
+        (line,) = ax.plot(years, values, marker="o", label=f"{s.name} ({s.definition})")
+        totals = [r.a_total if side == "a" else r.b_total for r in cmp.rows]
+        banded = _band(ax, years, totals, factor, to_hex(line.get_color())) or banded
     ax.set_title(f"{cmp.a.name} vs {cmp.b.name}: {cmp.a.basis}, {cmp.a.years}")
     ax.set_ylabel(label)
     ax.grid(alpha=0.3)
     ax.legend()
-    sources = tuple(dict.fromkeys(cmp.a.sources + cmp.b.sources))
-    return _save(fig, path, caption(sources, cmp.notes))
+    notes = cmp.notes
+    if banded:
+        notes += (f"{BAND_NOTE} (seed {cmp.seed}, {cmp.samples} samples)",)
+    return _save(fig, path, caption(cmp.sources, notes))

@@ -29,7 +29,7 @@ from milbalance.errors import UserError
 from milbalance.model import EntityKind
 from milbalance.spending import conversions as cv
 from milbalance.spending.basis import Basis
-from milbalance.spending.definitions import DEFINITIONS, Definition, definition_of
+from milbalance.spending.definitions import DEFINITIONS, figure_definition
 from milbalance.spending.derive import FX, GDP_LCU, GDP_USD, Lookup
 from milbalance.spending.provenance import CLAIMANT_PREFERENCE, Derived, Input
 from milbalance.store import ObservationRow, Store
@@ -352,10 +352,10 @@ def _matches(lk: Lookup, quote: Quote, years: range, tol: Tolerances) -> list[Ma
         metrics = {info.metrics[wanted[figure]] for info in DEFINITIONS.values()
                    if wanted[figure] in info.metrics}
         for metric in sorted(metrics):
-            label = DEFINITIONS[definition_of(metric) or Definition.SIPRI].label
             for year in years:
                 for r in lk.year(quote.entity, metric, year):
                     if r.unit == unit and r.central > 0:
+                        label = figure_definition(metric, r.claimant, lk.publisher(r.source))
                         found.append(Match(figure, quoted, metric, label, year, r.central,
                                            r.source, cv.relative_difference(quoted, r.central)))
         if figure == USD:  # budget lines in LCU, converted at the year's preferred rate
@@ -415,6 +415,8 @@ def check_quote(store: Store, year: int, *, amount: float | None = None,
 
     ``amount`` is in ``currency`` (the entity's, e.g. RUB), ``usd`` in US$, ``share_gdp`` in
     per cent (6.3, not 0.063). At least one figure is needed; two or more for any check.
+    Unlike series and records, the default lookup reads projections too: a quoted figure is
+    often a budget law's (is 13.5 trillion the 2025 chapter?), so plans are matched, flagged.
     """
     tol = tolerances or Tolerances()
     for name, value in (("amount", amount), ("US$ amount", usd)):
@@ -428,7 +430,7 @@ def check_quote(store: Store, year: int, *, amount: float | None = None,
         raise UserError("an amount in local currency needs --currency (e.g. RUB)")
     who, cur = _resolve(store, entity, currency)
     quote = Quote(who, year, cur, amount, usd, share_gdp)
-    lk = lookup or Lookup(store)
+    lk = lookup or Lookup(store, include_projections=True)
     checks = _checks(lk, quote, year, tol)
     notes: list[str] = []
     if len(quote.given()) < 2:

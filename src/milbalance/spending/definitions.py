@@ -4,6 +4,11 @@ SIPRI's military expenditure, NATO's defence expenditure, Russia's federal budge
 "National defence" and US budget function 050 "National defense" cover different things and
 different periods (the US figures are fiscal years October–September). A comparison across
 definitions must say so: ``cross_definition_note`` returns that sentence.
+
+A metric names a definition, except the general ``military_expenditure.*`` metrics, which
+hold SIPRI's figures and also other claimants' totals filed there for want of a metric of
+their own (IISS's estimate, Putin's "defence needs"). ``figure_definition`` states the rule
+that tells them apart.
 """
 
 from __future__ import annotations
@@ -81,6 +86,47 @@ def definition_of(metric: str) -> Definition | None:
         if metric in info.metrics.values():
             return info.id
     return None
+
+
+GENERAL_PREFIX = "military_expenditure."
+"""Metrics under this prefix are general: SIPRI's definition only when the figure is SIPRI's."""
+SIPRI_NAME = "SIPRI"
+
+
+def _is_sipri(claimant: str, publisher: str) -> bool:
+    who = claimant or publisher
+    return SIPRI_NAME.lower() in who.lower() or "stockholm international peace" in who.lower()
+
+
+def figure_definition(metric: str, claimant: str = "", publisher: str = "") -> str:
+    """The definition a figure is by, as a label.
+
+    Rule: a figure's definition is its metric's (``budget.national_defence`` is Russia's
+    chapter 02 whoever quotes it), except on a general ``military_expenditure.*`` metric,
+    where it is SIPRI's definition only when the figure is SIPRI's — its claimant names SIPRI,
+    or it has no claimant and its source's publisher is SIPRI — and otherwise the claimant's
+    own definition (the claimant, else the source's publisher). So Putin's 13.5 trillion
+    roubles of "defence needs", filed as ``military_expenditure.lcu``, is "Vladimir Putin's
+    own definition", not SIPRI's; BOFIT relaying SIPRI's estimate (claimant SIPRI) stays
+    SIPRI's. Metrics of no spending definition (GDP, rates) get ''.
+
+    >>> figure_definition("military_expenditure.lcu", "Vladimir Putin")
+    "Vladimir Putin's own definition (filed as military_expenditure.lcu)"
+    >>> figure_definition("military_expenditure.lcu", "", "SIPRI")
+    'military expenditure (SIPRI definition)'
+    >>> figure_definition("budget.national_defence", "Vladimir Putin")
+    "Russian federal budget chapter 02 'National defence'"
+    """
+    found = definition_of(metric)
+    if found is None:
+        return ""
+    label = DEFINITIONS[found].label
+    if not metric.startswith(GENERAL_PREFIX) or _is_sipri(claimant, publisher):
+        return label
+    who = claimant or publisher
+    if not who:
+        return label
+    return f"{who}'s own definition (filed as {metric})"
 
 
 def cross_definition_note(a: Definition, b: Definition) -> str:

@@ -2,7 +2,10 @@
 on others, each a ``Derived`` that names its inputs, their sources and the formula.
 
 Reference metrics: ``fx_rate.lcu_per_usd`` (annual average, LCU per US$), ``gdp.lcu``,
-``gdp.usd_current``, and a population metric (kind ``population``) when the data has one.
+``gdp.usd_current``, ``ppp_factor.lcu_per_intl_usd`` (World Bank PPP conversion factor, LCU
+per international $), and a population metric (kind ``population``) when the data has one.
+Constant prices need a deflator or CPI series, which data/metrics.csv does not define: no
+constant-US$ figure is derived (SIPRI's published constant 2023 US$ are read as they are).
 Only annual rows (calendar or fiscal years) are used; a missing input gives None — a gap,
 never a zero.
 """
@@ -16,22 +19,39 @@ from milbalance.periods import PeriodKind
 from milbalance.spending import conversions as cv
 from milbalance.spending.basis import Basis
 from milbalance.spending.provenance import Derived, Input, choose, coverage
+from milbalance.spending.rows import RowView, view
 from milbalance.store import ObservationRow, Store
 
 FX = "fx_rate.lcu_per_usd"
 GDP_LCU = "gdp.lcu"
 GDP_USD = "gdp.usd_current"
+PPP_FACTOR = "ppp_factor.lcu_per_intl_usd"
 ANNUAL = (PeriodKind.YEAR, PeriodKind.FISCAL_YEAR)
 
 
 class Lookup:
-    """Annual observations per (entity, metric), read once from the store and cached."""
+    """Annual observations per (entity, metric), read once from the store and cached.
 
-    def __init__(self, store: Store):
-        self.store = store
+    Rows come through ``rows.view``: projections are left out unless
+    ``include_projections`` (``self.store`` is that view; hand it to the engine too).
+    """
+
+    def __init__(self, store: Store, include_projections: bool = False):
+        self.store: RowView = view(store, include_projections)
         self._metrics = {m.id for m in store.metrics()}
         self._rows: dict[tuple[str, str], list[ObservationRow]] = {}
         self._currency: dict[str, str] = {}
+        self._publishers: dict[str, str] = {}
+
+    @property
+    def include_projections(self) -> bool:
+        return self.store.include_projections
+
+    def publisher(self, source: str) -> str:
+        """The publisher of a source id ('' when unknown)."""
+        if not self._publishers:
+            self._publishers = {s.id: s.publisher for s in self.store.sources()}
+        return self._publishers.get(source, "")
 
     def has_metric(self, metric: str) -> bool:
         return metric in self._metrics
@@ -121,14 +141,26 @@ def derive_per_capita(lk: Lookup, entity: str, year: int, usd_metric: str) -> De
                    f"US$ per head = {usd_metric} / {pop_metric}", (amount, pop))
 
 
+def derive_ppp(lk: Lookup, entity: str, year: int, lcu_metric: str) -> Derived | None:
+    """International $ = amount in LCU / PPP factor (LCU per international $), both the
+    year's; None (a gap) when either is missing."""
+    amount, factor = lk.best(entity, lcu_metric, year), lk.best(entity, PPP_FACTOR, year)
+    if amount is None or factor is None:
+        return None
+    return Derived(cv.lcu_to_ppp(amount.value, factor.value), "USD_PPP",
+                   f"PPP $ = {lcu_metric} / {PPP_FACTOR}", (amount, factor))
+
+
 def derive(lk: Lookup, entity: str, year: int, basis: Basis,
            metrics: dict[Basis, str]) -> Derived | None:
     """An independent derivation of the ``basis`` figure from the definition's other metrics.
 
-    Constant US$ and PPP need a deflator series and a PPP factor series that the data does
-    not define yet, so they are never derived here (published figures only).
+    PPP is derived from the amount in LCU and ``ppp_factor.lcu_per_intl_usd`` where the data
+    hold both for the year; constant US$ never (no deflator metric: published figures only).
     """
     lcu, usd = metrics.get(Basis.LCU), metrics.get(Basis.USD)
+    if basis is Basis.PPP and lcu is not None and lcu != usd:
+        return derive_ppp(lk, entity, year, lcu)
     if basis is Basis.USD and lcu is not None and lcu != usd:
         return derive_usd(lk, entity, year, lcu)
     if basis is Basis.LCU and usd is not None and lcu != usd:

@@ -1,7 +1,9 @@
 """Where a value ranks in an entity's history: "highest since 1990", "highest in the series".
 
 Ranks are computed over one source's series (the one covering most years, unless a source is
-named), so a record is never an artefact of switching sources between years.
+named), so a record is never an artefact of switching sources between years. Projections
+(plans, budget laws, forecasts: OMB's estimate years FY2024–2028) are left out unless asked
+for: an outturn is never ranked against a plan by default (see ``rows``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 
 from milbalance.errors import UserError
 from milbalance.spending.derive import Lookup
+from milbalance.spending.rows import is_projection
 from milbalance.store import Store
 
 
@@ -80,9 +83,10 @@ def rank_in_history(points: Sequence[tuple[int, float]], year: int, *, entity: s
 
 
 def record(store: Store, entity: str, metric: str, year: int, source: str | None = None,
-           lookup: Lookup | None = None) -> Record:
-    """The record standing of ``entity`` × ``metric`` in ``year`` within one source's series."""
-    lk = lookup or Lookup(store)
+           lookup: Lookup | None = None, include_projections: bool = False) -> Record:
+    """The record standing of ``entity`` × ``metric`` in ``year`` within one source's series,
+    projections left out unless ``include_projections`` (a ``lookup`` given decides itself)."""
+    lk = lookup or Lookup(store, include_projections)
     who = store.entity(entity).id
     what = store.metric(metric).id
     counts = lk.coverage(who, what)
@@ -93,4 +97,10 @@ def record(store: Store, entity: str, metric: str, year: int, source: str | None
         raise UserError(f"source {chosen!r} has no {what} for {who}; sources with figures: "
                         f"{', '.join(sorted(counts))}")
     points = [(r.period.year, r.central) for r in lk.rows(who, what) if r.source == chosen]
+    if not lk.include_projections and year not in dict(points) and any(
+            is_projection(r) for r in lk.store.base.observations(who, what, start_year=year,
+                                                                  end_year=year)):
+        raise UserError(f"{who} {what} for {year} is a projection (plan, budget law or "
+                        "forecast), left out of records; include projections to rank it "
+                        "(--include-projections)")
     return rank_in_history(points, year, entity=who, metric=what, source=chosen)

@@ -1,26 +1,27 @@
 """A spending series for a country or a bloc: one ``Figure`` per year, gaps kept as gaps.
 
 For a country each year holds the preferred published figure (see provenance.choose), the
-other sources' figures and an independent derivation. For a bloc each year is the sum over
-the members active on any day of that year (the engine's default membership rule,
-``any-day``); members without a figure are listed as gaps and the sum is then partial (a
-lower bound), never zero-filled. ``bloc_year`` is the one place that sums; it will delegate to
-the engine's aggregation once that lands.
+other sources' figures and an independent derivation. For a bloc, an amount (US$, constant
+US$, PPP) is the engine's total (``totals.total``: members by their membership dates, gaps
+listed, never zero-filled, sources mixed; the figure is its median, the 5–95 % interval kept
+beside it); the spending module has no bloc sum of its own. A bloc's share of GDP is not a
+sum (see ``bloc_share``). Projections are left out unless the Lookup reads them (``rows``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
+from milbalance.engine import EngineOptions
 from milbalance.errors import UserError
 from milbalance.model import EntityKind
 from milbalance.periods import PeriodKind
 from milbalance.spending import conversions as cv
 from milbalance.spending.basis import Basis, YearRange
 from milbalance.spending.definitions import DEFINITIONS, Definition, metric_for
-from milbalance.spending.derive import GDP_USD, Lookup, derive
+from milbalance.spending.derive import GDP_USD, PPP_FACTOR, Lookup, derive
 from milbalance.spending.provenance import Derived, Figure, Input, choose
+from milbalance.spending.totals import DEFAULT_OPTIONS, Total, total
 from milbalance.store import Store
 
 UNITS = {Basis.USD: "USD", Basis.CONSTANT_USD: "USD_2023", Basis.PPP: "USD_PPP",
@@ -29,16 +30,26 @@ UNITS = {Basis.USD: "USD", Basis.CONSTANT_USD: "USD_2023", Basis.PPP: "USD_PPP",
 
 @dataclass(frozen=True)
 class BlocYear:
-    """A bloc's year: members counted (with their figures) and members missing (gaps)."""
+    """A bloc's year: members (by the engine's membership rule), those counted, those missing
+    (gaps), the engine's total for an amount (None for a share) and the sources used."""
 
     year: int
     members: tuple[str, ...]
-    counted: tuple[Figure, ...]
+    counted: tuple[str, ...]
     gaps: tuple[str, ...]
+    total: Total | None = None
+    sources: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
         return not self.gaps and bool(self.counted)
+
+    @property
+    def partial(self) -> bool:
+        """A figure exists but misses members: a lower bound for an amount."""
+        if self.total is not None:
+            return self.total.partial
+        return bool(self.gaps) and bool(self.counted)
 
 
 @dataclass(frozen=True)
@@ -65,11 +76,15 @@ class Series:
         found: dict[str, None] = {}
         for f in self.figures:
             found.update(dict.fromkeys(f.sources))
-            for b in self.blocs:
-                if b.year == f.year:
-                    for m in b.counted:
-                        found.update(dict.fromkeys(m.sources))
+        for b in self.blocs:
+            found.update(dict.fromkeys(b.sources))
         return tuple(found)
+
+    @property
+    def totals(self) -> tuple[Total | None, ...]:
+        """The engine's total per year (bloc amounts; None for countries and shares)."""
+        by_year = {b.year: b.total for b in self.blocs}
+        return tuple(by_year.get(y) for y in self.years.years)
 
     @property
     def gaps(self) -> tuple[str, ...]:
@@ -97,14 +112,6 @@ def entity_figure(lk: Lookup, entity: str, year: int, basis: Basis,
                   tuple(Input.of(o) for o in others), derived, note)
 
 
-def _members(store: Store, bloc: str, year: int) -> tuple[str, ...]:
-    """Members active on any day of the year (joined by 31 Dec, not left before 1 Jan)."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    found = [m.member for m in store.memberships(bloc)
-             if m.start <= last and (m.end is None or m.end >= first)]
-    return tuple(dict.fromkeys(found))
-
-
 def _gdp_usd(lk: Lookup, member: Figure, usd: Figure) -> Input | Derived | None:
     """A member's GDP in US$: published, else US$ spending × 100 / its share of GDP."""
     published = lk.best(member.entity, GDP_USD, member.year)
@@ -118,82 +125,157 @@ def _gdp_usd(lk: Lookup, member: Figure, usd: Figure) -> Input | Derived | None:
                    (usd.published, member.published))
 
 
-def bloc_year(store: Store, lk: Lookup, bloc: str, year: int, basis: Basis,
-              definition: Definition) -> tuple[BlocYear, Figure]:
-    """Sum a bloc's members for one year; the total is partial when a member is missing.
+def _members(store: Store, bloc: str, year: int, options: EngineOptions) -> tuple[str, ...]:
+    from milbalance.engine.blocs import members_in_year  # the engine's membership rule
 
-    US$, constant US$, PPP and per capita are summed (per capita: Σ US$ / Σ population is not
-    attempted, so per capita is refused). A share of GDP is Σ spending (US$) / Σ GDP (US$)
-    × 100, each member's GDP published or implied by its own spending and share.
+    return tuple(m for m, _, _ in members_in_year(store, store.entity(bloc), year,
+                                                   options.membership))
+
+
+def bloc_share(lk: Lookup, bloc: str, year: int, definition: Definition,
+               options: EngineOptions = DEFAULT_OPTIONS) -> tuple[BlocYear, Figure]:
+    """A bloc's share of GDP: the bloc's own published share where it has one, and beside it
+    the GDP-weighted mean of its members' shares, 100 × Σ spending (US$) / Σ GDP (US$), each
+    member's GDP published or implied by its own spending and share.
+
+    A share is not additive, so this is not a bloc total and does not go to the engine; the
+    members are the engine's (same membership rule), and a member without both figures is a
+    gap: the mean is then over the members counted (stated), never a zero.
     """
+    members = _members(lk.store, bloc, year, options)
+    counted: list[str] = []
+    gaps: list[str] = []
+    inputs: list[Input] = []
+    spend, gdp_sum = 0.0, 0.0
+    for member in members:
+        share = entity_figure(lk, member, year, Basis.GDP_SHARE, definition)
+        usd = entity_figure(lk, member, year, Basis.USD, definition)
+        gdp = _gdp_usd(lk, share, usd) if share.value is not None else None
+        if usd.value is None or gdp is None:
+            gaps.append(member)
+            continue
+        counted.append(member)
+        spend += usd.value
+        gdp_sum += gdp.value
+        inputs.extend(gdp.inputs if isinstance(gdp, Derived) else (gdp,))
+        inputs.extend((usd.published,) if usd.published else ())
+    metric = metric_for(definition, Basis.GDP_SHARE) or ""
+    own = entity_figure(lk, bloc, year, Basis.GDP_SHARE, definition)
+    derived = None
+    if counted:
+        formula = (f"GDP-weighted mean over {len(counted)} of {len(members)} members: "
+                   "100 × Σ spending (US$) / Σ GDP (US$)")
+        if gaps:
+            formula += f"; {len(gaps)} member(s) missing ({', '.join(gaps)})"
+        derived = Derived(cv.share_of_gdp(spend, gdp_sum), "percent", formula, tuple(inputs))
+    detail = BlocYear(year, members, tuple(counted), tuple(gaps),
+                      sources=tuple(dict.fromkeys(i.source for i in inputs)))
+    note = "mean over the members counted (gaps listed)" if gaps and counted else ""
+    return detail, Figure(bloc, year, metric, "percent", own.published, own.alternatives,
+                          derived, note)
+
+
+def bloc_amount(lk: Lookup, bloc: str, year: int, basis: Basis, definition: Definition,
+                options: EngineOptions = DEFAULT_OPTIONS) -> tuple[BlocYear, Figure]:
+    """A bloc's amount for one year: the engine's total (``totals.total``), its median as the
+    figure; partial (a lower bound) when members are missing, which are listed."""
     if basis in (Basis.LCU, Basis.PER_CAPITA):
         raise UserError(f"basis {basis} is not defined for a bloc ({bloc}): its members use "
                         "different currencies; use usd, constant-usd, ppp or gdp-share")
-    members = _members(store, bloc, year)
-    counted: list[Figure] = []
-    gaps: list[str] = []
-    parts: list[tuple[float, float]] = []  # (spending, GDP) for shares
-    inputs: list[Input] = []
-    for member in members:
-        fig = entity_figure(lk, member, year, basis, definition)
-        if fig.value is None:
-            gaps.append(member)
-            continue
-        if basis is Basis.GDP_SHARE:
-            usd = entity_figure(lk, member, year, Basis.USD, definition)
-            gdp = _gdp_usd(lk, fig, usd)
-            if usd.value is None or gdp is None:
-                gaps.append(member)
-                continue
-            parts.append((usd.value, gdp.value))
-            inputs.extend(gdp.inputs if isinstance(gdp, Derived) else (gdp,))
-        counted.append(fig)
-        inputs.extend((fig.published,) if fig.published else fig.derived.inputs
-                      if fig.derived else ())
-    detail = BlocYear(year, members, tuple(counted), tuple(gaps))
-    if not counted:
-        return detail, Figure(bloc, year, metric_for(definition, basis) or "",
-                              UNITS.get(basis, ""), None)
+    metric = metric_for(definition, basis)
+    unit = UNITS.get(basis, "")
+    if metric is None or not lk.has_metric(metric):
+        members = _members(lk.store, bloc, year, options)
+        return (BlocYear(year, members, (), members),
+                Figure(bloc, year, metric or "", unit, None))
+    t = total(lk.store, bloc, metric, year, options)
+    detail = BlocYear(year, t.members, t.counted if t.estimate else (), t.gaps, t, t.sources)
+    if t.value is None or t.estimate is None:
+        return detail, Figure(bloc, year, metric, unit, None)
+    q = t.estimate.quantiles
+    formula = (f"engine: Σ over {len(detail.counted)} of {len(t.members)} members, median of "
+               f"{t.estimate.samples} samples (seed {t.estimate.seed})")
+    if t.uncertain:
+        formula += f"; 5–95 %: {q.p5:.4g}–{q.p95:.4g}"
+    if t.partial:
+        formula += f"; partial: {len(t.gaps)} member(s) missing ({', '.join(t.gaps)})"
+    return detail, Figure(bloc, year, metric, t.unit, None, (),
+                          Derived(t.value, t.unit, formula, ()),
+                          "partial sum (gaps listed)" if t.partial else "")
+
+
+def bloc_year(lk: Lookup, bloc: str, year: int, basis: Basis, definition: Definition,
+              options: EngineOptions = DEFAULT_OPTIONS) -> tuple[BlocYear, Figure]:
+    """One bloc-year: ``bloc_share`` for a share of GDP, else ``bloc_amount`` (the engine)."""
     if basis is Basis.GDP_SHARE:
-        value = cv.share_of_gdp(sum(p[0] for p in parts), sum(p[1] for p in parts))
-        formula = "share = 100 × Σ members' spending (US$) / Σ members' GDP (US$)"
-    else:
-        value = sum(f.value or 0.0 for f in counted)  # every counted figure has a value
-        formula = f"Σ over {len(counted)} of {len(members)} members"
-    if gaps:
-        formula += f"; partial: {len(gaps)} member(s) missing ({', '.join(gaps)})"
-    total = Derived(value, UNITS.get(basis, ""), formula, tuple(inputs))
-    return detail, Figure(bloc, year, metric_for(definition, basis) or "", total.unit, None,
-                          (), total, "" if not gaps else "partial sum (gaps listed)")
+        return bloc_share(lk, bloc, year, definition, options)
+    return bloc_amount(lk, bloc, year, basis, definition, options)
+
+
+def basis_notes(lk: Lookup, entities: tuple[str, ...], basis: Basis,
+                years: YearRange) -> tuple[str, ...]:
+    """What a PPP or constant-US$ series can and cannot show, from what the data hold.
+
+    PPP: published figures, and derived ones where ``ppp_factor.lcu_per_intl_usd`` exists for
+    the entity-year; the note names the entity-years without a factor. Constant US$: SIPRI's
+    published constant 2023 US$ only (the data define no deflator or CPI metric).
+    """
+    if basis is Basis.CONSTANT_USD:
+        return ("constant-usd: published figures only (SIPRI's constant 2023 US$); the data "
+                "define no deflator or CPI series, so none is derived and a year without a "
+                "published figure is a gap",)
+    if basis is not Basis.PPP:
+        return ()
+    if not lk.has_metric(PPP_FACTOR):
+        return (f"ppp: published figures only; {PPP_FACTOR} is not defined in data/metrics.csv",)
+    have = {(e, y) for e in entities for y in years.years if lk.best(e, PPP_FACTOR, y)}
+    missing = [e for e in entities if not any((e, y) in have for y in years.years)]
+    notes = [f"ppp: published figures, and derived ones (LCU / {PPP_FACTOR}) where the data "
+             "hold a PPP factor for the year"]
+    if missing:
+        shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more"
+                                           if len(missing) > 12 else "")
+        notes.append(f"ppp gap: no {PPP_FACTOR} in the data for {shown} in {years}; "
+                     "their PPP figures are published ones only")
+    return tuple(notes)
 
 
 def spending_series(store: Store, name: str, basis: Basis, years: YearRange,
                     definition: Definition = Definition.SIPRI,
-                    lookup: Lookup | None = None) -> Series:
-    """The series of ``name`` (country id, name or alias, or a bloc) on ``basis``."""
-    entity = store.entity(name)
+                    lookup: Lookup | None = None,
+                    options: EngineOptions = DEFAULT_OPTIONS) -> Series:
+    """The series of ``name`` (country id, name or alias, or a bloc) on ``basis``.
+
+    ``lookup`` decides whether projections are read (default: left out, stated in the notes);
+    ``options`` are the engine's, for bloc totals.
+    """
     lk = lookup or Lookup(store)
+    entity = lk.store.entity(name)
     metric = metric_for(definition, basis)
-    notes: list[str] = []
+    notes: list[str] = [lk.store.note]
     if metric is None:
         notes.append(f"{DEFINITIONS[definition].label} has no published {basis} series; "
                      "figures are derived where possible")
     elif not lk.has_metric(metric):
         notes.append(f"metric {metric} is not defined in data/metrics.csv")
-    if basis in (Basis.PPP, Basis.CONSTANT_USD):
-        notes.append(f"{basis} figures are published ones only: the data has no PPP-factor "
-                     "or deflator series to derive them from")
     if DEFINITIONS[definition].fiscal_years:
         notes.append("fiscal years (labelled by the year they end in), not calendar years")
     if entity.kind is EntityKind.BLOC:
-        pairs = [bloc_year(store, lk, entity.id, y, basis, definition) for y in years.years]
+        pairs = [bloc_year(lk, entity.id, y, basis, definition, options) for y in years.years]
         figures = tuple(p[1] for p in pairs)
         blocs = tuple(p[0] for p in pairs)
+        members = tuple(dict.fromkeys(m for b in blocs for m in b.members))
+        notes.extend(basis_notes(lk, members, basis, years))
         unit = UNITS.get(basis, "")
-        notes.append("bloc totals: members counted for a year if members on any day of it; "
-                     "missing members are listed, not zero-filled")
+        if basis is Basis.GDP_SHARE:
+            notes.append("a bloc's share of GDP: its own published figure where it has one, "
+                         "and the GDP-weighted mean of its members' shares (not a sum)")
+        else:
+            notes.append(f"bloc totals by the engine: members counted by membership rule "
+                         f"{options.membership}; missing members are listed, not zero-filled")
         return Series(entity.id, entity.name, True, definition, basis, metric, unit, years,
                       figures, blocs, tuple(notes))
+    notes.extend(basis_notes(lk, (entity.id,), basis, years))
     figures = tuple(entity_figure(lk, entity.id, y, basis, definition) for y in years.years)
     unit = next((f.unit for f in figures if f.value is not None), UNITS.get(basis, ""))
     return Series(entity.id, entity.name, False, definition, basis, metric, unit, years,
