@@ -66,6 +66,19 @@ class LevelSummaryOut(BaseModel):
     note: str = ""
 
 
+class EstimatorInfoOut(BaseModel):
+    """How an answer's numbers were estimated (``rqmc+smooth``, ``rqmc`` or ``mc``), and the
+    error of its P(A > B) where it has one."""
+
+    asked: str
+    used: str
+    note: str
+    replicates: int
+    standard_error: Stat = None
+    half_width: Stat = None
+    smoothed_inputs: int = 0
+
+
 class EstimateOut(BaseModel):
     """One bloc's metric in one year as a distribution, with what went into it."""
 
@@ -83,6 +96,7 @@ class EstimateOut(BaseModel):
     samples: int
     by_claimant: dict[str, QuantilesOut] = {}
     levels: list[LevelSummaryOut] = []
+    estimator: EstimatorInfoOut | None = None
 
 
 # --- production ---------------------------------------------------------------------------
@@ -288,4 +302,6 @@ MIRRORS: dict[type[BaseModel], type] = {
     BottleneckOut: P.BottleneckResult, SideYearOut: P.SideYear, BasisYearOut: P.BasisYear,
     CrossYearOut: P.CrossYear, CrossoverOut: P.CrossoverResult,
 }
-"""Each response model and the library dataclass it mirrors, field for field."""
+"""Each response model and the library dataclass it mirrors: every library field is in the
+model, and every required model field is in the library (an optional model field may run
+ahead of the library, e.g. ``EstimateOut.estimator`` while the engine adds it)."""
