@@ -109,7 +109,7 @@ def squiggle(n: int, seed: int = 3) -> float:
 
 
 def engine_counting(opts: EstimatorOptions) -> Callable[[int, int], float]:
-    """The engine's estimator, n samples as 8 replicates of n/8 points."""
+    """The engine's estimator, n samples as R replicates of n/R points."""
     def fn(n: int, seed: int = 1) -> float:
         return p_a_gt_b(PLAN, seed, max(1, n // opts.replicates), opts).p
     return fn
@@ -210,7 +210,8 @@ def main() -> None:
 
     n_mc = math.ceil(ref.p * (1 - ref.p) * (Z95 / TARGET) ** 2)
     print(f"\n(b) time to ±{TARGET} at 95%. Plain MC needs n = p(1−p)(1.96/0.001)² = "
-          f"{n_mc:,} samples; the engine's estimators stop when t(0.975, 7) × SE ≤ 0.001.")
+          f"{n_mc:,} samples; the engine's estimators stop when t(0.975, R − 1) × SE ≤ 0.001 "
+          "(R = 16 replicates).")
     rows: list[tuple[str, float, float]] = []
 
     def study(name: str, seeds: int, fn: Callable[[int], float]) -> None:

@@ -27,9 +27,14 @@ def test_compare_json_keys(data_dir: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     body = json.loads(out)
     for key in ("a", "b", "p_a_gt_b", "quantiles", "by_claimant", "contributions", "gaps",
-                "drivers", "seed", "samples", "assumptions"):
+                "drivers", "seed", "samples", "assumptions", "estimator"):
         assert key in body
     assert body["p_a_gt_b"] == 1.0 and body["seed"] == 5 and body["samples"] == 2000
+    assert body["estimator"]["asked"] == "rqmc"
+    code, out, _ = run(["--data", str(data_dir), "compare", "NATO", "RUS", "--metric",
+                        "military_expenditure.usd_current", "--year", "2024", "--samples",
+                        "2000", "--estimator", "mc", "--json"], capsys)
+    assert code == 0 and json.loads(out)["estimator"]["used"] == "mc"
     assert {g["member"] for g in body["gaps"]} >= {"FRA", "GBR"}
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from milbalance.engine import EngineOptions, MembershipRule, compare, estimate
+from milbalance.engine import Comparison, EngineOptions, MembershipRule, compare, estimate
 from milbalance.engine.blocs import NoDataError, gather, members_in_year
 from milbalance.engine.results import DriverKind, GapReason
+from milbalance.engine.sampling import Sampler
 from milbalance.errors import UnknownNameError, UserError
 from milbalance.store import Store
 from tests.engine.conftest import FIXTURES, make_data
@@ -161,3 +163,30 @@ def test_fixture_rows_are_real() -> None:
             ids |= {r["id"] for r in csv.DictReader(f)}
     with open(FIXTURES / "observations.csv", newline="") as f:
         assert all(r["source"] in ids for r in csv.DictReader(f))
+
+
+def test_estimator_setting_recorded_and_consistent(store: Store) -> None:
+    # UKR consumption 2023 (one lognormal range, annualised) vs USA 155 mm output 2023-09
+    # (a point): smoothing along the one input gives P exactly, with zero spread
+    def go(opts: EngineOptions) -> Comparison:
+        return compare(store, "UKR", "USA", "artillery_shells.consumption", 2023, opts,
+                       metric_b="artillery_shells_155mm.output")
+
+    base = EngineOptions(samples=8000, allow_mixed_kinds=True)
+    rq = go(base)
+    assert rq.estimator is not None and rq.estimator.used == "rqmc+smooth"
+    assert rq.estimator.smoothed_inputs == 1 and rq.estimator.replicates == 16
+    assert rq.p_a_gt_b + rq.p_b_gt_a + rq.p_tie == 1
+    mc = go(replace(base, estimator=Sampler.MC))
+    assert mc.estimator is not None and mc.estimator.used == "mc"
+    assert mc.estimator.half_width is not None
+    assert abs(mc.p_a_gt_b - rq.p_a_gt_b) <= 3 * mc.estimator.half_width + 1e-3
+    assert go(base) == rq  # same seed and data, same numbers
+    unsmoothed = go(replace(base, smooth=False))
+    assert unsmoothed.estimator is not None and unsmoothed.estimator.used == "rqmc"
+    # counting over points (x − x): no smoothing, ties counted
+    same = compare(store, "RUS", "RUS", "artillery_shells.output", 2024, FAST)
+    assert same.p_tie == 1.0 and same.estimator is not None
+    assert "not smoothed" in same.estimator.note
+    est = estimate(store, "UKR", "artillery_shells.consumption", 2023, FAST)
+    assert est.estimator is not None and est.estimator.used == "rqmc"

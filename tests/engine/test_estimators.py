@@ -167,3 +167,14 @@ def test_options_are_validated() -> None:
         EstimatorOptions(replicates=1)
     with pytest.raises(UserError, match="got 0"):
         EstimatorOptions(workers=0)
+
+
+def test_rqmc_interval_covers_the_reference_about_95_percent() -> None:
+    # statistical test over a fixed seed set: 16 replicates × 128 points, 200 seeds; the
+    # nominal 95% interval must cover the reference in at least 88% (8 replicates covered
+    # only 91% of 100 benchmark runs; 16 cover 94–98.5%, see benchmarks/README.md)
+    plan = small_plan()
+    ref = reference(plan)
+    hits = [abs(e.p - ref) <= e.half_width for e in
+            (p_a_gt_b(plan, seed, 128, EstimatorOptions(workers=1)) for seed in range(200))]
+    assert sum(hits) / len(hits) >= 0.88

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -81,6 +82,7 @@ def test_hypothesis_mixture_takes_each_whole_with_its_weight(lstore: Store) -> N
     a = sample(mixed, None, opts, {}, opts.samples).stats.kept_a
     assert set(np.unique(a)) <= {NATO_BAIN, *EU_2024}  # each sample is one hypothesis whole
     assert float(np.mean(a == NATO_BAIN)) == pytest.approx(0.5, abs=0.02)
+    assert "plain Monte Carlo" in sample(mixed, None, opts, {}, 0).note  # no RQMC here
     same = sample(mixed, mixed, opts, {}, 0).stats  # identical sides choose alike
     assert same.eq == opts.samples
     chunked = sample(mixed, None, replace(opts, chunk_size=999), {}, 0).stats
@@ -203,3 +205,23 @@ def test_cli_level_options_and_json(ldata: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = run_cli(["--data", str(ldata), "compare", "NATO", "RUS", "--metric", OUT,
                             "--year", "2024", "--samples", "1000"], capsys)
     assert code == 0 and "side by side" in out and "bloc-level figures" in out
+
+
+def test_cumulative_totals_are_stated_or_spread_evenly(lstore: Store) -> None:
+    # PRK totals (fixtures/levels.csv, copied from data/): kyivindependent-2024-08-27-6m
+    # (6 million, 2022-07-01/2024-08-27) and liga-2024-02-26-skibitskyi (1.5 million,
+    # 2022-01-01/2024-02-26) cover all of 2023; apnews-2023-11-01-nis covers only Aug–Nov
+    deliveries = "artillery_shells.deliveries"
+    with pytest.raises(NoDataError, match="--cumulative"):
+        estimate(lstore, "PRK", deliveries, 2023, FAST)
+    est = estimate(lstore, "PRK", deliveries, 2023, replace(FAST, cumulative=True))
+    spread = [1_500_000 * 365 / ((date(2024, 2, 26) - date(2022, 1, 1)).days + 1),
+              6_000_000 * 365 / ((date(2024, 8, 27) - date(2022, 7, 1)).days + 1)]
+    assert [est.quantiles.p5, est.quantiles.p95] == pytest.approx(spread, rel=1e-12)
+    (c,) = est.contributions
+    assert c.level == Level.CUMULATIVE and c.observations == 2
+    assert any("spread evenly" in f for f in c.flags)
+    note = next(a for a in est.assumptions if a.key == "cumulative:PRK")
+    assert "apnews-2023-11-01-nis" in note.text and "not used" in note.text
+    plain = gather(lstore, "RUS", OUT, 2024, replace(FAST, supply=True))
+    assert not any(a.key.startswith("cumulative") for a in plain.assumptions)  # 2024 annual

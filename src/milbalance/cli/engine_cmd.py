@@ -12,6 +12,7 @@ from milbalance.cli.data_cmd import JsonOpt, open_store
 from milbalance.cli.output import console, number, print_json, to_jsonable
 from milbalance.engine import Comparison, EngineOptions, Estimate, Quantiles, compare, estimate
 from milbalance.engine.options import DEFAULT_SAMPLES, DEFAULT_SEED, LevelRule, MembershipRule
+from milbalance.engine.sampling import Sampler
 
 YearOpt = Annotated[int, typer.Option("--year", help="Calendar year of the figures.")]
 SamplesOpt = Annotated[int, typer.Option("--samples", help="Monte Carlo samples.")]
@@ -33,16 +34,26 @@ NarrowerOpt = Annotated[bool, typer.Option(
     "metric is missing, as a lower bound (flagged).")]
 SupplyOpt = Annotated[bool, typer.Option(
     "--supply", help="Add suppliers' deliveries to the lead's output (flagged).")]
+EstimatorOpt = Annotated[Sampler, typer.Option(
+    "--estimator", help="rqmc: randomized quasi-Monte Carlo with smoothing of P(A>B) where "
+    "it applies and a replicate error estimate (plain MC where it does not, said in the "
+    "answer); mc: plain Monte Carlo.")]
+CumulativeOpt = Annotated[bool, typer.Option(
+    "--cumulative", help="Read totals over a multi-year period (<metric>_cumulative) as "
+    "annual figures, spread evenly over the stated period, where a member has no annual "
+    "figure (flagged).")]
 
 
 def _options(samples: int, seed: int, claimant: str | None, membership: MembershipRule,
              carry: bool, allow_mixed: bool = False, levels: LevelRule = LevelRule.MIXTURE,
              companies: bool = False, narrower: bool = False,
-             supply: bool = False) -> EngineOptions:
+             supply: bool = False, estimator: Sampler = Sampler.RQMC,
+             cumulative: bool = False) -> EngineOptions:
     return EngineOptions(samples=samples, seed=seed, claimant_type=claimant,
                          membership=membership, carry_forward=carry,
                          allow_mixed_kinds=allow_mixed, levels=levels, companies=companies,
-                         allow_narrower=narrower, supply=supply)
+                         allow_narrower=narrower, supply=supply, estimator=estimator,
+                         cumulative=cumulative)
 
 
 def _q(q: Quantiles | None, unit: str = "") -> list[str]:
@@ -60,7 +71,17 @@ def _footer(result: Estimate | Comparison) -> None:
                                          for g in gaps)), highlight=False)
     for a in result.assumptions:
         console.print(f"[dim]assumption {escape(str(a))}[/dim]", highlight=False)
-    console.print(f"[dim]seed {result.seed}, {result.samples:,} samples[/dim]")
+    info = result.estimator
+    how = ""
+    if info is not None:
+        how = f", estimator {info.used}" + (f" (asked {info.asked})" if info.used.partition(
+            "+")[0] != info.asked else "")
+        if info.half_width is not None:
+            how += f", P(A>B) ±{info.half_width:.2g} (95%)"
+        if info.note:
+            how += f"; {info.note}"
+    console.print(f"[dim]seed {result.seed}, {result.samples:,} samples{escape(how)}[/dim]",
+                  highlight=False)
 
 
 def estimate_cmd(
@@ -76,13 +97,16 @@ def estimate_cmd(
     companies: CompaniesOpt = False,
     allow_narrower: NarrowerOpt = False,
     supply: SupplyOpt = False,
+    estimator: EstimatorOpt = Sampler.RQMC,
+    cumulative: CumulativeOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """The distribution of ENTITY's METRIC in a year, with contributions and gaps."""
     with open_store() as store:
         result = estimate(store, entity, metric, year,
                           _options(samples, seed, claimant, membership, carry_forward, False,
-                                   levels, companies, allow_narrower, supply))
+                                   levels, companies, allow_narrower, supply, estimator,
+                                   cumulative))
     if as_json:
         body: dict[str, Any] = to_jsonable(result)
         print_json(body)
@@ -134,6 +158,7 @@ def compare_json(result: Comparison) -> dict[str, Any]:
         "gaps": to_jsonable(result.gaps), "drivers": to_jsonable(result.drivers),
         "assumptions": to_jsonable(result.assumptions), "mixed_kinds": result.mixed_kinds,
         "seed": result.seed, "samples": result.samples,
+        "estimator": to_jsonable(result.estimator),
     }
     return out
 
@@ -157,6 +182,8 @@ def compare_cmd(
     companies: CompaniesOpt = False,
     allow_narrower: NarrowerOpt = False,
     supply: SupplyOpt = False,
+    estimator: EstimatorOpt = Sampler.RQMC,
+    cumulative: CumulativeOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """P(A > B) on a metric in a year, with quantiles, per-claimant answers and drivers."""
@@ -164,7 +191,7 @@ def compare_cmd(
         result = compare(store, a, b, metric, year,
                          _options(samples, seed, claimant, membership, carry_forward,
                                   allow_mixed_kinds, levels, companies, allow_narrower,
-                                  supply), metric_b=metric_b)
+                                  supply, estimator, cumulative), metric_b=metric_b)
     if as_json:
         print_json(compare_json(result))
         return

@@ -5,7 +5,8 @@ Modules, one concept each:
     results        frozen result records (Estimate, Comparison, Driver, Gap, Assumption) and labels
     distributions  one observation → one distribution (exact 90%-interval parameter mapping)
     mixture        several observations of one quantity → a weighted mixture
-    sampling       seeded, chunked, vectorised sampling with streaming statistics
+    sampling       seeded, chunked, vectorised sampling (MC or RQMC) with streaming statistics
+    estimators     P(A > B) by RQMC replicates and conditional-MC smoothing, with error bars
     blocs          a side from every level of data (members, groups, companies, narrower
                    metrics, suppliers, the bloc's own figures), coverage gaps
     hypotheses     sampling sides that mix the member sum with the bloc's own figures
@@ -25,6 +26,7 @@ from milbalance.engine.results import (
     Driver,
     DriverKind,
     Estimate,
+    EstimatorInfo,
     Gap,
     GapReason,
     Level,
@@ -41,6 +43,7 @@ __all__ = [
     "DriverKind",
     "EngineOptions",
     "Estimate",
+    "EstimatorInfo",
     "Gap",
     "GapReason",
     "Level",

@@ -22,7 +22,14 @@ is covered by the first of these that has a figure, and every level but the firs
    (companies.csv), each its own part, flagged as covering only the companies with figures.
 4. ``narrower`` (only with ``allow_narrower``): m's figures on a narrower metric (see
    ``narrower_metrics``), then its companies' (with ``companies``): a lower bound of m.
-5. ``carry_forward``: levels 1, 3, 4 in m's latest earlier year with figures, stated.
+5. ``cumulative`` (only with ``cumulative``): m's totals over a multi-year period on
+   ``<M>_cumulative`` (PRK's "6 million since mid-2022"), spread evenly over the period the
+   source states: the part falling in year Y is total × (days of the period in Y) / (days
+   of the period). Only periods covering the whole of Y are used (a period covering part of
+   Y says nothing about the rest of it); each use is flagged and stated. Without
+   ``cumulative``, such totals are listed as not counted, with the reason — never dropped
+   silently. The same applies to a supplier's deliveries (``--supply``).
+6. ``carry_forward``: levels 1, 3, 4 in m's latest earlier year with figures, stated.
 Otherwise m is a Gap, never a zero.
 
 The bloc's own figures (filed on B itself, e.g. "NATO allies produce 1.3 million") are not
@@ -42,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from milbalance.engine.mixture import Quantity, mixture, select
 from milbalance.engine.options import EngineOptions, LevelRule, MembershipRule
@@ -218,7 +225,7 @@ class _Builder:
         o = self.options
         return f"{self.ctype or ''}|{o.claimant or ''}|{o.source or ''}"
 
-    def rows(self, entity: str, metric: str, start: int | None, end: int
+    def rows(self, entity: str, metric: str, start: int | None, end: int | None
              ) -> list[ObservationRow]:
         o = self.options
         return select(self.store.observations(entity, metric, start_year=start, end_year=end),
@@ -308,6 +315,10 @@ def gather(store: Store, entity_name: str, metric_name: str, year: int,
         if member in by_group:
             continue
         found = b.chain(member, year, year)
+        if not found and _cumulative(b, member, metric, scale):
+            if notes[member]:
+                b.assumptions.append(Assumption(f"membership:{member}", notes[member]))
+            continue
         reason = GapReason.NO_OBSERVATION if not store.observations(
             member, metric.id, start_year=year, end_year=year) else GapReason.FILTERED_OUT
         filled = ""
@@ -395,10 +406,13 @@ def _supply(b: _Builder, suppliers: Sequence[str], ids: list[str]) -> None:
         b.assumptions.append(Assumption("supply", f"--supply asked, but there is no metric "
                                         f"{deliveries}: nothing is added"))
         return
+    by_id = {m.id: m for m in b.store.metrics()}
     for s in counted:
         rows = b.rows(s, deliveries, b.year, b.year)
         key = b.key(s, deliveries, b.year)
         flag = (f"deliveries from {s} to {lead} added to {b.metric.id} (--supply)",)
+        if not rows and _cumulative(b, s, by_id[deliveries], 1.0, flag):
+            continue
         if not b.add(key, s, rows, 1.0, Level.SUPPLY, (s,), flag):
             reason = GapReason.NO_OBSERVATION if not b.store.observations(
                 s, deliveries, start_year=b.year, end_year=b.year) else GapReason.FILTERED_OUT
@@ -407,6 +421,51 @@ def _supply(b: _Builder, suppliers: Sequence[str], ids: list[str]) -> None:
         "supply", f"{deliveries} from {', '.join(counted)} are added to {lead}'s "
         f"{b.metric.id} (supply, not production): the figures are read as deliveries to "
         f"{lead} (the data name no recipient), and may come from the supplier's stocks"))
+
+
+def _cumulative(b: _Builder, who: str, metric: Metric, scale: float,
+                flags: tuple[str, ...] = ()) -> bool:
+    """Level 5 for ``who`` on ``metric`` (see the module docstring): True when a total over a
+    period covering the whole year was spread into it (``--cumulative``); otherwise states
+    the totals that exist for the year and why they are not counted."""
+    cum = f"{metric.id}_cumulative"
+    if cum not in {m.id for m in b.store.metrics()}:
+        return False
+    first, last = date(b.year, 1, 1), date(b.year, 12, 31)
+    rows = [o for o in b.rows(who, cum, None, None)
+            if o.period.start <= last and o.period.end >= first]
+    if not rows:
+        return False
+    whole = [o for o in rows if o.period.start <= first and o.period.end >= last]
+    partial = [o for o in rows if o not in whole]
+    part_note = (f"; {len(partial)} cover only part of {b.year} and are not used "
+                 f"({', '.join(f'{o.period.label} {o.source}' for o in partial)}): spreading "
+                 f"them would say nothing about the rest of the year" if partial else "")
+    if not b.options.cumulative or not whole:
+        why = ("pass --cumulative to spread those covering the whole year evenly over their "
+               "period" if whole else "none covers the whole year")
+        b.assumptions.append(Assumption(
+            f"cumulative:not-counted:{who}", f"{who} has {len(rows)} total(s) on {cum} over "
+            f"periods including {b.year} and no annual {metric.id} figure; they are not "
+            f"counted ({why}){part_note}"))
+        return False
+    days = (last - first + timedelta(days=1)).days
+    spread = [replace(o, value=None if o.value is None else o.value * days / o.period.days,
+                      low=None if o.low is None else o.low * days / o.period.days,
+                      high=None if o.high is None else o.high * days / o.period.days,
+                      unit=metric.unit) for o in whole]
+    flag = (f"total on {cum} spread evenly over its stated period (--cumulative): the "
+            f"{days} days of {b.year} take days/period-days of each total",)
+    level = Level.SUPPLY if flags else Level.CUMULATIVE
+    if not b.add(b.key(who, cum, b.year), who, spread, scale, level, (who,), flags + flag):
+        return False
+    b.assumptions.append(Assumption(
+        f"cumulative:{who}", f"{who} has no annual {metric.id} figure for {b.year}; "
+        f"{len(whole)} total(s) on {cum} whose period covers all of {b.year} are spread "
+        "evenly over their period (the same rate every day), and the share falling in "
+        f"{b.year} is counted ({', '.join(f'{o.period.label} {o.source}' for o in whole)})"
+        + part_note))
+    return True
 
 
 def _whole(b: _Builder, ids: list[str]) -> Quantity | None:
@@ -489,7 +548,7 @@ def _finish(b: _Builder, whole: Quantity | None) -> Side:
                         f"; the metric's unit is {b.metric.unit}")
     key = f"side:{b.entity.id}|{b.metric.id}|{b.year}|{b.filters}|{o.levels}|" \
           f"{o.companies}|{o.allow_narrower}|{o.supply}|{sorted(o.suppliers or ())}|" \
-          f"{o.carry_forward}|{o.membership}"
+          f"{o.carry_forward}|{o.membership}|{o.cumulative}"
     return Side(b.entity, b.metric, b.year, parts, tuple(b.gaps),
                 tuple(dict.fromkeys(b.assumptions)), units.pop(), whole, parts_w, whole_w, key)
 
@@ -518,4 +577,10 @@ def _no_data(store: Store, entity: Entity, metric: Metric, year: int,
             store.observations(m, n.id, start_year=year, end_year=year)
             for m in members for n in narrower_metrics(store, metric)):
         hint = "; narrower figures exist (--allow-narrower reads them as a lower bound)"
+    cum = f"{metric.id}_cumulative"
+    if not options.cumulative and any(m.id == cum for m in store.metrics()) and any(
+            o.period.start.year <= year <= o.period.end.year
+            for m in members for o in store.observations(m, cum)):
+        hint += (f"; totals over longer periods exist on {cum} (--cumulative spreads those "
+                 "covering the whole year evenly over their period)")
     return f"no {metric.id} data for {entity.id} in {year}{where}{also}{have}{hint}"

@@ -2,26 +2,41 @@
 (``compare``), each with the same answer per claimant type, the parts' contributions, the
 member sum and the bloc's own figures side by side, the coverage gaps and the assumptions.
 
+Estimator (``EngineOptions.estimator``, recorded as ``EstimatorInfo`` in every answer).
+With ``rqmc`` (default) the samples are RQMC points (``sampling``): quantiles come from them,
+and P(A > B) is smoothed (``estimators``: Φ(−t*) along the direction of the independent,
+single-figure lognormal inputs, from the same R × ⌈n/R⌉ points) where such an input exists
+and no sample ties; its error comes from the spread of the R replicate estimates. Otherwise
 P(A > B), P(B > A) and P(A = B) are counts over all samples divided by the sample count, so
-they sum to 1 exactly; a tie (possible with point figures) is reported, not split.
+they sum to 1 exactly; a tie (possible with point figures) is reported, not split. A smoothed
+P is rounded to a multiple of 2^-40 and P(B > A) = 1 − P, so the three still sum to 1
+exactly. Sides that mix the member sum with bloc-level figures as hypotheses are sampled by
+plain MC (``hypotheses``), and the answer says so. RQMC is valid with correlated inputs
+(a Gaussian copula of the RQMC normals); smoothing leaves them, and mixtures, out.
 
 Which assumptions flip the answer is found by rerunning the comparison with one choice
-changed (same seed, at most ``rerun_samples`` samples; P(A > B) under the alternative
+changed (same seed, same estimator, ``EngineOptions.reruns`` samples: 4,096 with RQMC,
+20,000 with MC, unless ``rerun_samples`` says otherwise; P(A > B) under the alternative
 against P as answered):
 - ``levels``: members-only and bloc-only instead of the rule used (where a side has both);
 - ``carry-forward`` of gaps switched on (where there are gaps) or off (where it filled one);
 - ``capacity instead of output`` (an output metric whose ``<item>.capacity`` exists);
 - each supplier's deliveries counted or not (``counting PRK deliveries to RUS``);
-- ``--companies`` and ``--allow-narrower`` switched on where there are gaps, or off.
+- ``--companies`` and ``--allow-narrower`` switched on where there are gaps, or off;
+- ``--cumulative`` switched on where a multi-year total was left out, or off.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from scipy.stats import t as student_t
 
 from milbalance.engine import sensitivity
 from milbalance.engine.blocs import NoDataError, Side, gather, suppliers_of, without_whole
+from milbalance.engine.estimators import EstimatorOptions, p_a_gt_b, smoothing_model
 from milbalance.engine.hypotheses import Correlation, Sampled, sample
 from milbalance.engine.options import EngineOptions, LevelRule
 from milbalance.engine.results import (
@@ -32,14 +47,74 @@ from milbalance.engine.results import (
     Driver,
     DriverKind,
     Estimate,
+    EstimatorInfo,
     Level,
     LevelSummary,
     Quantiles,
 )
-from milbalance.engine.sampling import RunStats
+from milbalance.engine.sampling import RunStats, Sampler
 from milbalance.errors import UserError
 from milbalance.model import ClaimantType, MetricKind
 from milbalance.store import Store
+
+Z95 = 1.959963984540054
+QUANTUM = 2.0**40
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """A run and its P(A > B), P(B > A), P(A = B), with how they were estimated."""
+
+    run: Sampled
+    p_gt: float
+    p_lt: float
+    p_eq: float
+    info: EstimatorInfo
+
+
+def _spread(estimates: Sequence[float]) -> tuple[float | None, float | None]:
+    """(standard error, 95% half-width) of the mean of replicate estimates (t, R − 1 df)."""
+    r = len(estimates)
+    if r < 2:
+        return None, None
+    mean = math.fsum(estimates) / r
+    se = math.sqrt(math.fsum((x - mean) ** 2 for x in estimates) / (r - 1) / r)
+    return se, float(student_t.ppf(0.975, r - 1)) * se
+
+
+def _answer(run: Sampled, options: EngineOptions) -> _Answer:
+    """P(A > B) from a run, by smoothing or counting (see the module docstring)."""
+    stats = run.stats
+    n = stats.samples
+    p_gt, p_lt, p_eq = stats.gt / n, stats.lt / n, stats.eq / n
+    asked = str(options.estimator)
+    if stats.sampler is Sampler.MC:
+        se = math.sqrt(p_gt * (1 - p_gt) / n)
+        return _Answer(run, p_gt, p_lt, p_eq, EstimatorInfo(asked, "mc", run.note, 0, se,
+                                                            Z95 * se))
+    reps = options.replicates
+    per = -(-n // reps)
+    sizes = [min(per, n - r * per) for r in range(reps)]
+    se_, half = _spread([g / k for g, k in zip(stats.replicate_gt, sizes, strict=True)
+                         if k > 0])
+    info = EstimatorInfo(asked, "rqmc", f"P(A > B) by counting over {reps} RQMC replicates",
+                         reps, se_, half)
+    if not options.smooth:
+        return _Answer(run, p_gt, p_lt, p_eq, info)
+    model = smoothing_model(run.plan)
+    k = int(model.smooth_idx.size)
+    if k == 0 or stats.eq:
+        why = ("some samples tie" if k else "no independent, single-figure lognormal input "
+               "with a net weight in A − B")
+        return _Answer(run, p_gt, p_lt, p_eq, replace(info, note=info.note + f"; not "
+                                                      f"smoothed: {why}"))
+    est = p_a_gt_b(run.plan, stats.seed, per, EstimatorOptions(Sampler.RQMC, reps, True),
+                   model=model)
+    p = round(est.p * QUANTUM) / QUANTUM
+    return _Answer(run, p, 1.0 - p, 0.0, EstimatorInfo(
+        asked, "rqmc+smooth", f"P(A > B) smoothed along {k} lognormal input(s) over the same "
+        f"{reps} × {per} RQMC points (conditional Monte Carlo); quantiles from those points",
+        reps, est.standard_error, est.half_width, k))
 
 
 def _contributions(side: Side, stats: RunStats) -> tuple[Contribution, ...]:
@@ -95,9 +170,8 @@ def _probe_options(options: EngineOptions) -> EngineOptions:
 
 
 def _rerun_options(options: EngineOptions) -> EngineOptions:
-    """A probe with at most ``rerun_samples`` samples."""
-    return replace(_probe_options(options),
-                   samples=max(1, min(options.samples, options.rerun_samples)))
+    """A probe with ``options.reruns`` samples."""
+    return replace(_probe_options(options), samples=options.reruns)
 
 
 def estimate(store: Store, entity: str, metric: str, year: int,
@@ -106,7 +180,8 @@ def estimate(store: Store, entity: str, metric: str, year: int,
     data, see ``blocs``)."""
     options = options or EngineOptions()
     side = gather(store, entity, metric, year, options)
-    stats = sample(side, None, options, {}, 0).stats
+    run = sample(side, None, options, {}, 0)
+    stats = run.stats
     by: dict[str, Quantiles] = {}
     if options.by_claimant and options.claimant_type is None:
         for ctype in _claimant_types(side):
@@ -115,7 +190,9 @@ def estimate(store: Store, entity: str, metric: str, year: int,
             except NoDataError:
                 continue
             by[ctype] = sample(sub, None, options, {}, 0).stats.a.summary()
-    return _estimate(side, stats.a.summary(), stats, options, by)
+    info = EstimatorInfo(str(options.estimator), str(stats.sampler), run.note,
+                         options.replicates if stats.sampler is Sampler.RQMC else 0)
+    return replace(_estimate(side, stats.a.summary(), stats, options, by), estimator=info)
 
 
 def _kinds(a: Side, b: Side, allow: bool) -> tuple[bool, tuple[Assumption, ...]]:
@@ -140,8 +217,7 @@ def _p(store: Store, a: str, b: str, metric: str, metric_b: str, year: int,
     sa = gather(store, a, metric, year, options)
     sb = gather(store, b, metric_b, year, options)
     _kinds(sa, sb, options.allow_mixed_kinds)
-    stats = sample(sa, sb, options, correlation, 0).stats
-    return stats.gt / stats.samples
+    return _answer(sample(sa, sb, options, correlation, 0), options).p_gt
 
 
 def compare(store: Store, a: str, b: str, metric: str, year: int,
@@ -157,10 +233,10 @@ def compare(store: Store, a: str, b: str, metric: str, year: int,
     side_a = gather(store, a, metric, year, options)
     side_b = gather(store, b, metric_b or metric, year, options)
     mixed, kind_notes = _kinds(side_a, side_b, options.allow_mixed_kinds)
-    run = sample(side_a, side_b, options, corr, options.sensitivity_samples)
-    stats = run.stats
-    n = stats.samples
-    p_gt, p_lt, p_eq = stats.gt / n, stats.lt / n, stats.eq / n
+    answer = _answer(sample(side_a, side_b, options, corr, options.sensitivity_samples),
+                     options)
+    run, stats = answer.run, answer.run.stats
+    p_gt, p_lt, p_eq = answer.p_gt, answer.p_lt, answer.p_eq
     drivers = list(_drivers(side_a, side_b, run, p_gt)) if options.sensitivity_samples else []
     answers: list[ClaimantAnswer] = []
     if options.by_claimant and options.claimant_type is None:
@@ -176,7 +252,8 @@ def compare(store: Store, a: str, b: str, metric: str, year: int,
     est_b = _estimate(side_b, quantiles["b"], stats, options, {})
     assumptions = tuple(dict.fromkeys(side_a.assumptions + side_b.assumptions + kind_notes))
     return Comparison(est_a, est_b, p_gt, p_lt, p_eq, quantiles, tuple(answers),
-                      tuple(drivers), assumptions, mixed, options.seed, options.samples)
+                      tuple(drivers), assumptions, mixed, options.seed, options.samples,
+                      answer.info)
 
 
 def _drivers(a: Side, b: Side, run: Sampled, p_gt: float) -> tuple[Driver, ...]:
@@ -198,8 +275,8 @@ def _by_claimant(store: Store, a: str, b: str, metric: str, metric_b: str, year:
             gaps = sum(len(s.sampled) for s in sides)
             out.append(ClaimantAnswer(ctype, None, None, gaps))
             continue
-        st = sample(sa, sb, probe, {}, 0).stats
-        out.append(ClaimantAnswer(ctype, st.gt / st.samples, st.diff.summary(),
+        ans = _answer(sample(sa, sb, probe, {}, 0), probe)
+        out.append(ClaimantAnswer(ctype, ans.p_gt, ans.run.stats.diff.summary(),
                                   len(sa.gaps) + len(sb.gaps)))
     return out
 
@@ -247,6 +324,11 @@ def _alternatives(store: Store, metric: str, metric_b: str, year: int,
         out.append(("narrower metrics " + ("off" if options.allow_narrower else "on"),
                     "with --allow-narrower " + ("off" if options.allow_narrower else "on"),
                     alt(allow_narrower=not options.allow_narrower), metric, metric_b))
+    if options.cumulative or any(a.key.startswith("cumulative") for s in sides
+                                 for a in s.assumptions):
+        out.append(("cumulative totals " + ("off" if options.cumulative else "on"),
+                    "with --cumulative " + ("off" if options.cumulative else "on"),
+                    alt(cumulative=not options.cumulative), metric, metric_b))
     ids = {m.id: m for m in store.metrics()}
     swap = {}
     for name in (metric, metric_b):

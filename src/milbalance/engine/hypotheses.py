@@ -1,22 +1,23 @@
 """Sampling two sides, each either a plain sum or a mixture of whole-bloc hypotheses.
 
 A plain side (one way of reaching the whole) is a sum of quantities, and both sides go to
-``sampling.run`` in one call, chunked and seeded as that module describes.
+``sampling.run`` in one call, chunked and seeded as that module describes, with the sampler
+the options ask for (``rqmc`` by default). A side that has both S and W but uses only one
+(members-only, bloc-only, or a member sum with gaps) is plain too: the unused level is drawn
+beside it (``Plan.extra``) for its contribution, not summed.
 
 A mixed side (``Side.mixed``: the member sum S and the bloc's own figures W are both used)
 takes, in each sample i, S_i with probability p = ``Side.p_parts`` and W_i otherwise:
 
     A_i = S_i · 1[u_i < p] + W_i · 1[u_i ≥ p],   u_i ~ U(0, 1)
 
-A side that has both S and W but uses one (members-only, bloc-only, or a member sum with
-gaps) is sampled the same way with p = 1 or 0, so both are drawn and reported.
-
 The choices u come from a stream seeded by (seed, block, hash of the side's key), so two
 identical sides choose alike and A − A stays exactly 0. When either side is mixed, the run
 goes in fixed blocks of ``BLOCK`` samples, each one ``sampling.run`` call seeded by
 (seed, block index) that keeps all its samples; the streaming statistics are fed block by
 block. Numbers depend on the seed and the data, not on ``chunk_size`` (memory is bounded by
-the block: inputs × BLOCK floats).
+the block: inputs × BLOCK floats). This path is plain Monte Carlo whatever the options ask
+(``Sampled.note`` says so): its choices are per-block streams, not RQMC dimensions.
 
 Each side's quantities are also returned as their effective contributions (the value where
 the sample counts it, else 0) for the first ``keep`` samples, for sensitivity.
@@ -33,7 +34,7 @@ from milbalance.engine.blocs import Side
 from milbalance.engine.distributions import Array
 from milbalance.engine.mixture import Quantity
 from milbalance.engine.options import EngineOptions
-from milbalance.engine.sampling import Plan, RunStats, StreamStat, run
+from milbalance.engine.sampling import Plan, RunStats, Sampler, StreamStat, run
 
 BLOCK = 1 << 16
 Correlation = dict[tuple[str, str], float]
@@ -48,6 +49,8 @@ class Sampled:
     raw: dict[str, Array]
     effective_a: dict[str, Array]
     effective_b: dict[str, Array]
+    plan: Plan
+    note: str = ""  # why the sampler differs from the one asked for
 
 
 def _digest(key: str) -> int:
@@ -65,19 +68,18 @@ def sample(a: Side, b: Side | None, options: EngineOptions, correlation: Correla
            keep: int) -> Sampled:
     """Draw ``options.samples`` samples of A (and B) under the sides' level rules."""
     b_used = b.used if b is not None else ()
-    if not _two_levels(a) and not (b is not None and _two_levels(b)):
-        stats = run(Plan(a.used, b_used, correlation), np.random.default_rng(options.seed),
-                    options.samples, options.chunk_size, keep, options.seed)
+    if not a.mixed and not (b is not None and b.mixed):
+        used = {q.key for q in a.used + b_used}
+        extra = tuple(q for s in (a, b) if s is not None for q in s.sampled
+                      if q.key not in used)
+        plan = Plan(a.used, b_used, correlation, extra)
+        stats = run(plan, np.random.default_rng(options.seed), options.samples,
+                    options.chunk_size, keep, options.seed, options.estimator,
+                    options.replicates)
         kept = stats.kept_quantities
         return Sampled(stats, kept, {q.key: kept[q.key] for q in a.used},
-                       {q.key: kept[q.key] for q in b_used})
+                       {q.key: kept[q.key] for q in b_used}, plan)
     return _mixed(a, b, options, correlation, keep)
-
-
-def _two_levels(side: Side) -> bool:
-    """A side with both a member sum and bloc-level figures goes through the block path, so
-    that both are drawn (and reported) whichever the answer uses."""
-    return side.whole is not None and bool(side.quantities)
 
 
 def _side(side: Side | None, values: dict[str, Array], seed: int, block: int, m: int
@@ -144,5 +146,9 @@ def _mixed(a: Side, b: Side | None, options: EngineOptions, correlation: Correla
     stats.kept_b = np.concatenate(kept_b) if kept_b else np.empty(0)
     joined = {k: np.concatenate(v) for k, v in raw.items()}
     stats.kept_quantities = joined
+    mixing = " and ".join(s.entity.id for s in (a, b) if s is not None and s.mixed)
+    note = (f"plain Monte Carlo: {mixing} mixes the member sum with bloc-level figures as "
+            "hypotheses, drawn per block (not yet an RQMC dimension)"
+            if options.estimator is not Sampler.MC else "")
     return Sampled(stats, joined, {k: np.concatenate(v) for k, v in eff_a.items()},
-                   {k: np.concatenate(v) for k, v in eff_b.items()})
+                   {k: np.concatenate(v) for k, v in eff_b.items()}, plan, note)

@@ -20,6 +20,7 @@ class Level(StrEnum):
     COMPANY = "company"  # a company's figure rolled into its home country (--companies)
     NARROWER = "narrower"  # a narrower metric (155 mm for all calibres): a lower bound
     SUPPLY = "supply"  # a supplier's deliveries to the lead (--supply)
+    CUMULATIVE = "cumulative"  # a multi-year total spread evenly over its period (--cumulative)
     BLOC = "bloc"  # a figure filed on the bloc itself: an alternative estimate of the whole
 
 
@@ -120,6 +121,27 @@ class Driver:
 
 
 @dataclass(frozen=True)
+class EstimatorInfo:
+    """How an answer's numbers were estimated, and the error of its P(A > B).
+
+    ``used`` is ``rqmc+smooth`` (RQMC points, P(A > B) by conditional-MC smoothing),
+    ``rqmc`` (RQMC points, P(A > B) by counting) or ``mc`` (plain Monte Carlo); ``note`` says
+    why it differs from ``asked`` or what the smoothing moved. ``standard_error`` and
+    ``half_width`` (95%) are for P(A > B): with RQMC from the spread of the ``replicates``
+    replicate estimates (t with replicates − 1 degrees of freedom), with MC binomial
+    (√(p(1 − p)/n), × 1.96); None for an estimate of one side.
+    """
+
+    asked: str
+    used: str
+    note: str
+    replicates: int
+    standard_error: float | None = None
+    half_width: float | None = None
+    smoothed_inputs: int = 0
+
+
+@dataclass(frozen=True)
 class Estimate:
     """One entity's (or bloc's) metric at a period as a distribution."""
 
@@ -137,6 +159,7 @@ class Estimate:
     samples: int
     by_claimant: dict[str, Quantiles] = field(default_factory=dict)
     levels: tuple[LevelSummary, ...] = ()
+    estimator: EstimatorInfo | None = None
 
     def __repr__(self) -> str:
         return (f"Estimate({self.entity} {self.metric} {self.period}: {self.quantiles!r} "
@@ -169,6 +192,7 @@ class Comparison:
     mixed_kinds: bool
     seed: int
     samples: int
+    estimator: EstimatorInfo | None = None
 
     @property
     def gaps(self) -> tuple[Gap, ...]:
