@@ -40,7 +40,8 @@ from milbalance.engine.estimators import (
     p_to_accuracy,
 )
 from milbalance.engine.mixture import Component, Quantity
-from milbalance.engine.sampling import Plan, Sampler, run
+from milbalance.engine.options import Sampler
+from milbalance.engine.sampling import Plan, run
 from milbalance.model import ClaimantType, Shape
 from milbalance.periods import Period
 from milbalance.store import ObservationRow

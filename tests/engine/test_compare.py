@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from milbalance.engine import Comparison, EngineOptions, MembershipRule, compare, estimate
 from milbalance.engine.blocs import NoDataError, gather, members_in_year
+from milbalance.engine.options import Sampler
 from milbalance.engine.results import DriverKind, GapReason
-from milbalance.engine.sampling import Sampler
 from milbalance.errors import UnknownNameError, UserError
 from milbalance.store import Store
 from tests.engine.conftest import FIXTURES, make_data
@@ -190,3 +190,19 @@ def test_estimator_setting_recorded_and_consistent(store: Store) -> None:
     assert "not smoothed" in same.estimator.note
     est = estimate(store, "UKR", "artillery_shells.consumption", 2023, FAST)
     assert est.estimator is not None and est.estimator.used == "rqmc"
+
+
+def test_engine_exports_the_functions_not_their_modules() -> None:
+    # engine/__init__ loads compare/estimate lazily; importing the submodule must not leave
+    # the package attribute pointing at the module object
+    import importlib
+
+    import milbalance.engine as engine_pkg
+
+    importlib.import_module("milbalance.engine.compare")
+    from milbalance.engine import compare as compare_fn
+    from milbalance.engine import estimate as estimate_fn
+
+    assert callable(compare_fn) and compare_fn.__name__ == "compare"
+    assert estimate_fn.__name__ == "estimate"
+    assert engine_pkg.compare is compare_fn

@@ -17,7 +17,8 @@ from milbalance.engine.estimators import (
     p_a_gt_b,
     p_to_accuracy,
 )
-from milbalance.engine.sampling import Plan, Sampler, run
+from milbalance.engine.options import Sampler
+from milbalance.engine.sampling import Plan, run
 from milbalance.errors import UserError
 from milbalance.model import Shape
 from tests.engine.strategies import dists, seeds

@@ -8,11 +8,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from milbalance import engine  # engine.estimate / engine.compare load SciPy on first use
 from milbalance.cli.data_cmd import JsonOpt, open_store
 from milbalance.cli.output import console, number, print_json, to_jsonable
-from milbalance.engine import Comparison, EngineOptions, Estimate, Quantiles, compare, estimate
-from milbalance.engine.options import DEFAULT_SAMPLES, DEFAULT_SEED, LevelRule, MembershipRule
-from milbalance.engine.sampling import Sampler
+from milbalance.engine import Comparison, EngineOptions, Estimate, Quantiles
+from milbalance.engine.options import (
+    DEFAULT_SAMPLES,
+    DEFAULT_SEED,
+    LevelRule,
+    MembershipRule,
+    Sampler,
+)
 
 YearOpt = Annotated[int, typer.Option("--year", help="Calendar year of the figures.")]
 SamplesOpt = Annotated[int, typer.Option("--samples", help="Monte Carlo samples.")]
@@ -103,7 +109,7 @@ def estimate_cmd(
 ) -> None:
     """The distribution of ENTITY's METRIC in a year, with contributions and gaps."""
     with open_store() as store:
-        result = estimate(store, entity, metric, year,
+        result = engine.estimate(store, entity, metric, year,
                           _options(samples, seed, claimant, membership, carry_forward, False,
                                    levels, companies, allow_narrower, supply, estimator,
                                    cumulative))
@@ -188,7 +194,7 @@ def compare_cmd(
 ) -> None:
     """P(A > B) on a metric in a year, with quantiles, per-claimant answers and drivers."""
     with open_store() as store:
-        result = compare(store, a, b, metric, year,
+        result = engine.compare(store, a, b, metric, year,
                          _options(samples, seed, claimant, membership, carry_forward,
                                   allow_mixed_kinds, levels, companies, allow_narrower,
                                   supply, estimator, cumulative), metric_b=metric_b)

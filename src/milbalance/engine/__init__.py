@@ -16,9 +16,10 @@ Modules, one concept each:
 
 from __future__ import annotations
 
-from milbalance.engine.compare import compare, estimate
-from milbalance.engine.distributions import Dist, from_observation
-from milbalance.engine.options import EngineOptions, LevelRule, MembershipRule
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from milbalance.engine.options import EngineOptions, LevelRule, MembershipRule, Sampler
 from milbalance.engine.results import (
     Assumption,
     Comparison,
@@ -26,13 +27,34 @@ from milbalance.engine.results import (
     Driver,
     DriverKind,
     Estimate,
-    EstimatorInfo,
     Gap,
     GapReason,
     Level,
     LevelSummary,
     Quantiles,
 )
+
+if TYPE_CHECKING:
+    from milbalance.engine.compare import compare, estimate
+    from milbalance.engine.distributions import Dist, from_observation
+
+# Settings and result records (no SciPy) load with the package; the sampling functions load on
+# first use (PEP 562), so the CLI starts without SciPy until a command samples. Note the names
+# ``compare`` and ``estimate`` are functions here: import them from ``milbalance.engine``.
+_LAZY = {"compare": "compare", "estimate": "compare", "Dist": "distributions",
+         "from_observation": "distributions"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _LAZY.get(name)
+    if home is None:
+        raise AttributeError(f"module 'milbalance.engine' has no attribute {name!r}")
+    module = importlib.import_module(f"milbalance.engine.{home}")
+    for lazy, lazy_home in _LAZY.items():  # importing the submodule bound its name to the
+        if lazy_home == home:              # module object; put the functions back
+            globals()[lazy] = getattr(module, lazy)
+    return globals()[name]
+
 
 __all__ = [
     "Assumption",
@@ -51,6 +73,7 @@ __all__ = [
     "LevelSummary",
     "MembershipRule",
     "Quantiles",
+    "Sampler",
     "compare",
     "estimate",
     "from_observation",

@@ -38,7 +38,7 @@ from milbalance.engine import sensitivity
 from milbalance.engine.blocs import NoDataError, Side, gather, suppliers_of, without_whole
 from milbalance.engine.estimators import EstimatorOptions, p_a_gt_b, smoothing_model
 from milbalance.engine.hypotheses import Correlation, Sampled, sample
-from milbalance.engine.options import EngineOptions, LevelRule
+from milbalance.engine.options import EngineOptions, LevelRule, Sampler
 from milbalance.engine.results import (
     Assumption,
     ClaimantAnswer,
@@ -52,7 +52,7 @@ from milbalance.engine.results import (
     LevelSummary,
     Quantiles,
 )
-from milbalance.engine.sampling import RunStats, Sampler
+from milbalance.engine.sampling import RunStats
 from milbalance.errors import UserError
 from milbalance.model import ClaimantType, MetricKind
 from milbalance.store import Store

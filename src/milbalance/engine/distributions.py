@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.special import ndtr, ndtri
 
 from milbalance.engine.results import Assumption
 from milbalance.errors import UserError
@@ -40,6 +39,8 @@ def z_for(confidence: float) -> float:
     if not 0 < confidence < 1:
         raise UserError(f"a normal or lognormal range needs a confidence in (0, 1), "
                         f"got {confidence!r}")
+    from scipy.special import ndtri  # here, not at the top: SciPy loads on first use
+
     return float(ndtri((1 + confidence) / 2))
 
 
@@ -108,6 +109,8 @@ class Dist:
         if self.shape is Shape.LOGNORMAL:
             out: Array = np.exp(self.a + self.b * z)
             return out
+        from scipy.special import ndtr  # loaded on first use, as in z_for
+
         u: Array = ndtr(z)
         if self.shape is Shape.UNIFORM:
             return self.a + (self.b - self.a) * u

@@ -67,10 +67,9 @@ from scipy.stats import t as student_t
 
 from milbalance.engine.distributions import Array, Dist
 from milbalance.engine.mixture import Quantity
+from milbalance.engine.options import DEFAULT_REPLICATES, Sampler
 from milbalance.engine.sampling import (
-    DEFAULT_REPLICATES,
     Plan,
-    Sampler,
     UIntArray,
     _cholesky,
     _values,

@@ -33,8 +33,8 @@ import numpy as np
 from milbalance.engine.blocs import Side
 from milbalance.engine.distributions import Array
 from milbalance.engine.mixture import Quantity
-from milbalance.engine.options import EngineOptions
-from milbalance.engine.sampling import Plan, RunStats, Sampler, StreamStat, run
+from milbalance.engine.options import EngineOptions, Sampler
+from milbalance.engine.sampling import Plan, RunStats, StreamStat, run
 
 BLOCK = 1 << 16
 Correlation = dict[tuple[str, str], float]

@@ -47,7 +47,6 @@ import hashlib
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -56,6 +55,7 @@ from scipy.stats import qmc
 
 from milbalance.engine.distributions import Array, Dist
 from milbalance.engine.mixture import Quantity
+from milbalance.engine.options import DEFAULT_REPLICATES, Sampler
 from milbalance.engine.results import Quantiles
 from milbalance.errors import UserError
 from milbalance.model import Shape
@@ -64,17 +64,6 @@ BINS = 1 << 16
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
 UIntArray = np.ndarray[Any, np.dtype[np.uint64]]
 SOBOL_BITS = 30
-DEFAULT_REPLICATES = 16
-"""Replicates of an RQMC run. With 8, the between-replicate 95% interval covered a
-high-precision reference in 91% of 100 benchmark runs; with 16 (t(0.975, 15) = 2.131 instead
-of 2.365, and a steadier spread estimate) it covers 94–98.5% (tests/engine/test_estimators)."""
-
-
-class Sampler(StrEnum):
-    """Where a run's uniform/normal drivers come from (see the module docstring)."""
-
-    MC = "mc"
-    RQMC = "rqmc"
 
 
 def sobol_engine(dims: int, root: int) -> qmc.Sobol:

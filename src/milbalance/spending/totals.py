@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from milbalance.engine import Assumption, EngineOptions, Estimate, Quantiles, compare, estimate
+from milbalance import engine  # engine.estimate / engine.compare load SciPy on first use
+from milbalance.engine import Assumption, EngineOptions, Estimate, Quantiles
 from milbalance.engine.blocs import NoDataError, members_in_year
 from milbalance.model import EntityKind
 from milbalance.store import Store
@@ -128,7 +129,7 @@ def total(store: Store, entity: str, metric: str, year: int,
     """``engine.estimate`` of ``entity`` × ``metric`` in ``year``; no data is a Total without
     an estimate whose ``missing`` says why (the engine's message), every member a gap."""
     try:
-        est = estimate(store, entity, metric, year, options)
+        est = engine.estimate(store, entity, metric, year, options)
     except NoDataError as exc:
         return _total(store, entity, metric, year, options, None, str(exc))
     return _total(store, entity, metric, year, options, est)
@@ -146,7 +147,7 @@ def answer(store: Store, a: str, b: str, metric: str, year: int,
     if ta.estimate is None or tb.estimate is None:
         return YearAnswer(year, ta, tb)
     opts = replace(options, allow_mixed_kinds=True) if mb != metric else options
-    c = compare(store, a, b, metric, year, opts, metric_b=mb)
+    c = engine.compare(store, a, b, metric, year, opts, metric_b=mb)
     return YearAnswer(year, _total(store, a, metric, year, options, c.a),
                       _total(store, b, mb, year, options, c.b), c.p_a_gt_b, c.p_b_gt_a,
                       c.p_tie, c.quantiles["a/b"], c.assumptions, c.seed, c.samples)
