@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from milbalance.cli import main
 from milbalance.store import Store
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -53,3 +54,14 @@ def as_csv(row: dict[str, str]) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="").writerow(row.values())
     return out.getvalue()
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run ``milbalance ARGV`` in-process; return the exit code, stdout and stderr."""
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

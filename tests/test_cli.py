@@ -7,19 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from milbalance.cli import main
-from tests.conftest import append_row, as_csv, first_row
+from tests.conftest import append_row, as_csv, first_row, run_cli
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run ``milbalance ARGS`` in-process; return exit code, stdout and stderr."""
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(list(args), capsys)
 
 
 @pytest.fixture(autouse=True)

@@ -5,18 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from milbalance.cli import main
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from tests.conftest import run_cli as run
 
 
 def test_spending_gdp_share_table(capsys: pytest.CaptureFixture[str]) -> None:
