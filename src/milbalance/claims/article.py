@@ -48,6 +48,12 @@ class Checker:
     def __init__(self, store: Store):
         self.store = store
         self.gazetteer = Gazetteer.from_data(store.entities(), store.metrics())
+        blocs = [e.id for e in store.entities("bloc")]
+        today = date.today()
+        self.gazetteer.add_groups(
+            {b: {m.member for m in store.members(b, today)} for b in blocs},
+            [(b, r.notes, r.source) for b in blocs for r in store.observations(b)
+             if " and " in r.notes or "&" in r.notes])
         self.parser = Parser(self.gazetteer)
         self.evaluator = Evaluator(store)
 

@@ -13,6 +13,7 @@ own claim and is left out.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -64,8 +65,20 @@ def _share_metrics(store: Store) -> list[str]:
 
 
 def _speaker_key(claim: Claim) -> str:
+    """Who made the claim (the attributed speaker), '' when nobody is named."""
     a = claim.attribution
-    return a.speaker.split()[-1].lower() if a and a.speaker else ""
+    return a.speaker if a and a.speaker else ""
+
+
+def own_figure(row: ObservationRow, speaker: str) -> bool:
+    """True when ``row`` is the speaker's own figure: its claimant names the speaker (the
+    surname as a whole word, 'Putin' in 'Vladimir Putin (President of Russia)'). Source ids
+    are not read: 'Times' in 'kyivindependent-…-times' is a publisher, not the claimant."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", speaker)
+    if not words:
+        return False
+    return re.search(rf"(?<![\w'-]){re.escape(words[-1])}(?![\w'-])", row.claimant,
+                     re.IGNORECASE) is not None
 
 
 def _evidence(row: ObservationRow, holds: bool | None, note: str = "") -> Evidence:
@@ -170,8 +183,7 @@ class Evaluator:
             return []
         rows = self.store.observations(entity, metric, start_year=years[0], end_year=years[1])
         if speaker:
-            rows = [r for r in rows if speaker not in r.source.lower()
-                    and speaker not in r.claimant.lower()]
+            rows = [r for r in rows if not own_figure(r, speaker)]
         return rows
 
     def _level_metrics(self, c: Level) -> tuple[list[str], list[str]]:
@@ -464,10 +476,13 @@ class Evaluator:
         if c.year is None:
             raise UserError("no year in the text and no article date: give --date")
         from milbalance.spending.records import rank_in_history
+        from milbalance.spending.rows import PROJECTIONS_LEFT_OUT, is_projection
 
         since = c.since if c.since is not None else c.year - c.span_years
         for metric in self._metric_for(c.item, c.measure):
-            rows = [r for r in self.store.observations(c.subject, metric) if r.value]
+            all_rows = [r for r in self.store.observations(c.subject, metric) if r.value]
+            rows = [r for r in all_rows if not is_projection(r)]
+            left_out = len(all_rows) - len(rows)
             by_source: dict[str, list[ObservationRow]] = defaultdict(list)
             for r in rows:
                 by_source[r.source].append(r)
@@ -488,6 +503,9 @@ class Evaluator:
             ev = tuple(_evidence(r, None) for r in series if r.period.year in (
                 year, rec.peak_year, rec.higher_before or year))
             note = [] if year == c.year else [f"latest year in the series is {year}"]
+            if left_out:
+                note.append(f"{left_out} {PROJECTIONS_LEFT_OUT.split(' are ')[0]} "
+                            "are left out: a plan is not a record")
             return Verdict(c, label_for(p), p,
                            f"'Highest since {since}' for {c.subject} ({metric}, {source}) is "
                            f"{label_for(p)}: {year} is {rec.summary}.", ev,

@@ -26,6 +26,8 @@ AMMUNITION_CAVEAT = ("'ammunition' read as artillery ammunition (shells); other 
 ROUNDS_CAVEAT = "'rounds' read as artillery rounds"
 INTERCEPTOR_CAVEAT = ("'interceptors' read as PAC-3 MSE, the interceptor type the data "
                       "measures; other types are not counted")
+CALIBRE_LIST_CAVEAT = ("several calibres named together read as artillery shells of all "
+                       "calibres; the data's all-calibre figures may include other calibres")
 DRONE_CAVEAT = "'drones' read as long-range attack drones (Shahed/Geran type)"
 EXPLOSIVE_CAVEAT = "'explosives' read as RDX capacity, the explosive the data measures"
 
@@ -36,12 +38,17 @@ REGION_READINGS: tuple[tuple[str, str, str], ...] = (
     (r"the West|Western (?:allies|countries|nations|partners)", "NATO",
      "'the West' read as NATO"),
     (r"the bloc", "NATO", "'the bloc' read as NATO"),
+    (r"the allies", "NATO", "'the allies' read as NATO"),
     (r"the Pentagon|the US military|the US Army", "USA",
      "'the Pentagon' (or US Army) read as the United States"),
 )
 """(pattern, entity id, caveat): readings of region words, kept only if the id exists."""
 
+_CALIBRE = r"\d{2,3}(?:\.\d)?[\s-]?(?:mm|millimet(?:er|re)s?)"
 ITEM_PHRASES: tuple[tuple[str, str, str], ...] = (
+    (rf"{_CALIBRE}(?:\s*(?:,|/|&|and|or)\s*{_CALIBRE})+(?:\s+(?:artillery|calibre|caliber))?"
+     r"\s+(?:shells?|rounds?|ammunition|munitions|projectiles)", "artillery_shells",
+     CALIBRE_LIST_CAVEAT),
     (r"(?:155[\s-]?mm|155[\s-]?millimet(?:er|re))(?:\s+(?:artillery|calibre|caliber))?"
      r"\s+(?:shells?|rounds?|ammunition|munitions|projectiles)", "artillery_shells_155mm", ""),
     (r"152[\s-]?(?:mm|millimet(?:er|re))(?:\s+(?:artillery|calibre|caliber))?"
@@ -120,6 +127,9 @@ class Gazetteer:
     _name_re: re.Pattern[str] | None = None
     _regions: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     _items: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    groups: dict[frozenset[str], tuple[str, str]] = field(default_factory=dict)
+    """Entities named together ('the US and Europe') → (bloc id, caveat) where the data
+    read them as that bloc (see ``add_groups``)."""
 
     @classmethod
     def from_data(cls, entities: list[Entity], metrics: list[Metric]) -> Gazetteer:
@@ -155,6 +165,40 @@ class Gazetteer:
         for pattern, item, caveat in (*ITEM_PHRASES, *generated):
             if item in self.items:
                 self._items.append((re.compile(pattern, re.IGNORECASE), item, caveat))
+
+    def add_groups(self, members: dict[str, set[str]],
+                   noted: list[tuple[str, str, str]]) -> None:
+        """Teach which entities named together stand for a bloc.
+
+        ``members``: each bloc's member ids today. Names joined by 'and' whose members
+        (a bloc counts as its members) make up exactly a bloc's members read as that bloc.
+        ``noted``: (bloc id, notes, source id) of figures filed on a bloc; a phrase in the
+        notes naming several entities ('as reported (US and Europe)') reads as that bloc,
+        as the data themselves filed it."""
+        for bloc, own in members.items():
+            for other, sub in members.items():
+                rest = own - sub
+                if other != bloc and sub < own and len(rest) == 1:
+                    self.groups.setdefault(frozenset({other, *rest}), (
+                        bloc, f"{other} and {next(iter(rest))} read together as {bloc}, "
+                        "whose members they make up"))
+        for bloc, notes, source in noted:
+            # only a phrase the notes quote as reported: '...' or (...), e.g.
+            # "'Western allies' as reported (US and Europe)", not "Canada and Türkiye not
+            # mentioned"
+            for m in re.finditer(r"\(([^()]{3,60})\)|(?<![\w])'([^']{3,60})'(?![\w])", notes):
+                phrase = m.group(1) or m.group(2)
+                if not re.search(r"\s(?:and|&)\s", phrase):
+                    continue
+                ids = frozenset(x.entity for x in self.mentions(phrase))
+                if len(ids) >= 2 and bloc not in ids and ids not in self.groups:
+                    self.groups[ids] = (bloc, f"'{' and '.join(sorted(ids))}' read as {bloc}: "
+                                        f"the data file {bloc} figures under that phrase "
+                                        f"({source})")
+
+    def group(self, ids: list[str]) -> tuple[str, str] | None:
+        """(bloc id, caveat) for entities named together, or None (see ``add_groups``)."""
+        return self.groups.get(frozenset(ids))
 
     # --- entities ---------------------------------------------------------------------
 

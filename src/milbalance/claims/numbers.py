@@ -62,8 +62,13 @@ _LESS = (r"no more than|not more than|not over|fewer than|less than|under|up to|
          r"at most|not exceeding")
 
 NUMBER = re.compile(
-    rf"(?:(?P<approx>{_APPROX})\s+|(?P<more>{_MORE})\s+|(?P<less>{_LESS})\s+)?"
+    rf"(?:(?P<approx>{_APPROX})\s+|(?P<more>{_MORE})\s+|(?P<less>{_LESS})\s+|"
+    rf"(?P<between>between)\s+(?:(?:{_APPROX})\s+)?)?"
     rf"(?P<pre>{_CUR_PRE})?(?P<num>{_NUM})"
+    # "4 million to 5 million", "between 4 million and 5 million": each end has its scale
+    # ("and" joins the ends only after "between": "2 million and 3 million" may be two figures)
+    rf"(?:\s*(?P<scale0>{_SCALE})\b(?=\s*(?:to|-|–|(?(between)and|to))\s*(?:{_CUR_PRE})?"
+    rf"(?:{_DIGITS}|{_WORDS})\s*(?:{_SCALE})\b))?"
     rf"(?:\s*(?:to|-|–|and)\s*(?:{_CUR_PRE})?(?P<num2>{_DIGITS}|{_WORDS}))?"
     rf"(?:\s*(?P<scale>{_SCALE})\b)?"
     rf"(?:\s+(?P<post>{_CUR_POST})\b)?",
@@ -124,6 +129,26 @@ def multiplier_value(match: re.Match[str]) -> float:
         if match[group]:
             return number_value(match[group])
     return MULTIPLIER_WORDS[match["word"].lower()]
+
+
+_ELLIPTIC_DURATION = re.compile(
+    r"\bin\s+(?:just\s+|only\s+)?(?P<num>" + _WORDS + r"|\d{1,2})\b(?![\s-]*(?:[\w-]+\s+)?"
+    r"(?:years?|months?|weeks?|days?|quarters?|%|per|percent|million|billion|thousand|mm|"
+    r"times)\b)", re.IGNORECASE)
+
+
+def find_durations(sentence: str) -> list[tuple[float, int]]:
+    """(years, position) of each 'in N months' in a sentence; where one period is written
+    in full and another leaves out its unit ('what NATO makes in twelve months, Russia
+    makes in three'), the bare one takes the full one's unit."""
+    full = list(DURATION.finditer(sentence))
+    found = [(duration_years(d), d.start()) for d in full]
+    if len(full) == 1:
+        unit = DURATION_YEARS[full[0]["unit"].lower()]
+        for m in _ELLIPTIC_DURATION.finditer(sentence):
+            if m.start() != full[0].start():
+                found.append((number_value(m["num"]) * unit, m.start()))
+    return sorted(found, key=lambda d: d[1])
 
 
 def duration_years(match: re.Match[str]) -> float:
@@ -188,7 +213,8 @@ def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
             if item is None:
                 continue  # "one of", "two allies": only a word number followed by an item
         scale = SCALES[m["scale"].lower()] if m["scale"] else 1.0
-        value = number_value(raw) * scale
+        scale0 = SCALES[m["scale0"].lower()] if m["scale0"] else scale
+        value = number_value(raw) * scale0
         cur_text = (m["pre"] or m["post"] or "").strip().lower()
         currency = CURRENCY_WORDS.get(cur_text, "")
         if _is_year(value, raw, bool(m["scale"] or currency)):

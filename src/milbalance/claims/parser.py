@@ -33,9 +33,8 @@ from milbalance.claims.kinds import (
     ShareOfGdp,
 )
 from milbalance.claims.numbers import (
-    DURATION,
     MULTIPLIER,
-    duration_years,
+    find_durations,
     find_quantities,
     multiplier_value,
     number_value,
@@ -155,6 +154,11 @@ _FROM_TO = re.compile(rf"\bfrom\s+(?:about\s+|some\s+)?(?P<a>{_FIGURE})(?P<mid>[
                       rf"\bto\s+(?:about\s+|some\s+)?(?P<b>{_FIGURE})", re.I)
 """'rose from 400,000 in 2022 to 4.5 million in 2024': a change given by its two ends."""
 _FROM_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
+_N_TO_ONE = re.compile(
+    r"\b(?:by\s+(?:a\s+)?(?:ratio|margin|factor)\s+of\s+)?(?P<a>\d+(?:\.\d+)?|two|three|four|"
+    r"five|six|seven|eight|nine|ten)(?:\s*(?:to|-to-)\s*|\s*:\s*)(?P<b>one|1)\b(?!\s*(?:million|"
+    r"billion|thousand|%|per))", re.I)
+"""'four to one', '3:1', 'by a ratio of five to one': a ratio of the first side to the second."""
 
 
 def _figure(text: str) -> float:
@@ -178,7 +182,8 @@ _WE = re.compile(r"^\W*(?:we|our|we're)\b|\b(?:we|we're)\s+(?:are|were|have|prod
                  re.I)
 
 _MEASURE_WORDS: tuple[tuple[re.Pattern[str], Measure], ...] = (
-    (re.compile(r"\bcapacit|\bcan (?:now )?produce|\bable to produce|\bcapable of", re.I),
+    (re.compile(r"\bcapacit|\bcapable of|\b(?:can|able to)\s+(?:now\s+|already\s+|still\s+)?"
+                r"(?:produce|make|manufacture|build|turn out|churn out)\b", re.I),
      Measure.CAPACITY),
     (re.compile(r"\b(?:target|goal|aims?|plans?|planned|intends?|by the end of|pledged|"
                 r"promised)\b", re.I), Measure.TARGET),
@@ -359,10 +364,12 @@ class Parser:
             mentions.append(Mention(speaker.entity, self.gaz.entities[speaker.entity].kind,
                                     we.start(), we.start() + 2, "we"))
             mentions.sort(key=lambda x: x.start)
+        mentions, group_caveats = self._groups(text, mentions)
         entities = tuple(dict.fromkeys(m.entity for m in mentions))
         years = self._years(text, taken)
         year, from_text = self._sentence_year(text, years, ctx.on)
-        base_caveats = tuple(dict.fromkeys(m.caveat for m in mentions if m.caveat))
+        base_caveats = tuple(dict.fromkeys([*(m.caveat for m in mentions if m.caveat),
+                                            *group_caveats]))
         common: dict[str, object] = {"text": text, "year": year,
                                      "year_from_text": from_text, "attribution": speaker}
         if (hedge := _HEDGE.search(text)) is not None:
@@ -394,6 +401,39 @@ class Parser:
             return Parse(text, tuple(claims), skipped=reason, attribution=said,
                          entities=entities)
         return Parse(text, tuple(claims), attribution=said, entities=entities)
+
+    _JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
+
+    def _groups(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[str]]:
+        """Names joined by 'and' ('the US and Europe') merged into the bloc the data read
+        them as; where there is none, the first name stands for the group, said in a caveat."""
+        out: list[Mention] = []
+        caveats: list[str] = []
+        i = 0
+        while i < len(mentions):
+            j = i
+            while j + 1 < len(mentions) and self._JOINED.match(
+                    text[mentions[j].end:mentions[j + 1].start]):
+                j += 1
+            if j == i:
+                out.append(mentions[i])
+                i += 1
+                continue
+            run = mentions[i:j + 1]
+            ids = list(dict.fromkeys(m.entity for m in run))
+            found = self.gaz.group(ids) if len(ids) > 1 else None
+            if found is not None:
+                bloc, caveat = found
+                out.append(Mention(bloc, self.gaz.entities[bloc].kind, run[0].start,
+                                   run[-1].end, text[run[0].start:run[-1].end], caveat))
+            else:
+                out.extend(run)
+                if len(ids) > 1:
+                    caveats.append(f"{' and '.join(ids)} are named together, but the data hold "
+                                   "no bloc they make up and their sum is not computed: the "
+                                   "claim is read for one of them only")
+            i = j + 1
+        return out, caveats
 
     def _not_checkable(self, text: str, has_figures: bool,
                        common: dict[str, object]) -> NotCheckable | None:
@@ -430,7 +470,8 @@ class Parser:
         measure_default = Measure.OUTPUT
         share = bool(re.search(r"\bshare of (?:its |their |the )?(?:GDP|gross domestic|"
                                r"economic output)", text, re.I))
-        durations = [(duration_years(d), d.start()) for d in DURATION.finditer(text)]
+        durations = find_durations(text)
+        paired: tuple[str, str] | None = None  # (subject, other) read from who makes what when
         if (m := _OUT_VERB.search(text)) is not None:
             trigger = m.start()
             if m["verb"].lower().startswith("spen"):
@@ -451,11 +492,19 @@ class Parser:
                              f"{durations[0][0]:g} year(s) as in {durations[1][0]:g} → ratio "
                              f"{literal:g}; the speaker may have meant {ratio:g}")
                 ratio = literal
-        elif len(durations) == 2 and _WHAT.search(text[durations[0][1]:]):
-            ratio = durations[1][0] / durations[0][0]
+        elif len(durations) == 2 and _WHAT.search(text) and durations[0][0] != durations[1][0]:
+            # "A makes in three months what B makes in a year" and "what B makes in twelve
+            # months, A makes in three": each period goes with the name before it; the side
+            # that needs the shorter period makes more
+            named = [[m for m in mentions if m.end <= pos] for _, pos in durations]
+            owners = [n[-1].entity if n else "" for n in named]
+            short, long_ = sorted(range(2), key=lambda i: durations[i][0])
+            if owners[0] and owners[1] and owners[0] != owners[1]:
+                paired = (owners[short], owners[long_])
+            ratio = durations[long_][0] / durations[short][0]
             trigger = durations[0][1]
-            extra.append(f"'in {durations[0][0] * 12:g} months what … in "
-                         f"{durations[1][0] * 12:g} months' read as a ratio of {ratio:g}")
+            extra.append(f"'in {durations[short][0] * 12:g} months what … in "
+                         f"{durations[long_][0] * 12:g} months' read as a ratio of {ratio:g}")
         elif (m2 := _MORE_THAN.search(text)) is not None and not any(
                 q.start < m2.end() and q.end > m2.start() for q in quantities) and \
                 not re.search(r"\bmore than\s+(?:\$|\d|two|three|four|five|six|a |half)",
@@ -493,6 +542,15 @@ class Parser:
                       else subject]
             extra.append("no counterpart named: compared with " + (
                 f"{others[0]} now" if others[0] != subject else "the same country now"))
+        if paired is not None:
+            subject, others = paired[0], [paired[1]]
+        if ratio is None and (n_to := _N_TO_ONE.search(text, trigger)) is not None:
+            try:
+                ratio = number_value(n_to["a"]) / number_value(n_to["b"])
+            except (ValueError, ZeroDivisionError):
+                ratio = None
+            if ratio is not None:
+                extra.append(f"'{n_to.group(0)}' read as a ratio of {ratio:g}")
         if not subject or not others:
             return []
         if _MODAL_BEFORE.search(text[:trigger]):
