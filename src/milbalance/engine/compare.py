@@ -32,11 +32,9 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from scipy.stats import t as student_t
-
 from milbalance.engine import sensitivity
 from milbalance.engine.blocs import NoDataError, Side, gather, suppliers_of, without_whole
-from milbalance.engine.estimators import EstimatorOptions, p_a_gt_b, smoothing_model
+from milbalance.engine.estimators import EstimatorOptions, p_a_gt_b, smoothing_model, t_quantile
 from milbalance.engine.hypotheses import Correlation, Sampled, sample
 from milbalance.engine.options import EngineOptions, LevelRule, Sampler
 from milbalance.engine.results import (
@@ -79,7 +77,7 @@ def _spread(estimates: Sequence[float]) -> tuple[float | None, float | None]:
         return None, None
     mean = math.fsum(estimates) / r
     se = math.sqrt(math.fsum((x - mean) ** 2 for x in estimates) / (r - 1) / r)
-    return se, float(student_t.ppf(0.975, r - 1)) * se
+    return se, t_quantile(0.975, r - 1) * se
 
 
 def _answer(run: Sampled, options: EngineOptions) -> _Answer:
@@ -375,3 +373,4 @@ def _assumption_drivers(store: Store, a: str, b: str, metric: str, metric_b: str
             continue
         out.append(sensitivity.rerun_driver(name, p, p_all, text))
     return out
+

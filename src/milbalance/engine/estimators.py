@@ -63,7 +63,6 @@ from typing import Any
 
 import numpy as np
 from scipy.special import ndtr
-from scipy.stats import t as student_t
 
 from milbalance.engine.distributions import Array, Dist
 from milbalance.engine.mixture import Quantity
@@ -391,7 +390,7 @@ def _estimate(plan: Plan, seed: int, points: int, opts: EstimatorOptions, confid
     mean = math.fsum(reps) / len(reps)
     sd = math.sqrt(math.fsum((x - mean) ** 2 for x in reps) / (len(reps) - 1))
     se = sd / math.sqrt(len(reps))
-    tq = float(student_t.ppf(1 - (1 - confidence) / 2, len(reps) - 1))
+    tq = t_quantile(1 - (1 - confidence) / 2, len(reps) - 1)
     est = PEstimate(mean, se, tq * se, confidence, reps, points,
                     sum(a[2] for a in acc) / n_all, sum(a[3] for a in acc) / n_all, opts,
                     seed, int(m.smooth_idx.size))
@@ -456,3 +455,10 @@ def fenton_wilkinson(plan: Plan) -> Approximation:
                          "analytic approximation (each side's sum read as one lognormal by "
                          "moment matching); no error bound is proven — check it against a "
                          "sampled estimate")
+
+
+def t_quantile(q: float, dof: int) -> float:
+    """Student's t quantile; scipy.stats is imported here, on first use, not at start-up."""
+    from scipy.stats import t as student_t
+
+    return float(student_t.ppf(q, dof))

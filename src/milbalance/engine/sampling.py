@@ -47,11 +47,13 @@ import hashlib
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy.special import ndtri
-from scipy.stats import qmc
+
+if TYPE_CHECKING:
+    from scipy.stats import qmc
 
 from milbalance.engine.distributions import Array, Dist
 from milbalance.engine.mixture import Quantity
@@ -68,6 +70,8 @@ SOBOL_BITS = 30
 
 def sobol_engine(dims: int, root: int) -> qmc.Sobol:
     """The run's scrambled Sobol' sequence in ``dims`` dimensions (root entropy ``root``)."""
+    from scipy.stats import qmc  # scipy.stats costs ~0.4 s to import: only for RQMC runs
+
     return qmc.Sobol(max(dims, 1), scramble=True, bits=SOBOL_BITS,
                      rng=np.random.default_rng([root, 0x5_0B01]))
 
