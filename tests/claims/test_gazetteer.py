@@ -47,3 +47,31 @@ def test_items(text: str, item: str, caveat: bool, gazetteer: Gazetteer) -> None
 def test_items_only_for_metrics_in_the_data(gazetteer: Gazetteer, real_store: Store) -> None:
     items = {m.item for m in real_store.metrics()}
     assert set(gazetteer.items) == items - {""}
+
+
+@pytest.mark.parametrize(("text", "entity", "name"), [
+    ("the whole alliance", "NATO", "the alliance"),
+    ("all of the alliance", "NATO", "the alliance"),
+    ("the entire alliance", "NATO", "the alliance"),
+    ("the alliance as a whole", "NATO", "the alliance"),
+    ("the whole of NATO", "NATO", "NATO"),
+    ("all NATO allies", "NATO", "NATO allies"),
+    ("all of Europe", "EU", "Europe"),
+    ("the entire EU", "EU", "EU"),
+    ("the whole of the EU", "EU", "EU"),
+    ("Europe as a whole", "EU", "Europe"),
+    ("the whole bloc", "NATO", "the bloc"),
+    ("all of Russia", "RUS", "Russia"),
+])
+def test_a_name_taken_as_a_whole_reads_as_the_name(text: str, entity: str, name: str,
+                                                   gazetteer: Gazetteer) -> None:
+    (m,) = gazetteer.mentions(f"Output in {text} rose.")
+    assert (m.entity, m.text, m.name) == (entity, text, name)
+    (plain,) = gazetteer.mentions(f"Output in {name} rose.")
+    assert m.caveat == plain.caveat  # the same caveat as the name alone
+
+
+@pytest.mark.parametrize("text", ["the whole war", "all of them", "the entire year",
+                                  "the whole of 2024", "overall output as a whole"])
+def test_whole_words_without_a_name_find_nothing(text: str, gazetteer: Gazetteer) -> None:
+    assert gazetteer.mentions(text) == []

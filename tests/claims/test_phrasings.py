@@ -1,6 +1,8 @@
 """Phrasings read generically (calibre lists, ranges with scales, capacity verbs, periods in
-either order, 'N to one', names joined by 'and'), the speaker's-own-figure rule and records
-without projections. Sentences here are not in the claim test set."""
+either order, 'N to one', names joined by 'and', names taken as a whole, surnames with a
+capital inside, 'used to', dismissals as opinions, 'compared with' base years), the
+speaker's-own-figure rule and records without projections. Sentences here are not in the
+claim test set."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from milbalance.claims import Checker, Context, Parser
 from milbalance.claims.evaluate import own_figure
 from milbalance.claims.kinds import (
     Attribution,
+    AttributionClaim,
+    Change,
     Comparison,
     Level,
     Measure,
@@ -149,3 +153,49 @@ def test_records_leave_projections_out(checker: Checker, real_store: Store, enti
     verdict = checker.evaluator.evaluate(claim)
     assert verdict.evidence
     assert not {(e.source_id, e.metric, e.period) for e in verdict.evidence} & planned
+
+
+@pytest.mark.parametrize(("text", "subject", "other"), [
+    ("Russia makes more shells than the entire alliance.", "RUS", "NATO"),
+    ("The alliance as a whole now produces more ammunition than Russia.", "NATO", "RUS"),
+    ("All of Europe makes fewer shells than Russia.", "RUS", "EU"),  # fewer: turned round
+])
+def test_a_name_taken_as_a_whole_in_a_comparison(parser: Parser, text: str, subject: str,
+                                                 other: str) -> None:
+    c = next(c for c in parser.parse(text, ON).claims if isinstance(c, Comparison))
+    assert (c.subject, c.other) == (subject, other)
+
+
+@pytest.mark.parametrize("name", ["Bill LaPlante", "Kevin McCarthy", "Ron DeSantis"])
+def test_surnames_with_a_capital_inside_are_kept_whole(parser: Parser, name: str) -> None:
+    p = parser.parse(f"{name} said in September 2023 that the US made 28,000 155 mm shells "
+                     "a month.", ON)
+    speakers = {c.attribution.speaker for c in p.claims if c.attribution is not None}
+    assert speakers == {name}
+
+
+def test_a_surname_matches_statements_as_a_whole_word(checker: Checker) -> None:
+    # 'La' (a cut-off name) must not match the 'la' inside 'Vladimir'
+    p = checker.parser.parse("Bill La said in June 2024 that Russia made 2 million shells.", ON)
+    claim = next(c for c in p.claims if isinstance(c, AttributionClaim))
+    assert str(checker.evaluator.evaluate(claim).label) == "not_checkable"
+
+
+def test_used_to_is_habit_not_consumption(parser: Parser) -> None:
+    c = next(c for c in parser.parse("Russia used to outproduce NATO in shells.", ON).claims
+             if isinstance(c, Comparison))
+    assert c.measure is not Measure.CONSUMPTION
+
+
+@pytest.mark.parametrize("word", ["a myth", "a lie", "rubbish", "a fairy tale",
+                                  "scaremongering"])
+def test_dismissals_are_opinions(parser: Parser, word: str) -> None:
+    p = parser.parse(f"He said the talk of a Russian attack on NATO is {word}.", ON)
+    assert p.not_checkable is not None and str(p.not_checkable.reason) == "opinion"
+
+
+@pytest.mark.parametrize("base", ["compared with", "compared to"])
+def test_the_base_year_of_a_change_is_not_its_year(parser: Parser, base: str) -> None:
+    p = parser.parse(f"Russia's shell output grew threefold in 2024 {base} 2022.", ON)
+    c = next(c for c in p.claims if isinstance(c, Change))
+    assert (c.since, c.year) == (2022, 2024)

@@ -76,10 +76,15 @@ def own_figure(row: ObservationRow, speaker: str) -> bool:
     """True when ``row`` is the speaker's own figure: its claimant names the speaker (the
     surname as a whole word, 'Putin' in 'Vladimir Putin (President of Russia)'). Source ids
     are not read: 'Times' in 'kyivindependent-…-times' is a publisher, not the claimant."""
+    return own_figure_claimant(row.claimant, speaker)
+
+
+def own_figure_claimant(claimant: str, speaker: str) -> bool:
+    """True when ``claimant`` names ``speaker``: the surname as a whole word."""
     words = re.findall(r"[^\W\d_][\w'’-]*", speaker)
     if not words:
         return False
-    return re.search(rf"(?<![\w'-]){re.escape(words[-1])}(?![\w'-])", row.claimant,
+    return re.search(rf"(?<![\w'-]){re.escape(words[-1])}(?![\w'-])", claimant,
                      re.IGNORECASE) is not None
 
 
@@ -557,8 +562,8 @@ class Evaluator:
                        caveats=(*c.caveats, *result.notes), better_fit=better)
 
     def _attribution(self, c: AttributionClaim) -> Verdict:
-        surname = c.speaker.split()[-1].lower() if c.speaker else ""
-        said = [s for s in self.store.statements() if surname and surname in s.claimant.lower()]
+        # the surname as a whole word: 'La' must not match 'Vladimir'
+        said = [s for s in self.store.statements() if own_figure_claimant(s.claimant, c.speaker)]
         if not said:
             return Verdict(c, Label.NOT_CHECKABLE, None,
                            f"No statement by {c.speaker} is recorded in the data.",

@@ -10,7 +10,9 @@ carries, and only for ids the data declares:
 
 - region words whose reading is a choice: "Europe" → the EU bloc; "the West" → NATO;
 - the head nouns reporters use for items: "shells", "rounds", "ammunition", "interceptors",
-  "drones" → the metric items (``artillery_shells`` …) of metrics.csv.
+  "drones" → the metric items (``artillery_shells`` …) of metrics.csv;
+- words that take a name as a whole ("the whole X", "all of X", "the entire X", "X as a
+  whole"): read as X itself, with X's own caveat, for any name the gazetteer knows.
 """
 
 from __future__ import annotations
@@ -80,6 +82,13 @@ _FILLER = (r"(?:\s+(?:new|more|additional|extra|of|the|heavy|standard|its|finish
 """Words between a number and its item: 'new', 'high-explosive', 'tank and' (artillery
 shells), '11,000 tonnes of' (propellant)."""
 
+_WHOLE_BEFORE = re.compile(r"(?<![\w-])(?:the\s+(?:whole|entire)(?:\s+of)?|all(?:\s+of)?)\s+"
+                           r"(?:the\s+)?", re.IGNORECASE)
+"""Words before a name that take it as a whole: 'the whole (of)', 'the entire', 'all (of)',
+each with an optional 'the' ('all of the alliance')."""
+_WHOLE_AFTER = re.compile(r"\s+as\s+a\s+whole(?![\w-])", re.IGNORECASE)
+"""Words after a name that take it as a whole: 'NATO as a whole'."""
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -91,6 +100,9 @@ class Mention:
     end: int
     text: str
     caveat: str = ""
+    name: str = ""
+    """The name itself where ``text`` takes it as a whole ('the whole alliance' → 'the
+    alliance'); empty where ``text`` is the name."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +219,25 @@ class Gazetteer:
         return self._names.get(name.strip().lower())
 
     def mentions(self, sentence: str) -> list[Mention]:
-        """Every entity named in a sentence, left to right, overlapping names merged."""
+        """Every entity named in a sentence, left to right, overlapping names merged.
+
+        A name taken as a whole ('the whole alliance', 'all of Europe', 'the entire EU',
+        'NATO as a whole') is one mention of that name's entity, spanning the phrase, with
+        the name's own caveat."""
+        found = self._whole_mentions(sentence)
+        for m in self._plain_mentions(sentence):
+            if all(m.end <= f.start or m.start >= f.end for f in found):
+                found.append(m)
+        widened: list[Mention] = []
+        for m in sorted(found, key=lambda x: x.start):
+            after = _WHOLE_AFTER.match(sentence, m.end)
+            if after is not None:
+                m = Mention(m.entity, m.kind, m.start, after.end(),
+                            sentence[m.start:after.end()], m.caveat, m.name or m.text)
+            widened.append(m)
+        return widened
+
+    def _plain_mentions(self, sentence: str) -> list[Mention]:
         found: list[Mention] = []
         if self._name_re is not None:
             for m in self._name_re.finditer(sentence):
@@ -219,7 +249,30 @@ class Gazetteer:
                 if all(m.end() <= f.start or m.start() >= f.end for f in found):
                     found.append(Mention(entity_id, self.entities[entity_id].kind, m.start(),
                                          m.end(), m.group(0), caveat))
-        return sorted(found, key=lambda x: x.start)
+        return found
+
+    def _name_at(self, text: str) -> Mention | None:
+        """The longest name the text starts with (a region word counts), or None."""
+        starting = [m for m in self._plain_mentions(text) if m.start == 0]
+        return max(starting, key=lambda m: m.end, default=None)
+
+    def _whole_mentions(self, sentence: str) -> list[Mention]:
+        """Names after 'the whole (of)', 'the entire', 'all (of)'. A name written with 'the'
+        in the data or the region words ('the alliance', 'the bloc') is also found without
+        it ('the whole alliance')."""
+        found: list[Mention] = []
+        for q in _WHOLE_BEFORE.finditer(sentence):
+            rest = sentence[q.end():]
+            for prefix in ("", "the "):
+                hit = self._name_at(prefix + rest)
+                if hit is None or hit.end <= len(prefix):
+                    continue
+                end = q.end() + hit.end - len(prefix)
+                if all(end <= f.start or q.start() >= f.end for f in found):
+                    found.append(Mention(hit.entity, hit.kind, q.start(), end,
+                                         sentence[q.start():end], hit.caveat, hit.text))
+                break
+        return found
 
     # --- items ------------------------------------------------------------------------
 

@@ -61,7 +61,8 @@ RECORD_SPAN_DECADES = 20
 _OPINION = re.compile(
     r"\b(?:should|must|ought to|needs? to|have to|has to|I think|we think|I believe|"
     r"we believe|in my view|in our view|my opinion|it is time|it's time|dangerous|reckless|"
-    r"absurd|nonsense|unacceptable|shameful|foolish|wise|irresponsible|hysteria|"
+    r"absurd|nonsense|rubbish|myths?|a lie|fairy[ -]tales?|scaremongering|unacceptable|"
+    r"shameful|foolish|wise|irresponsible|hysteria|"
     r"a mistake|the right thing)\b", re.IGNORECASE)
 _MOTIVE = re.compile(
     r"\b(?:to justify|justif(?:y|ies|ying) (?:its|their|the)|pretext|an attempt to|"
@@ -79,7 +80,9 @@ _ATTRIBUTION = re.compile(
     r"(?P<post>[^,.;]+)|"
     r"(?P<pre>(?:[A-Z][\w'.-]*\s+){1,6}?(?:[A-Z][\w'.-]*))\s+(?:said|says|told|claimed|"
     r"stated|argued|insisted|has said|has claimed)\b", re.UNICODE)
-_PERSON = re.compile(r"(?:[A-Z][a-zà-ÿ'’-]+\s+){0,2}[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)?")
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?"
+"""A capitalised name, also with a capital inside ('LaPlante', 'McCarthy', "O'Brien")."""
+_PERSON = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})?")
 _TITLES = re.compile(
     r"^(?:(?:President|Secretary|General|Minister|Defen[cs]e|Foreign|Prime|Chancellor|"
     r"Commissioner|CEO|Chief|Deputy|Director|Head|Spokes\w+|Under|Assistant|Army|the|"
@@ -189,7 +192,7 @@ _MEASURE_WORDS: tuple[tuple[re.Pattern[str], Measure], ...] = (
                 r"promised)\b", re.I), Measure.TARGET),
     (re.compile(r"\b(?:deliver\w*|ship\w*|sent|send\w*|transferr?\w*|suppl(?:y|ied|ies)|"
                 r"provid\w*|import\w*|received|donat\w*)\b", re.I), Measure.DELIVERIES),
-    (re.compile(r"\b(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)|expend\w*|consum\w*|shot|"
+    (re.compile(r"\b(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)(?!\s+to\b)|expend\w*|consum\w*|shot|"
                 r"launch(?:es|ed|ing)?)\b", re.I),
      Measure.CONSUMPTION),
     (re.compile(r"\b(?:stock\w*|stockpile\w*|reserves?|have left|inventor\w*)\b", re.I),
@@ -278,7 +281,8 @@ class Parser:
     def _sentence_year(self, sentence: str, years: list[tuple[int, int]],
                        on: date | None) -> tuple[int | None, bool]:
         in_years = [y for y, pos in years
-                    if not re.search(r"(?:since|from|than|by|until|before)\s+(?:\w+\s+)?$",
+                    if not re.search(r"(?:since|from|than|by|until|before|compared (?:with|to))"
+                                     r"\s+(?:\w+\s+)?$",
                                      sentence[:pos], re.I)]
         if in_years:
             return in_years[-1], True
@@ -601,8 +605,8 @@ class Parser:
                         speaker: Attribution | None = None) -> tuple[str, str]:
         countries = [m for m in mentions if m.kind.value in ("country", "bloc", "company",
                                                               "facility")
-                     and not (m.text != self.gaz.entities[m.entity].name
-                              and m.text not in (m.entity, "we")
+                     and not ((m.name or m.text) != self.gaz.entities[m.entity].name
+                              and (m.name or m.text) not in (m.entity, "we")
                               and m.caveat == "" and self._located(m))]
         before = [m for m in countries if m.start <= position]
         if before:
