@@ -62,6 +62,13 @@ They are plain Monte Carlo samples: that error is ample for labels set at 0.2 an
 the quasi-Monte Carlo estimator's SciPy import would cost a one-sentence check about 0.4 s."""
 
 
+def comparison_method(options: EngineOptions) -> str:
+    """How a comparison's probability was computed, in words, for the verdict's caveats."""
+    error = (0.25 / options.samples) ** 0.5
+    return (f"{options.estimator} sampling, {options.samples:,} samples, seed {options.seed} "
+            f"(standard error at most {error:.4f})")
+
+
 def _share_metrics(store: Store) -> list[str]:
     return [m.id for m in store.metrics() if m.id.endswith("share_gdp")]
 
@@ -380,6 +387,7 @@ class Evaluator:
                            "latest year with both")
         if result.mixed_kinds:
             caveats.append("the comparison mixes kinds of quantity")
+        caveats.append(f"P from {comparison_method(self.options)}")
         summary = (f"{claim_text} in {metric} ({year}) is {label_for(p)}: P = {p:.2f}; "
                    f"the {c.subject}/{c.other} ratio is {ratio_q.p50:.2g} "
                    f"(90% interval {ratio_q.p5:.2g}–{ratio_q.p95:.2g}).")
