@@ -38,3 +38,18 @@ def test_rank_and_highest_since_are_consistent(points: dict[int, float],
         assert all(points[y] < value for y in points if rec.higher_before < y < year)
     else:
         assert all(points[y] < value for y in points if y < year)
+
+
+def test_standings_rank_each_year_in_its_own_sources_series(store: Store) -> None:
+    from milbalance.spending import Lookup, parse_basis, parse_years, spending_series, standings
+
+    lookup = Lookup(store, False)
+    series = spending_series(store, "RUS", parse_basis("gdp-share"), parse_years("2014-2024"),
+                             lookup=lookup)
+    marks = standings(lookup, series)
+    peak = max((f for f in series.figures if f.published is not None),
+               key=lambda f: f.published.value if f.published else 0.0)
+    assert set(marks) == {f.year for f in series.figures if f.published is not None}
+    source = peak.published.source if peak.published else None
+    assert marks[peak.year] == record(store, "RUS", "military_expenditure.share_gdp",
+                                      peak.year, source=source).summary

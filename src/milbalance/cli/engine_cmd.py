@@ -109,10 +109,9 @@ def estimate_cmd(
 ) -> None:
     """The distribution of ENTITY's METRIC in a year, with contributions and gaps."""
     with open_store() as store:
-        result = engine.estimate(store, entity, metric, year,
-                          _options(samples, seed, claimant, membership, carry_forward, False,
-                                   levels, companies, allow_narrower, supply, estimator,
-                                   cumulative))
+        options = _options(samples, seed, claimant, membership, carry_forward, False, levels,
+                           companies, allow_narrower, supply, estimator, cumulative)
+        result = engine.estimate(store, entity, metric, year, options)
     if as_json:
         body: dict[str, Any] = to_jsonable(result)
         print_json(body)
@@ -194,10 +193,10 @@ def compare_cmd(
 ) -> None:
     """P(A > B) on a metric in a year, with quantiles, per-claimant answers and drivers."""
     with open_store() as store:
-        result = engine.compare(store, a, b, metric, year,
-                         _options(samples, seed, claimant, membership, carry_forward,
-                                  allow_mixed_kinds, levels, companies, allow_narrower,
-                                  supply, estimator, cumulative), metric_b=metric_b)
+        options = _options(samples, seed, claimant, membership, carry_forward,
+                           allow_mixed_kinds, levels, companies, allow_narrower, supply,
+                           estimator, cumulative)
+        result = engine.compare(store, a, b, metric, year, options, metric_b=metric_b)
     if as_json:
         print_json(compare_json(result))
         return

@@ -26,8 +26,8 @@ from milbalance.spending import (
     parse_basis,
     parse_definition,
     parse_years,
-    rank_in_history,
     spending_series,
+    standings,
 )
 from milbalance.spending.definitions import DEFINITIONS, figure_definition
 from milbalance.spending.provenance import Figure, Input
@@ -75,20 +75,6 @@ def _other(lk: Lookup, o: Input, unit: str, own: str) -> str:
     text = f"{number(o.value, unit)} {o.source}" + (f" ({o.claimant})" if o.claimant else "")
     defn = figure_definition(o.metric, o.claimant, lk.publisher(o.source))
     return text + (f" [{defn}]" if defn and defn != own else "")
-
-
-def _history(lk: Lookup, s: Series) -> dict[int, str]:
-    """Each year's standing in the full series of the source it was read from."""
-    out: dict[int, str] = {}
-    if s.is_bloc or s.metric is None:
-        return out
-    for f in s.figures:
-        if f.published is None:
-            continue
-        points = [(r.period.year, r.central) for r in lk.rows(s.entity, s.metric)
-                  if r.source == f.published.source and r.claimant == f.published.claimant]
-        out[f.year] = rank_in_history(points, f.year).summary
-    return out
 
 
 def _print_sources(store: Store, ids: tuple[str, ...]) -> None:
@@ -146,7 +132,7 @@ def _series_table(store: Store, lk: Lookup, s: Series) -> None:
             table.add_row(str(f.year), cell, f"{len(b.counted)}/{len(b.members)}",
                           ", ".join(b.gaps), ", ".join(dict.fromkeys(f.sources + b.sources)))
     else:
-        history = _history(lk, s)
+        history = standings(lk, s)
         table = Table("year", "value", "source", "derived (formula)", "diff", "other sources",
                       "in its history", title=title)
         for f in s.figures:

@@ -34,7 +34,7 @@ from milbalance.spending.consistency import (
 from milbalance.spending.definitions import Definition, figure_definition, parse_definition
 from milbalance.spending.derive import Lookup
 from milbalance.spending.provenance import Derived, Figure, Input
-from milbalance.spending.records import Record, rank_in_history, record
+from milbalance.spending.records import Record, rank_in_history, record, standings
 from milbalance.spending.rows import RowView, view
 from milbalance.spending.series import BlocYear, Series, spending_series
 from milbalance.spending.totals import Total, YearAnswer, answer, total
@@ -72,6 +72,7 @@ __all__ = [
     "rank_in_history",
     "record",
     "spending_series",
+    "standings",
     "total",
     "view",
 ]

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from milbalance.errors import UserError
 from milbalance.spending.derive import Lookup
 from milbalance.spending.rows import is_projection
 from milbalance.store import Store
+
+if TYPE_CHECKING:
+    from milbalance.spending.series import Series
 
 
 @dataclass(frozen=True)
@@ -104,3 +108,18 @@ def record(store: Store, entity: str, metric: str, year: int, source: str | None
                         "forecast), left out of records; include projections to rank it "
                         "(--include-projections)")
     return rank_in_history(points, year, entity=who, metric=what, source=chosen)
+
+
+def standings(lookup: Lookup, series: Series) -> dict[int, str]:
+    """Each year's standing ("highest since 1994") in the full series of the source and
+    claimant its published figure was read from; empty for blocs and derived-only series."""
+    out: dict[int, str] = {}
+    if series.is_bloc or series.metric is None:
+        return out
+    for f in series.figures:
+        if f.published is None:
+            continue
+        points = [(r.period.year, r.central) for r in lookup.rows(series.entity, series.metric)
+                  if r.source == f.published.source and r.claimant == f.published.claimant]
+        out[f.year] = rank_in_history(points, f.year).summary
+    return out
