@@ -122,17 +122,7 @@ def _mixed(a: Side, b: Side | None, options: EngineOptions, correlation: Correla
         values = part.kept_quantities
         ta, ca = _side(a, values, seed, block, m)
         tb, cb = _side(b, values, seed, block, m)
-        diff = ta - tb
-        stats.a.update(ta)
-        stats.b.update(tb)
-        stats.diff.update(diff)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            stats.ratio.update(ta / tb)
-        stats.gt += int(np.count_nonzero(diff > 0))
-        stats.lt += int(np.count_nonzero(diff < 0))
-        stats.eq += int(np.count_nonzero(diff == 0))
-        for k, v in values.items():
-            stats.quantity_sums[k] += float(np.sum(v))
+        stats.add_block(ta, tb, values)
         room = keep - done
         if room > 0:
             for store, src in ((raw, values), (eff_a, ca), (eff_b, cb)):

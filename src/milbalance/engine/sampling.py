@@ -259,6 +259,23 @@ class RunStats:
     sampler: Sampler = Sampler.MC
     replicate_gt: tuple[int, ...] = ()
 
+    def add_block(self, a: Array, b: Array, values: Mapping[str, Array]) -> int:
+        """Fold one block of paired side totals and quantity values into the summaries;
+        return how many samples had A > B (callers keeping per-replicate counts need it)."""
+        diff = a - b
+        self.a.update(a)
+        self.b.update(b)
+        self.diff.update(diff)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self.ratio.update(a / b)
+        gt = int(np.count_nonzero(diff > 0))
+        self.gt += gt
+        self.lt += int(np.count_nonzero(diff < 0))
+        self.eq += int(np.count_nonzero(diff == 0))
+        for k, v in values.items():
+            self.quantity_sums[k] += float(np.sum(v))
+        return gt
+
 
 def _cholesky(keys: Sequence[str], corr: Mapping[tuple[str, str], float]) -> Array | None:
     if not corr:
@@ -372,20 +389,9 @@ def run(plan: Plan, rng: np.random.Generator, samples: int, chunk_size: int, kee
         values = {q.key: _values(q, draws, picks.get(q.key), m) for q in quantities}
         a = _total([values[k] for k in a_keys], m)
         b = _total([values[k] for k in b_keys], m)
-        diff = a - b
-        stats.a.update(a)
-        stats.b.update(b)
-        stats.diff.update(diff)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            stats.ratio.update(a / b)
-        gt = int(np.count_nonzero(diff > 0))
-        stats.gt += gt
+        gt = stats.add_block(a, b, values)
         if rep_gt:
             rep_gt[r] += gt
-        stats.lt += int(np.count_nonzero(diff < 0))
-        stats.eq += int(np.count_nonzero(diff == 0))
-        for k, v in values.items():
-            stats.quantity_sums[k] += float(np.sum(v))
         room = keep - done
         if room > 0:
             for k, v in values.items():

@@ -11,6 +11,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
+from milbalance.coverage import coverage as library_coverage
 from milbalance.errors import UserError
 from milbalance.model import Entity, Metric, Source
 from milbalance.store import ObservationRow, Store
@@ -87,16 +88,14 @@ class CoverageRow:
 
 
 def coverage(store: Store) -> list[CoverageRow]:
-    """Every entity × metric that has observations (what Explore can show)."""
+    """Every entity × metric that has observations (what Explore can show), from the
+    library's coverage, with the names and kinds a page shows beside the ids."""
     names = {e.id: e.name for e in store.entities()}
     kinds = {m.id: str(m.kind) for m in store.metrics()}
-    groups: dict[tuple[str, str], list[ObservationRow]] = {}
-    for o in store.observations():
-        groups.setdefault((o.entity, o.metric), []).append(o)
-    return [CoverageRow(e, names.get(e, e), m, kinds.get(m, ""), len(rows),
-                        len({o.source for o in rows}), min(o.period.year for o in rows),
-                        max(o.period.year for o in rows))
-            for (e, m), rows in sorted(groups.items())]
+    rows = [CoverageRow(c.entity, names.get(c.entity, c.entity), c.metric,
+                        kinds.get(c.metric, ""), c.observations, len(c.sources), c.first_year,
+                        c.last_year) for c in library_coverage(store)]
+    return sorted(rows, key=lambda r: (r.entity, r.metric))
 
 
 @dataclass
