@@ -305,6 +305,16 @@ def _root(m: _Model, ep: Array, rest: Array) -> Array:
 Counts = tuple[int, int, int, int]
 
 
+def _fixed_order_matmul(mat: Array, x: Array) -> Array:
+    """``mat @ x`` summed in one fixed order per column, so a point's value does not depend
+    on how many points share its block (BLAS picks kernels by size, which moves the last
+    bit, and a smoothed P is quantized at 2^-40)."""
+    out = np.empty((mat.shape[0], x.shape[1]), dtype=np.result_type(mat, x))
+    for i in range(mat.shape[0]):
+        out[i] = (mat[i][:, None] * x).sum(axis=0)
+    return out
+
+
 def _range(m: _Model, opts: EstimatorOptions, root: int, qmc_run: _Qmc | None,
            replicates: Sequence[int], start: int, size: int) -> list[Counts]:
     """Points start … start + size − 1 of each replicate in ``replicates`` (RQMC: the base
@@ -326,7 +336,7 @@ def _block(m: _Model, opts: EstimatorOptions, root: int, qmc_run: _Qmc | None,
         gen = np.random.default_rng([root, replicate, start])
         e = gen.standard_normal((nk, size), dtype=dtype)
         u = gen.random((len(m.choice_keys), size), dtype=dtype)
-    z = (m.chol @ e).astype(dtype) if m.chol is not None else e
+    z = _fixed_order_matmul(m.chol, e).astype(dtype) if m.chol is not None else e
     inputs = m.plan.inputs
     draws = {k: _transform(inputs[k], z[i], dtype) for i, k in enumerate(m.keys)}
     picks = {k: u[i] for i, k in enumerate(m.choice_keys)}
@@ -338,7 +348,7 @@ def _block(m: _Model, opts: EstimatorOptions, root: int, qmc_run: _Qmc | None,
     if m.smooth_idx.size == 0:
         return gt * int(QUANTUM), gt, lt, eq
     es = e[m.smooth_idx].astype(np.float64)
-    ep = es - np.outer(m.w, m.w @ es)
+    ep = es - np.outer(m.w, _fixed_order_matmul(m.w[None, :], es)[0])
     rest = _side(m.rest_a, values, size, np.float64) - _side(m.rest_b, values, size,
                                                              np.float64)
     p = _root(m, ep, rest)
