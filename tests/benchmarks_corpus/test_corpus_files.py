@@ -1,0 +1,73 @@
+"""Every file of the claims corpus (benchmarks/corpus/articles/) follows the format in
+benchmarks/corpus/README.md, checked with the evaluator's own validation (the checker is not
+run here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT / "benchmarks" / "claims_eval.py"
+ARTICLES = ROOT / "benchmarks" / "corpus" / "articles"
+
+
+def _load_eval():
+    spec = importlib.util.spec_from_file_location("claims_eval", EVAL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("claims_eval", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+claims_eval = _load_eval()
+FILES = sorted(ARTICLES.glob("*.json"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_article_file_is_valid(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    claims_eval.validate_article(data, path.name)
+
+
+def test_corpus_loads_and_both_splits_are_non_empty() -> None:
+    articles = claims_eval.load_corpus(ARTICLES)
+    splits = {a["split"] for a in articles}
+    assert splits == {"dev", "heldout"}, f"splits present: {sorted(splits)}"
+
+
+def test_split_rule_matches_the_readme() -> None:
+    # sha1 of the url, odd -> heldout: fixed examples so the rule itself cannot drift
+    import hashlib
+    for url in ("https://example.org/a", "https://example.org/b", "https://example.org/c"):
+        odd = int(hashlib.sha1(url.encode()).hexdigest(), 16) % 2 == 1
+        assert claims_eval.split_for(url) == ("heldout" if odd else "dev")
+
+
+def test_validation_names_file_and_field() -> None:
+    good = {
+        "id": "x-2024-01-a", "url": "https://example.org/a", "outlet": "X", "date": "2024-01-02",
+        "kind": "news", "split": claims_eval.split_for("https://example.org/a"),
+        "labelled_by": "test", "excerpt": "Russia made 2 million shells in 2023.",
+        "claims": [{"sentence": "Russia made 2 million shells in 2023.", "claim": "c",
+                    "kind": "level", "subject": "RUS", "checkable": True, "label": "supported",
+                    "accept": [], "evidence": "e", "note": "n"}],
+    }
+    claims_eval.validate_article(good, "x-2024-01-a.json")
+    bad = json.loads(json.dumps(good))
+    bad["claims"][0]["sentence"] = "Not in the excerpt."
+    with pytest.raises(claims_eval.CorpusError, match=r"x-2024-01-a\.json: claims\[0\]\.sentence"):
+        claims_eval.validate_article(bad, "x-2024-01-a.json")
+    bad = json.loads(json.dumps(good))
+    bad["split"] = "heldout" if good["split"] == "dev" else "dev"
+    with pytest.raises(claims_eval.CorpusError, match=r"x-2024-01-a\.json: split"):
+        claims_eval.validate_article(bad, "x-2024-01-a.json")
+    bad = json.loads(json.dumps(good))
+    bad["claims"][0]["label"] = "true"
+    with pytest.raises(claims_eval.CorpusError, match=r"claims\[0\]\.label"):
+        claims_eval.validate_article(bad, "x-2024-01-a.json")
