@@ -7,7 +7,9 @@ whole dataset is clean: ``load`` raises :class:`~milbalance.errors.DataError` wi
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import itertools
 import math
 import os
@@ -165,50 +167,78 @@ class _Checker:
         return False
 
 
+def _decoded_lines(raw: bytes, check: _Checker) -> str:
+    """The file as text with a leading BOM dropped (spreadsheet programs write one); a line
+    that is not UTF-8 is reported at its own line and blanked, so the rest is still read."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    out: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            check.line = number
+            check.row = {}
+            check.add("(file)", f"is not UTF-8 text (byte 0x{line[exc.start]:02x} at column "
+                      f"{exc.start + 1})", "save the file as UTF-8; this line was not read", "")
+            out.append("")
+    return "\n".join(out)
+
+
 def _rows(path: Path, spec: schema.FileSpec, issues: list[Issue]) -> Iterator[_Checker]:
     """Yield a checker positioned on each data row; header problems become issues."""
     check = _Checker(path, issues)
     try:
-        handle = path.open(newline="", encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         check.add("(file)", f"cannot be read ({exc.strerror})", "check the path and permissions")
         return
-    with handle:
-        reader = csv.reader(handle)
-        header: list[str] | None = None
-        previous_end = 0
-        try:
-            for record in reader:
-                start, previous_end = previous_end + 1, reader.line_num
-                if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
-                    continue
-                check.line = start
-                if header is None:
-                    header = [h.strip() for h in record]
-                    if not _check_header(check, header, spec):
-                        return
-                    continue
-                if len(record) > len(header):
-                    check.row = {}
-                    check.add(
-                        "(row)",
-                        f"has {len(record)} fields but the header has {len(header)}",
-                        "quote values that contain commas, or remove the extra fields",
-                        ",".join(record[len(header) :]),
-                    )
-                    continue
-                check.row = {h: (record[i].strip() if i < len(record) else "") for i, h in
-                             enumerate(header)}
-                missing = [n for n in spec.required if not check.row.get(n)]
-                for name in missing:
-                    check.add(name, "is required", f"fill in {name} ({_describe(spec, name)})")
-                yield check
-        except UnicodeDecodeError:
-            check.line = previous_end + 1
-            check.add("(file)", "is not UTF-8 text", "save the file as UTF-8", "")
-        except csv.Error as exc:
-            check.line = reader.line_num
-            check.add("(file)", f"is not valid CSV ({exc})", "check the quoting on this line", "")
+    reader = csv.reader(io.StringIO(_decoded_lines(raw, check), newline=""), strict=True)
+    header: list[str] | None = None
+    previous_end = 0
+    try:
+        for record in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
+                continue
+            check.line = start
+            if header is None:
+                header = [h.strip() for h in record]
+                if not _check_header(check, header, spec):
+                    return
+                continue
+            if len(record) > len(header):
+                check.row = {}
+                check.add(
+                    "(row)",
+                    f"has {len(record)} fields but the header has {len(header)}",
+                    "quote values that contain commas, or remove the extra fields",
+                    ",".join(record[len(header) :]),
+                )
+                continue
+            check.row = {h: (record[i].strip() if i < len(record) else "") for i, h in
+                         enumerate(header)}
+            missing = [n for n in spec.required if not check.row.get(n)]
+            for name in missing:
+                check.add(name, "is required", f"fill in {name} ({_describe(spec, name)})")
+            yield check
+    except csv.Error as exc:
+        check.line = previous_end + 1
+        check.row = {}
+        check.add("(file)", f"is not valid CSV from this line on ({exc}); the rest of the file "
+                  "was not read", "close the quote opened on this line (a value with a comma "
+                  "or a line break is written \"like, this\")", "")
+        return
+    if header is None:
+        check.line = 0
+        check.row = {}
+        check.add("(file)", "is empty", f"write the header line {','.join(spec.names)} "
+                  "and then the rows", "")
 
 
 def _describe(spec: schema.FileSpec, name: str) -> str:
@@ -286,14 +316,16 @@ class _Loader:
         if not self.root.is_dir():
             raise DataError([Issue(_display(self.root), 0, "(dir)", "", "is not a directory",
                                    "point --data (or MILBALANCE_DATA) at the data/ folder")])
-        self.file(schema.SOURCES, self.source)
-        self.file(schema.UNITS, self.unit)
-        self.file(schema.METRICS, self.metric)
-        self.file(schema.COUNTRIES, self.country)
-        self.file(schema.COMPANIES, self.company)
-        self.file(schema.FACILITIES, self.facility)
-        self.file(schema.BLOCS, self.bloc)
-        self.file(schema.MEMBERSHIPS, self.membership)
+        references = ((schema.SOURCES, self.source), (schema.UNITS, self.unit),
+                      (schema.METRICS, self.metric), (schema.COUNTRIES, self.country),
+                      (schema.COMPANIES, self.company), (schema.FACILITIES, self.facility),
+                      (schema.BLOCS, self.bloc), (schema.MEMBERSHIPS, self.membership))
+        for spec, parse in references:
+            self.file(spec, parse)
+            if any(i.field == "(file)" for i in self.issues):
+                # every later row that names this file's ids would be an issue too:
+                # report the unreadable file alone, to be fixed first
+                raise DataError(self.issues)
         self.check_overlaps()
         for path in sorted(self.root.glob(schema.OBSERVATIONS.pattern)):
             for check in _rows(path, schema.OBSERVATIONS, self.issues):
@@ -582,7 +614,10 @@ class _Loader:
             if raw is None:
                 continue
             v = raw * scale
-            if metric.minimum is not None and v < metric.minimum:
+            if not math.isfinite(v):
+                c.add(name, f"overflows when converted to {metric.unit} (×{scale:g})",
+                      "check the figure and its unit")
+            elif metric.minimum is not None and v < metric.minimum:
                 c.add(name, f"is below {metric.id}'s minimum {metric.minimum:g} {metric.unit}",
                       "check the figure and its unit")
             elif metric.maximum is not None and v > metric.maximum:

@@ -83,6 +83,16 @@ class Period:
         or a function giving it for the year a fiscal year ends in (starts change: the US
         moved from July to October in 1976)."""
         raw = text.strip()
+        try:
+            return cls._parse(raw, fiscal_year_start)
+        except PeriodError:
+            raise
+        except (ValueError, OverflowError) as exc:  # date() refuses year 0 and year 10000
+            raise PeriodError(f"{raw!r} falls outside the calendar (years 0001–9999): "
+                              f"{exc}") from exc
+
+    @classmethod
+    def _parse(cls, raw: str, fiscal_year_start: int | Callable[[int], int]) -> Period:
         if m := _YEAR.match(raw):
             y = int(m[1])
             return cls(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, raw)
