@@ -5,9 +5,13 @@
     numbers    how reporting writes figures ("13.5 trillion rubles", "40,000 rounds a month")
     gazetteer  names → entity ids and metric items, built from the data
     split      articles → sentences with character spans
-    parser     sentences → claims (rules, no model, no network)
+    parser     sentences → claims (rules, no model, no network); the rules per kind of
+               claim live in the ``parse`` package
+    when       years, periods, events and dates in a sentence
+    subjects   who a claim is about (names before a figure, 'we', names joined by 'and')
+    context    what the article tells about a sentence (date, speaker, last entity)
     verdict    Label, thresholds, Verdict, Evidence
-    evaluate   claims → verdicts against the store, via the engine and spending modules
+    evaluate   claims → verdicts against the store, one module per kind of claim
     article    whole texts: context across sentences, skipped sentences with reasons
     report     readings as JSON-ready data and escaped HTML
 """

@@ -1,0 +1,96 @@
+"""Claims → verdicts, against the store, one module per kind of claim:
+
+    common               tolerances, rows, the score of one figure, how scores combine
+    level                levels and shares of GDP against every source's figure
+    comparison           items compared between subjects (the engine's Monte Carlo)
+    spending_comparison  spending compared between subjects (one currency basis; shares)
+    engine               one comparison through ``milbalance.engine.compare``
+    change               changes between years, records ("highest since 1990")
+    consistency          several spending figures quoted together
+    attribution          who said what, against the statements timeline
+"""
+
+from __future__ import annotations
+
+from milbalance.claims.evaluate.attribution import attribution
+from milbalance.claims.evaluate.change import change, record
+from milbalance.claims.evaluate.common import (
+    ATTRIBUTION_DAYS,
+    COUNT_TOLERANCE,
+    ENGINE_SAMPLES,
+    MONEY_TOLERANCE,
+    RATIO_TOLERANCE,
+    SHARE_TOLERANCE,
+    SPENDING_COMPARED_IN,
+    EvaluatorBase,
+    _negate,
+    own_figure,
+    own_figure_claimant,
+)
+from milbalance.claims.evaluate.comparison import comparison
+from milbalance.claims.evaluate.consistency import consistency
+from milbalance.claims.evaluate.engine import _p_ratio_within, comparison_method
+from milbalance.claims.evaluate.level import level, share
+from milbalance.claims.evaluate.spending_comparison import spending_comparison
+from milbalance.claims.kinds import (
+    Change,
+    Claim,
+    Comparison,
+    Consistency,
+    Level,
+    Measure,
+    NotCheckable,
+    Record,
+    ShareOfGdp,
+)
+from milbalance.claims.verdict import Label, Verdict
+from milbalance.errors import UserError
+
+__all__ = [
+    "ATTRIBUTION_DAYS",
+    "COUNT_TOLERANCE",
+    "ENGINE_SAMPLES",
+    "MONEY_TOLERANCE",
+    "RATIO_TOLERANCE",
+    "SHARE_TOLERANCE",
+    "SPENDING_COMPARED_IN",
+    "Evaluator",
+    "_p_ratio_within",
+    "comparison_method",
+    "own_figure",
+    "own_figure_claimant",
+]
+
+
+class Evaluator(EvaluatorBase):
+    """Checks claims against one store; each ``evaluate`` call is independent."""
+
+    def evaluate(self, claim: Claim) -> Verdict:
+        """The verdict on one claim; data problems become gaps, never exceptions."""
+        try:
+            verdict = self._dispatch(claim)
+        except UserError as exc:
+            return Verdict(claim, Label.NOT_CHECKABLE, None,
+                           f"Not checkable against the data: {exc}", caveats=claim.caveats,
+                           gaps=(str(exc),))
+        return _negate(verdict) if claim.negated else verdict
+
+    def _dispatch(self, claim: Claim) -> Verdict:
+        if isinstance(claim, NotCheckable):
+            return Verdict(claim, Label.NOT_CHECKABLE, None,
+                           f"Not checkable: {claim.explanation}.", caveats=claim.caveats)
+        if isinstance(claim, Level):
+            return level(self, claim)
+        if isinstance(claim, ShareOfGdp):
+            return share(self, claim)
+        if isinstance(claim, Comparison):
+            if claim.share_of_gdp or claim.measure is Measure.EXPENDITURE:
+                return spending_comparison(self, claim)
+            return comparison(self, claim)
+        if isinstance(claim, Change):
+            return change(self, claim)
+        if isinstance(claim, Record):
+            return record(self, claim)
+        if isinstance(claim, Consistency):
+            return consistency(self, claim)
+        return attribution(self, claim)

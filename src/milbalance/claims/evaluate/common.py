@@ -1,0 +1,229 @@
+"""What every kind of verdict is built from: tolerances, the rows a claim is checked
+against (the speaker's own figures left out), the score of one figure, and how scores are
+combined across claimant types.
+
+Probability that a level holds: each figure scores 1 when the claim is within tolerance of it
+(its range widened by the tolerance), ½ within twice the tolerance, else 0; scores are
+averaged within each claimant type, then across claimant types, so one prolific publisher
+does not outvote the others. A figure the speaker published himself is not evidence for his
+own claim and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from milbalance.claims.kinds import Claim, Level, Measure, Quantity, QuantityUnit
+from milbalance.claims.verdict import Evidence, Verdict, label_for
+from milbalance.model import MetricKind
+from milbalance.store import ObservationRow, Store
+
+if TYPE_CHECKING:  # imported where used: the engine (SciPy) and spending modules are slow
+    from milbalance.engine import EngineOptions  # to import, and most claims need neither
+
+
+COUNT_TOLERANCE = 0.10
+"""Munitions figures are rounded estimates; a claim within ±10 % of a figure agrees with it."""
+MONEY_TOLERANCE = 0.05
+"""Budgets and SIPRI figures are precise; ±5 % covers rounding and revisions."""
+SHARE_TOLERANCE = 0.05
+"""Shares of GDP: ±5 % relative (6.3 % vs 6.0 %) covers GDP revisions."""
+RATIO_TOLERANCE = 1.5
+"""'Four times as much' holds when the ratio is within a factor 1.5 of 4 (2.7–6)."""
+SPENDING_COMPARED_IN = "military_expenditure.usd_current"
+"""Spending comparisons between countries ('Russia outspends Ukraine') use one basis."""
+ATTRIBUTION_DAYS = 45
+"""A statement dated within this many days of the article counts as the one quoted."""
+ENGINE_SAMPLES = 20_000
+"""Monte Carlo samples per comparison: the standard error of P is at most
+√(0.25/20 000) ≈ 0.0035, so a label moves only when P sits within 0.01 of a threshold.
+They are plain Monte Carlo samples: that error is ample for labels set at 0.2 and 0.8, and
+the quasi-Monte Carlo estimator's SciPy import would cost a one-sentence check about 0.4 s."""
+
+
+def _share_metrics(store: Store) -> list[str]:
+    return [m.id for m in store.metrics() if m.id.endswith("share_gdp")]
+
+
+def _speaker_key(claim: Claim) -> str:
+    """Who made the claim (the attributed speaker), '' when nobody is named."""
+    a = claim.attribution
+    return a.speaker if a and a.speaker else ""
+
+
+def own_figure(row: ObservationRow, speaker: str) -> bool:
+    """True when ``row`` is the speaker's own figure: its claimant names the speaker (the
+    surname as a whole word, 'Putin' in 'Vladimir Putin (President of Russia)'). Source ids
+    are not read: 'Times' in 'kyivindependent-…-times' is a publisher, not the claimant."""
+    return own_figure_claimant(row.claimant, speaker)
+
+
+def own_figure_claimant(claimant: str, speaker: str) -> bool:
+    """True when ``claimant`` names ``speaker``: the surname as a whole word."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", speaker)
+    if not words:
+        return False
+    return re.search(rf"(?<![\w'-]){re.escape(words[-1])}(?![\w'-])", claimant,
+                     re.IGNORECASE) is not None
+
+
+def _evidence(row: ObservationRow, holds: bool | None, note: str = "") -> Evidence:
+    return Evidence(row.source, row.entity, row.metric, row.period.label, row.value, row.unit,
+                    str(row.claimant_type), row.claimant, row.low, row.high, holds, note)
+
+
+def _score(claimed: float, row: ObservationRow, tol: float, bound: str = "") -> float | None:
+    """1, ½ or 0: does ``claimed`` agree with the row (see the module docstring)?"""
+    if row.value is None and (row.low is None or row.high is None):
+        return None
+    low = row.low if row.low is not None else row.central
+    high = row.high if row.high is not None else row.central
+    if bound == "at-least":
+        high = max(high, claimed)  # "more than X" agrees with anything above X
+    elif bound == "at-most":
+        low = min(low, claimed)
+    if low <= 0:
+        return None
+    if claimed < low:
+        dev = low / claimed - 1
+    elif claimed > high:
+        dev = claimed / high - 1
+    else:
+        return 1.0
+    return 1.0 if dev <= tol else 0.5 if dev <= 2 * tol else 0.0
+
+
+def _combine(scored: Sequence[tuple[ObservationRow, float]]) -> tuple[float | None,
+                                                                       dict[str, float]]:
+    groups: dict[str, list[float]] = defaultdict(list)
+    for row, s in scored:
+        groups[str(row.claimant_type)].append(s)
+    by_type = {k: sum(v) / len(v) for k, v in groups.items()}
+    return (sum(by_type.values()) / len(by_type) if by_type else None), by_type
+
+
+def _words(p: float) -> str:
+    return str(label_for(p))
+
+
+def _fmt(value: float, unit: str = "") -> str:
+    if unit in ("percent",):
+        return f"{value:.1f}%"
+    for size, suffix in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+
+def _negate(v: Verdict) -> Verdict:
+    """A denied claim ('did not produce 2 million') holds when the plain claim fails:
+    P(not claim) = 1 − P(claim); no evidence stays not checkable."""
+    if v.probability is None:
+        return v
+    p = 1.0 - v.probability
+    summary = (f"The claim denies this, so it is {label_for(p)} (P = {p:.2f}). Plain claim: "
+               f"{v.summary}")
+    return replace(v, label=label_for(p), probability=p, summary=summary)
+
+
+
+class EvaluatorBase:
+    """The store, its metrics and the engine options every kind's check reads."""
+
+    def __init__(self, store: Store, options: EngineOptions | None = None):
+        self.store = store
+        self._options = options
+        self._metric_ids = {m.id: m for m in store.metrics()}
+
+    @property
+    def options(self) -> EngineOptions:
+        """Engine options for comparisons (the engine is imported on first use)."""
+        if self._options is None:
+            from milbalance.engine import EngineOptions, Sampler
+
+            self._options = EngineOptions(samples=ENGINE_SAMPLES,
+                                          sensitivity_samples=ENGINE_SAMPLES,
+                                          estimator=Sampler.MC)
+        return self._options
+
+    def _rows(self, entity: str, metric: str, years: tuple[int, int],
+              speaker: str = "") -> list[ObservationRow]:
+        if metric not in self._metric_ids:
+            return []
+        rows = self.store.observations(entity, metric, start_year=years[0], end_year=years[1])
+        if speaker:
+            rows = [r for r in rows if not own_figure(r, speaker)]
+        return rows
+
+    def _level_metrics(self, c: Level) -> tuple[list[str], list[str]]:
+        """(metrics the claim is about, related metrics that might fit better)."""
+        q = c.quantity
+        if q.unit is QuantityUnit.MONEY:
+            entity = self.store.entity(c.subject)
+            local = entity.currencies[:1] == (q.currency,) or q.currency in entity.currencies
+            kind = MetricKind.GDP if c.measure is Measure.GDP else MetricKind.EXPENDITURE
+            units = {"LCU" if local else "USD"}
+            if q.currency == "USD":
+                units.add("USD")  # the US's local currency is the dollar: both bases apply
+            found = [m.id for m in self._metric_ids.values() if m.kind is kind
+                     and m.unit in units and "per_capita" not in m.id]
+            return found, []
+        measure = Measure.OUTPUT if c.measure is Measure.SUPPLY else c.measure
+        primary = [f"{c.item}.{measure}"]
+        related = [m for m in self._metric_ids if (m.startswith(c.item + ".") or
+                   m.startswith(c.item + "_")) and m not in primary]
+        return primary, related
+
+    def _judge(self, claim: Claim, q: Quantity, entity: str, metrics: Iterable[str],
+               years: tuple[int, int], tol: float, peak: bool = False
+               ) -> tuple[str, float | None, dict[str, float], list[Evidence]]:
+        """Best-fitting metric (definition) for the claim, its probability and evidence."""
+        speaker = _speaker_key(claim)
+        best: tuple[str, float | None, dict[str, float], list[Evidence]] = ("", None, {}, [])
+        for metric in metrics:
+            rows = self._rows(entity, metric, years, speaker)
+            if peak:  # "during the war": each source's highest year in the span
+                by_source: dict[str, ObservationRow] = {}
+                for r in rows:
+                    if r.value is not None and (r.source not in by_source
+                                                or r.central > by_source[r.source].central):
+                        by_source[r.source] = r
+                rows = list(by_source.values())
+            scored = [(r, s) for r in rows if (s := _score(q.value, r, tol, q.bound)) is not None]
+            if not scored:
+                continue
+            p, by_type = _combine(scored)
+            ev = [_evidence(r, s >= 1.0) for r, s in scored]
+            if best[1] is None or (p is not None and p > best[1]):
+                best = (metric, p, by_type, ev)
+        return best
+
+    def _better(self, claim: Claim, q: Quantity, entity: str, metrics: Iterable[str],
+                year: int | None, tol: float) -> str:
+        """Another year or definition the figure fits, when the claimed one does not."""
+        if year is None:
+            return ""
+        fits: list[str] = []
+        for metric in metrics:
+            for y in range(year - 3, year + 3):
+                rows = self._rows(entity, metric, (y, y), _speaker_key(claim))
+                hits = [r for r in rows if _score(q.value, r, tol, q.bound) == 1.0]
+                if hits and (y != year or metric not in fits):
+                    fits.append(f"{metric} {y} ({hits[0].source}: "
+                                f"{_fmt(hits[0].central, hits[0].unit)})")
+        return "; ".join(fits[:3])
+
+    def _metric_for(self, item: str, measure: Measure) -> list[str]:
+        if item == "military_expenditure":
+            return [m for m in ("military_expenditure.usd_constant_2023",
+                                "military_expenditure.lcu") if m in self._metric_ids]
+        base = f"{item}.{Measure.OUTPUT if measure is Measure.SUPPLY else measure}"
+        related = [m for m in self._metric_ids if m.startswith(item + ".") and m != base
+                   and self._metric_ids[m].kind is self._metric_ids.get(
+                       base, self._metric_ids[m]).kind]
+        return [m for m in (base, *related) if m in self._metric_ids]

@@ -1,0 +1,80 @@
+"""Levels and shares of GDP: the claimed figure against every source's figure for the
+subject, metric and year (see ``common`` for the score and how scores combine)."""
+
+from __future__ import annotations
+
+from milbalance.claims.evaluate.common import (
+    COUNT_TOLERANCE,
+    MONEY_TOLERANCE,
+    SHARE_TOLERANCE,
+    EvaluatorBase,
+    _share_metrics,
+    _words,
+)
+from milbalance.claims.kinds import Level, QuantityUnit, ShareOfGdp
+from milbalance.claims.verdict import Label, Verdict, label_for
+from milbalance.errors import UserError
+
+
+def level(data: EvaluatorBase, c: Level) -> Verdict:
+    q = c.quantity
+    base = MONEY_TOLERANCE if q.unit is QuantityUnit.MONEY else COUNT_TOLERANCE
+    tol = max(base, min(q.precision, 2 * base))
+    if c.year is None:
+        raise UserError("no year in the text and no article date: give --date")
+    primary, related = data._level_metrics(c)
+    years = c.years or (c.year, c.year)
+    metric, p, by_type, ev = data._judge(c, q, c.subject, primary, years, tol)
+    caveats = list(c.caveats)
+    if q.unit is QuantityUnit.MONEY and len(primary) > 1 and metric:
+        caveats.append(f"read as {metric}, the definition it fits best of "
+                       f"{', '.join(primary)}")
+    label = label_for(p)
+    better = ""
+    if label is not Label.SUPPORTED:
+        better = data._better(c, q, c.subject, [m for m in (*primary, *related)], c.year, tol)
+    what = f"{c.subject} {c.item.replace('_', ' ')} ({c.measure}) in {c.year}"
+    if p is None:
+        gap = f"no {' or '.join(primary)} figure for {c.subject} in {c.year}"
+        summary = f"No figure for {what} in the data; {q.text} cannot be checked."
+        if better:
+            summary += f" It matches {better}."
+        return Verdict(c, Label.NOT_CHECKABLE, None, summary, gaps=(gap,),
+                       caveats=tuple(caveats), better_fit=better)
+    agree = [e for e in ev if e.holds]
+    summary = (f"{q.text} for {what} is {label}: {len(agree)} of {len(ev)} figures agree "
+               f"within ±{tol:.0%} (P = {p:.2f}).")
+    if better:
+        summary += f" It fits better: {better}."
+    return Verdict(c, label, p, summary, tuple(ev),
+                   {k: _words(v) for k, v in by_type.items()}, caveats=tuple(caveats),
+                   better_fit=better)
+
+
+def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
+    q = c.quantity
+    tol = max(SHARE_TOLERANCE, min(q.precision, 2 * SHARE_TOLERANCE))
+    if c.year is None:
+        raise UserError("no year in the text and no article date: give --date")
+    metrics = _share_metrics(data.store)
+    years = c.years or (c.year, c.year)
+    metric, p, by_type, ev = data._judge(c, q, c.subject, metrics, years, tol,
+                                         peak=c.years is not None)
+    label = label_for(p)
+    when = f"{years[0]}–{years[1]} (peak year)" if c.years else str(c.year)
+    if p is None:
+        better = data._better(c, q, c.subject, metrics, c.year, tol)
+        return Verdict(c, Label.NOT_CHECKABLE, None,
+                       f"No share-of-GDP figure for {c.subject} in {when}."
+                       + (f" {q.text} matches {better}." if better else ""),
+                       gaps=(f"no share of GDP for {c.subject} in {when}",),
+                       caveats=c.caveats, better_fit=better)
+    figures = ", ".join(f"{e.value:.1f}% ({e.source_id}, {e.period})" for e in ev
+                        if e.value is not None)
+    better = "" if label is Label.SUPPORTED else data._better(c, q, c.subject, metrics,
+                                                              c.year, tol)
+    summary = (f"{q.text} for {c.subject} in {when} is {label} (P = {p:.2f}); "
+               f"the data give {figures}.")
+    return Verdict(c, label, p, summary, tuple(ev), {k: _words(v) for k, v in
+                                                     by_type.items()},
+                   caveats=(*c.caveats, f"compared with {metric}"), better_fit=better)

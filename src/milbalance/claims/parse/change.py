@@ -1,0 +1,102 @@
+"""Changes and records: 'doubled since 2022', 'up 14-fold', 'rose 40%', 'from 400,000 in
+2022 to 4.5 million in 2024'; 'the highest since 1990', 'levels not seen in decades'."""
+
+from __future__ import annotations
+
+import re
+
+from milbalance.claims.context import Context
+from milbalance.claims.gazetteer import AMMUNITION_CAVEAT, Gazetteer, Mention
+from milbalance.claims.kinds import Change, Claim, Measure, Quantity, QuantityUnit, Record
+from milbalance.claims.numbers import MULTIPLIER, multiplier_value
+from milbalance.claims.parse.common import (
+    ECONOMY_ASIDE,
+    figure,
+    item_for,
+    measure_of,
+    neg_caveat,
+    negation_cue,
+)
+from milbalance.claims.parse.comparison import TIMES_AS
+from milbalance.claims.subjects import subject_before
+from milbalance.claims.when import since as since_of
+from milbalance.claims.when import since_event, year_in
+
+RECORD_SPAN_DECADES = 20
+"""'Not seen in decades' read in its weakest sense: at least two decades (20 years)."""
+
+_RECORD = re.compile(
+    r"\b(?:highest|largest|biggest|most|greatest|record|peak)\b[^.;]{0,60}?\bsince\s+"
+    r"(?P<since>[^,.;]+)|\b(?:not seen|unseen|unprecedented)\s+(?:since\s+(?P<since2>[^,.;]+)|"
+    r"in\s+(?P<decades>decades|a generation|half a century|a century))|"
+    r"\b(?:more than|most)\b[^.;]{0,40}\bin\s+(?P<decades2>decades)\b|"
+    r"\ba record\b|\brecord[- ]high\b|\bfor the first time since\s+(?P<since3>[^,.;]+)", re.I)
+_GROWTH_PCT = re.compile(r"\b(?:grew|rose|increased|up|growth of|increase of|jumped|"
+                         r"climbed)\s+"
+                         r"(?:by\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)", re.I)
+_FIGURE = r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|bn|m)\b)?"
+_FROM_TO = re.compile(rf"\bfrom\s+(?:about\s+|some\s+)?(?P<a>{_FIGURE})"
+                      rf"(?P<mid>[^.;]{{0,40}}?)"
+                      rf"\bto\s+(?:about\s+|some\s+)?(?P<b>{_FIGURE})", re.I)
+"""'rose from 400,000 in 2022 to 4.5 million in 2024': a change given by its two ends."""
+
+
+def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
+                      mentions: list[Mention], common: dict[str, object], caveats: tuple[str, ...],
+                      ctx: Context) -> list[Claim]:
+    out: list[Claim] = []
+    subject, scav = subject_before(gaz, text, mentions, len(text), ctx)
+    item, icav = item_for(gaz, text)
+    if not subject:
+        return out
+    if not item:
+        if re.search(r"\bspen[dt]|budget", text, re.I):
+            item = "military_expenditure"
+        else:
+            item, icav = "artillery_shells", "no item named; " + AMMUNITION_CAVEAT
+    measure = (Measure.EXPENDITURE if item == "military_expenditure"
+               else measure_of(text))
+    cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))
+    since = since_of(text, ctx.on)
+    factor: float | None = None
+    change_at = 0
+    if TIMES_AS.search(text) and re.search(r"\b(?:as|than)\b", text):
+        pass  # "N times as much as B" with no subject: an unresolved comparison
+    elif (m := MULTIPLIER.search(text)) is not None and not ECONOMY_ASIDE.search(text):
+        factor = multiplier_value(m)
+        change_at = m.start()
+    elif (g := _GROWTH_PCT.search(text)) is not None:
+        factor = 1 + float(g["n"]) / 100
+        change_at = g.start()
+    else:
+        same = [q for q in quantities if q.item == item and q.unit in
+                (QuantityUnit.RATE, QuantityUnit.COUNT)]
+        if len(same) >= 2 and re.search(r"\bfrom\b.*\bto\b", text, re.I) and same[0].value:
+            factor = same[1].value / same[0].value
+    if factor is None and (ft := _FROM_TO.search(text)) is not None:
+        a, b = figure(ft["a"]), figure(ft["b"])
+        if a and b:
+            factor, change_at = b / a, ft.start()
+            if (y := year_in(ft["mid"])) is not None:
+                since = y
+    if factor is not None:
+        subject, scav = subject_before(gaz, text, mentions, change_at, ctx)
+        cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))
+        cue = negation_cue(text, 0, change_at + 1)
+        out.append(Change(subject=subject, item=item, measure=measure, factor=factor,
+                          since=since, **{**common, "negated": bool(cue), "caveats": (
+                              *cv, *([neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
+    if (r := _RECORD.search(text)) is not None:
+        since_text = r["since"] or r["since2"] or r["since3"] or ""
+        rsince = since_event(since_text)
+        span = RECORD_SPAN_DECADES if (r["decades"] or r["decades2"]) and rsince is None \
+            else 0
+        rcv = cv + ((f"'in decades' read as at least {RECORD_SPAN_DECADES} years",)
+                    if span else ())
+        cue = negation_cue(text, 0, r.start() + 1)
+        if cue:
+            rcv += (neg_caveat(cue),)
+        out.append(Record(subject=subject, item=item, measure=measure, since=rsince,
+                          span_years=span, **{**common, "caveats": rcv,
+                                              "negated": bool(cue)}))  # type: ignore[arg-type]
+    return out

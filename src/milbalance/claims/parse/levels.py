@@ -1,0 +1,61 @@
+"""Levels of counted things: 'Russia produced 2 million shells in 2023', '40,000 rounds a
+month', '4 million shells in stock' (what the figure counts is read from its own clause)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from milbalance.claims.context import Context
+from milbalance.claims.gazetteer import Gazetteer, Mention
+from milbalance.claims.kinds import Claim, Level, Measure, Quantity, QuantityUnit
+from milbalance.claims.parse.common import (
+    PROJECTION,
+    item_for,
+    measure_near,
+    neg_caveat,
+    negation_cue,
+)
+from milbalance.claims.subjects import subject_before
+from milbalance.claims.when import in_a_month, year_near
+
+
+def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
+            years: list[tuple[int, int]], common: dict[str, object],
+            caveats: tuple[str, ...], ctx: Context) -> list[Claim]:
+    out: list[Claim] = []
+    counted = [q for q in quantities if q.unit in (QuantityUnit.COUNT, QuantityUnit.RATE)]
+    item_default, item_caveat = item_for(gaz, text)
+    previous_end = 0
+    for q in counted:
+        item, cav = q.item, ""
+        if not item:
+            item, cav = item_default, item_caveat
+        else:
+            cav = next((i.caveat for i in gaz.item_mentions(text[q.start:q.end + 1])
+                        if i.caveat), "")
+        if not item:
+            continue
+        subject, scav = subject_before(gaz, text, mentions, q.start, ctx)
+        if not subject:
+            continue
+        measure = measure_near(text, previous_end, q.start, q.end)
+        window_start, previous_end = previous_end, q.end
+        qyear, from_text = year_near(text, q.start, q.end, years, common["year"])  # type: ignore[arg-type]
+        from_text = from_text or bool(common["year_from_text"])
+        cv = [*caveats, *filter(None, [cav, scav])]
+        if PROJECTION.search(text[max(0, q.start - 40):q.start]):
+            cv.append("a projection for the year, compared with estimates of actual output")
+        if q.unit is QuantityUnit.COUNT and in_a_month(text[q.end:]):
+            q = replace(q, value=q.value * 12, unit=QuantityUnit.RATE, per="month")
+            cv.append("a count for one named month, annualised (×12)")
+        elif q.unit is QuantityUnit.COUNT and measure in (Measure.OUTPUT,
+                                                          Measure.CAPACITY):
+            cv.append("a total, not an annual rate: compared as the year's figure")
+        cue = negation_cue(text, window_start, q.start)
+        if cue:
+            cv.append(neg_caveat(cue))
+        out.append(Level(subject=subject, item=item, measure=measure, quantity=q,
+                         **{**common, "year": qyear, "year_from_text": from_text,
+                            "caveats": tuple(dict.fromkeys(cv)),
+                            "negated": bool(cue)}))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,90 @@
+"""Spending figures: amounts of money (defence budgets and spending, GDP), shares of GDP, and
+several of them quoted together for one subject (read as a consistency claim)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from milbalance.claims.context import Context
+from milbalance.claims.gazetteer import Gazetteer, Mention
+from milbalance.claims.kinds import (
+    Attribution,
+    Claim,
+    Consistency,
+    Level,
+    Measure,
+    Quantity,
+    QuantityUnit,
+    ShareOfGdp,
+)
+from milbalance.claims.parse.common import DEFENCE, GDP_LEVEL, neg_caveat, negation_cue
+from milbalance.claims.subjects import subject_before
+from milbalance.claims.when import named_periods, year_near
+
+
+def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
+              years: list[tuple[int, int]], common: dict[str, object],
+              caveats: tuple[str, ...], ctx: Context,
+              speaker: Attribution | None) -> list[Claim]:
+    money = [q for q in quantities if q.unit is QuantityUnit.MONEY]
+    shares = [q for q in quantities if q.unit is QuantityUnit.PERCENT_GDP]
+    if shares:  # "14% of GDP on Korea, 10% in Vietnam": the list shares the 'of GDP'
+        shares += [q for q in quantities if q.unit is QuantityUnit.PERCENT
+                   and q.start > shares[0].end
+                   and not re.search(r"\b(?:grew|rose|up|increase|growth|budget)\b",
+                                     text[max(0, q.start - 25):q.start], re.I)]
+        shares = [replace(q, unit=QuantityUnit.PERCENT_GDP) for q in shares]
+    if not money and not shares:
+        return []
+    if money and not shares and not DEFENCE.search(text) and not GDP_LEVEL.search(text):
+        return []
+    periods = named_periods(text)
+    out: list[Claim] = []
+    subject = ""
+    window_start = 0
+    for q in sorted(money + shares, key=lambda x: x.start):
+        cue = negation_cue(text, window_start, q.start)
+        window_start = q.end
+        inside = [m for m in mentions if q.start <= m.start < q.end]
+        subject, caveat = (inside[0].entity, inside[0].caveat) if inside else \
+            subject_before(gaz, text, mentions, q.start, ctx, speaker)
+        if not subject:
+            continue
+        qyear, from_text = year_near(text, q.start, q.end, years, common["year"])  # type: ignore[arg-type]
+        from_text = from_text or bool(common["year_from_text"])
+        span = None
+        if periods:
+            near = [p for p, pos in periods if pos >= q.end] or [p for p, _ in periods]
+            span = near[0]
+            qyear, from_text = span[1], True
+        cav = tuple(dict.fromkeys([*caveats, *([caveat] if caveat else [])]))
+        if span is not None:
+            cav += (f"'during the war' read as the peak year of {span[0]}–{span[1]}",)
+        if cue:
+            cav += (neg_caveat(cue),)
+        fields = {**common, "year": qyear, "year_from_text": from_text, "caveats": cav,
+                  "negated": bool(cue)}
+        if q.unit is QuantityUnit.PERCENT_GDP:
+            out.append(ShareOfGdp(subject=subject, quantity=q, years=span,
+                                  **fields))  # type: ignore[arg-type]
+        else:
+            window = text[max(0, q.start - 45):q.start] + text[q.end:q.end + 12]
+            is_gdp = bool(GDP_LEVEL.search(window)) and not DEFENCE.search(
+                text[max(0, q.start - 30):q.start])
+            item, measure = ("gdp", Measure.GDP) if is_gdp else (
+                "military_expenditure", Measure.EXPENDITURE)
+            if not is_gdp:
+                fields["caveats"] = (*cav, "defence spending: compared with SIPRI's "
+                                     "military expenditure and budget definitions")
+            out.append(Level(subject=subject, item=item, measure=measure, quantity=q,
+                             years=span, **fields))  # type: ignore[arg-type]
+    spend = [c for c in out if isinstance(c, Level | ShareOfGdp)]
+    bases = {("share" if isinstance(c, ShareOfGdp) else
+              f"{c.item}:{c.quantity.currency}") for c in spend}
+    subjects = {c.subject for c in spend}
+    if len(bases) >= 2 and len(subjects) == 1 and not periods:
+        out.append(Consistency(subject=next(iter(subjects)),
+                               quantities=tuple(c.quantity for c in spend),
+                               **{**common, "caveats": caveats}))  # type: ignore[arg-type]
+    return out
