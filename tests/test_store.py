@@ -121,3 +121,21 @@ def test_us_fiscal_years_before_1977_began_in_july(store: Store) -> None:
     assert spans["FY1976"] == (date(1975, 7, 1), date(1976, 6, 30))
     assert spans["FY1976TQ"] == (date(1976, 7, 1), date(1976, 9, 30))
     assert spans["FY1977"] == (date(1976, 10, 1), date(1977, 9, 30))
+
+
+def test_stale_build_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from milbalance.store import remove_stale_builds
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    target = tmp_path / "store.duckdb"
+    stale = [tmp_path / f".store.duckdb.building-{dead}-abc", tmp_path / ".store.duckdb.building-x"]
+    live = tmp_path / f".store.duckdb.building-{os.getpid()}-def"
+    for p in (*stale, live, stale[0].with_name(stale[0].name + ".wal")):
+        p.write_bytes(b"half")
+    removed = remove_stale_builds(target)
+    assert sorted(removed) == sorted([*stale, stale[0].with_name(stale[0].name + ".wal")])
+    assert live.exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -247,6 +248,29 @@ def _populate_production(con: duckdb.DuckDBPyConnection, data: Dataset) -> None:
     })
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
+
+
+def remove_stale_builds(target: Path) -> list[Path]:
+    """Delete half-built stores (and their WAL files) left by builds whose process is gone
+    (killed mid-build); a build still running in a live process is left alone."""
+    removed: list[Path] = []
+    for leftover in target.parent.glob(f".{target.name}.building-*"):
+        pid = re.match(r"(\d+)-", leftover.name[len(f".{target.name}.building-"):])
+        if pid is not None and _alive(int(pid.group(1))):
+            continue
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover)
+    return removed
+
+
 def build(data: Path, target: Path) -> Path:
     """Load and check ``data``, write a store beside ``target`` and swap it in atomically.
 
@@ -256,7 +280,9 @@ def build(data: Path, target: Path) -> Path:
     dataset = load(data)
     digest = content_hash(data)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.building-", dir=target.parent)
+    remove_stale_builds(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.building-{os.getpid()}-",
+                                    dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB wants to create the file itself

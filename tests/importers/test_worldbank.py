@@ -38,3 +38,25 @@ def test_bad_layout(tmp_path: Path, data_dir: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(UserError, match=r"API_X\.csv: no header line"):
         import_worldbank(bad, data_dir)
+
+
+@pytest.mark.parametrize("cut", [40, 400, 2000])
+def test_a_truncated_file_is_refused_and_nothing_is_written(tmp_path: Path, data_dir: Path,
+                                                            cut: int) -> None:
+    text = MIL.read_bytes()
+    short = tmp_path / "API_cut.csv"
+    short.write_bytes(text[:-cut])  # the download stopped in the middle of a row
+    sources = (data_dir / "sources.csv").read_bytes()
+    with pytest.raises(UserError, match="truncated"):
+        import_worldbank(short, data_dir)
+    assert not list((data_dir / "observations").glob("worldbank-*"))
+    assert (data_dir / "sources.csv").read_bytes() == sources
+
+
+def test_a_broken_sources_file_leaves_the_data_as_it_was(data_dir: Path) -> None:
+    (data_dir / "sources.csv").write_text("name,title\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in (data_dir / "observations").iterdir()}
+    with pytest.raises(UserError, match="header lacks"):
+        import_worldbank(MIL, data_dir)
+    after = {p.name: p.read_bytes() for p in (data_dir / "observations").iterdir()}
+    assert after == before

@@ -22,10 +22,9 @@ from milbalance.importers.common import (
     count_rows,
     format_number,
     open_workbook,
+    publish,
     sha256,
     sheet,
-    upsert_source,
-    write_observations,
     year_of,
 )
 
@@ -98,8 +97,7 @@ def import_cbo(path: Path, data_dir: Path) -> ImportResult:
         _read(sheet(workbook, path, title), path, metric, unit_text, unit, source_id, rows, gaps)
     digest = sha256(path)
     output = data_dir / "observations" / f"{source_id}.csv"
-    written = write_observations(output, rows)
-    upsert_source(data_dir, SourceEntry(
+    written = publish(data_dir, output, rows, SourceEntry(
         source_id, f"Historical Budget Data ({edition})", PUBLISHER, url, month,
         "official-government", edition, LICENCE,
         f"Imported by 'milbalance import cbo' from {path.name} (sha256 {digest}); tables "

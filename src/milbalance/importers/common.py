@@ -139,12 +139,7 @@ def period_sort_key(period: str) -> tuple[str, str]:
 # --- writing observations ----------------------------------------------------------------
 
 
-def write_observations(path: Path, rows: Iterable[Row]) -> int:
-    """Rewrite ``path`` with ``rows`` in a stable order; return the number of rows written.
-
-    Rows sort by entity, metric, period and unit; the header is the schema's column order
-    and lines end in ``\\n`` so the bytes do not depend on the platform.
-    """
+def _observations_text(rows: Iterable[Row]) -> tuple[str, int]:
     ordered = sorted(rows, key=lambda r: (r.entity, r.metric, period_sort_key(r.period), r.unit))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(schema.OBSERVATIONS.names),
@@ -152,16 +147,29 @@ def write_observations(path: Path, rows: Iterable[Row]) -> int:
     writer.writeheader()
     for row in ordered:
         writer.writerow(row.as_record())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write_text(path, buffer.getvalue())
-    return len(ordered)
+    return buffer.getvalue(), len(ordered)
 
 
-def _write_text(path: Path, text: str) -> None:
-    """Write via a sibling temporary file and rename, so a reader never sees half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="")
-    tmp.replace(path)
+def publish(data_dir: Path, output: Path, rows: Iterable[Row], entry: SourceEntry) -> int:
+    """Write an importer's observations file and its row of sources.csv together: both are
+    made in full beside their targets first, then renamed into place, so a failure (a broken
+    sources file, a full disk) leaves the data as it was. Returns the rows written."""
+    text, count = _observations_text(rows)
+    sources_path, sources_text = _sources_text(data_dir, entry)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content in ((output, text), (sources_path, sources_text)):
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(content, encoding="utf-8", newline="")
+            staged.append((tmp, path))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        tmp.replace(path)
+    return count
 
 
 def _csv_line(values: Sequence[str]) -> str:
@@ -183,11 +191,10 @@ def _records_with_text(text: str) -> list[tuple[list[str], str]]:
     return out
 
 
-def upsert_source(data_dir: Path, entry: SourceEntry) -> None:
-    """Replace the row of data/sources.csv whose id is ``entry.id``, or append one.
+def _sources_text(data_dir: Path, entry: SourceEntry) -> tuple[Path, str]:
+    """sources.csv's new text: the row whose id is ``entry.id`` replaced, or one appended.
 
-    Every other line keeps its exact bytes (another maintainer edits the same file).
-    """
+    Every other line keeps its exact bytes (another maintainer edits the same file)."""
     path = data_dir / schema.SOURCES.pattern
     try:
         text = path.read_text(encoding="utf-8")
@@ -218,7 +225,7 @@ def upsert_source(data_dir: Path, entry: SourceEntry) -> None:
         if out and not out[-1].endswith("\n"):
             out[-1] += "\n"
         out.append(line)
-    _write_text(path, "".join(out))
+    return path, "".join(out)
 
 
 # --- reference files ---------------------------------------------------------------------

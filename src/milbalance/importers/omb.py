@@ -23,9 +23,8 @@ from milbalance.importers.common import (
     count_rows,
     format_number,
     open_workbook,
+    publish,
     sha256,
-    upsert_source,
-    write_observations,
 )
 
 PUBLISHER = "US Office of Management and Budget (OMB)"
@@ -122,8 +121,7 @@ def import_omb(path: Path, data_dir: Path) -> ImportResult:
                             flags, note))
     digest = sha256(path)
     output = data_dir / "observations" / f"{source_id}.csv"
-    written = write_observations(output, rows)
-    upsert_source(data_dir, SourceEntry(
+    written = publish(data_dir, output, rows, SourceEntry(
         source_id, f"Historical Tables, Budget of the U.S. Government, Fiscal Year "
         f"{budget_year}: Table 3.1, {' '.join(title.split('-', 1)[-1].split()).title()}",
         PUBLISHER, URL, str(budget_year - 1), "official-government",

@@ -40,9 +40,8 @@ from milbalance.importers.common import (
     format_number,
     known_ids,
     open_workbook,
+    publish,
     sha256,
-    upsert_source,
-    write_observations,
     year_of,
 )
 
@@ -401,8 +400,7 @@ def import_sipri(path: Path, data_dir: Path) -> ImportResult:
 
     digest = sha256(path)
     output = data_dir / "observations" / f"{source_id}.csv"
-    written = write_observations(output, rows)
-    upsert_source(data_dir, SourceEntry(
+    written = publish(data_dir, output, rows, SourceEntry(
         source_id, f"SIPRI Military Expenditure Database 1949–{last_year}", PUBLISHER, URL,
         f"{last_year + 1}-04", "think-tank",
         f"{last_year + 1} release (data to {last_year})", LICENCE,

@@ -17,6 +17,7 @@ first currency in data/countries.csv is used and named in each row's notes.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,9 +33,8 @@ from milbalance.importers.common import (
     count_rows,
     format_number,
     known_ids,
+    publish,
     sha256,
-    upsert_source,
-    write_observations,
     year_of,
 )
 
@@ -64,7 +64,16 @@ def _read(path: Path) -> list[tuple[int, list[str]]]:
         raise UserError(f"{path}: no such file — give the path of the downloaded CSV")
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            return [(i, rec) for i, rec in enumerate(csv.reader(handle), start=1)]
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: is not a World Bank CSV ({exc}) — download the CSV (not the "
+                        "Excel or XML) from data.worldbank.org") from exc
+    if text and not text.endswith("\n"):
+        raise UserError(f"{path}:{text.count(chr(10)) + 1}: the file ends in the middle of a "
+                        "line: it is truncated — download it again")
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        return [(i, rec) for i, rec in enumerate(reader, start=1)]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise UserError(f"{path}: is not a World Bank CSV ({exc}) — download the CSV (not the "
                         "Excel or XML) from data.worldbank.org") from exc
@@ -92,6 +101,11 @@ def import_worldbank(path: Path, data_dir: Path) -> ImportResult:
                         "as downloaded")
     years = {i: y for i, h in enumerate(header) if (y := year_of(h)) is not None}
     data = [(line, rec) for line, rec in records if line > header_line and len(rec) > 3]
+    for line, rec in data:
+        if len(rec) != len(header):
+            raise UserError(f"{path}:{line}: {len(rec)} fields where the header has "
+                            f"{len(header)}: the file is truncated or damaged — download it "
+                            "again; nothing was imported")
     codes = sorted({rec[3].strip() for _, rec in data if rec[3].strip()})
     if len(codes) != 1:
         raise UserError(f"{path}: column 'Indicator Code' holds {codes!r}; expected one "
@@ -152,8 +166,7 @@ def import_worldbank(path: Path, data_dir: Path) -> ImportResult:
                             f"{code}; {where}" + (f"; {note}" if note else "")))
     digest = sha256(path)
     output = data_dir / "observations" / f"{source_id}.csv"
-    written = write_observations(output, rows)
-    upsert_source(data_dir, SourceEntry(
+    written = publish(data_dir, output, rows, SourceEntry(
         source_id, f"{indicator_name} ({code})", PUBLISHER,
         f"https://data.worldbank.org/indicator/{code}", stamp,
         "statistics", f"last updated {updated}" if updated else f"data to {stamp}", LICENCE,
