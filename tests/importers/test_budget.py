@@ -110,3 +110,18 @@ def test_cbo_fixture_and_missing_sheet(tmp_path: Path, data_dir: Path) -> None:
     with pytest.raises(UserError, match=r"cbo2\.xlsx: sheet '4a\. Discretionary Outlays "
                        r"\(GDP\)' is missing"):
         import_cbo(tmp_path / "cbo2.xlsx", data_dir)
+
+
+def test_an_oversized_workbook_is_refused_before_it_is_loaded(
+        tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from milbalance.importers import common
+
+    path = omb_fixture(tmp_path / "hist03z1.xlsx")
+    monkeypatch.setattr(common, "MAX_SHEET_BYTES", 100)  # the fixture's sheet is larger
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the workbook was loaded")
+
+    monkeypatch.setattr(common, "load_workbook", never)
+    with pytest.raises(UserError, match="MB of cells"):
+        import_omb(path, data_dir)

@@ -323,10 +323,29 @@ def _variants(name: str) -> list[str]:
 # --- workbooks -----------------------------------------------------------------------------
 
 
+MAX_SHEET_BYTES = 64_000_000
+"""Worksheet XML a publisher's workbook may hold, uncompressed (SIPRI's, the largest we read,
+holds 3.8 MB): above it the file is refused before openpyxl loads it whole into memory."""
+
+
+def _refuse_oversized(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(i.file_size for i in archive.infolist()
+                       if i.filename.startswith("xl/worksheets/"))
+    except (zipfile.BadZipFile, OSError):
+        return  # load_workbook says what is wrong with it
+    if size > MAX_SHEET_BYTES:
+        raise UserError(f"{path}: its worksheets hold {size / 1e6:.0f} MB of cells, more than "
+                        f"the {MAX_SHEET_BYTES / 1e6:.0f} MB a publisher's table needs — pass "
+                        "the publisher's own file, or cut it to the sheets milbalance reads")
+
+
 def open_workbook(path: Path) -> Any:
     """Open an .xlsx with openpyxl; a file that is not one becomes a UserError naming it."""
     if not path.is_file():
         raise UserError(f"{path}: no such file — give the path of the downloaded workbook")
+    _refuse_oversized(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's notes on styles it does not need
