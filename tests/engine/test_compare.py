@@ -21,7 +21,9 @@ from milbalance.store import Store
 from tests.engine.conftest import FIXTURES, make_data
 
 ME = "military_expenditure.usd_current"
-FAST = EngineOptions(samples=2000)
+# quoted=False: these tests check exact arithmetic on point figures; reading quoted
+# figures as uncertain (engine.quoted) is tested in test_bases.py.
+FAST = EngineOptions(quoted=False, samples=2000)
 SIPRI_2023 = {"USA": 916014.7, "POL": 26342.76430158256, "FIN": 5928.02105436018,
               "DEU": 67285.19863786241}  # USD million, SIPRI April 2025, 'Current US$'
 
@@ -58,7 +60,7 @@ def test_sweden_mid_2024_accession(store: Store) -> None:
     est = estimate(store, "NATO", ME, 2024, FAST)
     assert "SWE" in {c.member for c in est.contributions}
     pro = estimate(store, "NATO", ME, 2024,
-                   EngineOptions(samples=10, membership=MembershipRule.PRO_RATA))
+                   EngineOptions(quoted=False, samples=10, membership=MembershipRule.PRO_RATA))
     assert pro.quantiles.mean < est.quantiles.mean
 
 
@@ -66,7 +68,7 @@ def test_carry_forward_is_stated(store: Store) -> None:
     with pytest.raises(NoDataError, match="years with data: 2023, 2024"):
         estimate(store, "RUS", "artillery_shells.output", 2022, FAST)
     filled = estimate(store, "USA", "artillery_shells_155mm.output", 2023,
-                      EngineOptions(samples=10, carry_forward=True))
+                      EngineOptions(quoted=False, samples=10, carry_forward=True))
     assert filled.quantiles.p50 == 28000 * 12  # 2023-09 monthly rate annualised
     assert any("annualised" in f for c in filled.contributions for f in c.flags)
 
@@ -88,7 +90,7 @@ def test_mixed_kinds_refused_unless_asked(store: Store) -> None:
         compare(store, "RUS", "RUS", "artillery_shells.output_incl_refurbished", 2024, FAST,
                 metric_b="artillery_shells.output")
     c = compare(store, "RUS", "RUS", "artillery_shells.output_incl_refurbished", 2024,
-                EngineOptions(samples=2000, allow_mixed_kinds=True),
+                EngineOptions(quoted=False, samples=2000, allow_mixed_kinds=True),
                 metric_b="artillery_shells.output")
     assert c.mixed_kinds and any(a.key == "mixed-kinds" for a in c.assumptions)
     assert c.p_a_gt_b == 1.0  # 4.5 million made or refurbished vs 2 or 3 million newly made
@@ -101,10 +103,10 @@ def test_comparison_per_claimant_and_drivers(store: Store) -> None:
     assert {"a", "b", "a-b", "a/b"} == set(c.quantiles)
     assert c.seed == FAST.seed and c.samples == 2000
     out = compare(store, "RUS", "RUS", "artillery_shells.output", 2024,
-                  EngineOptions(samples=4000, claimant_type="intelligence"))
+                  EngineOptions(quoted=False, samples=4000, claimant_type="intelligence"))
     assert out.p_tie == 1.0
     same = compare(store, "RUS", "USA", "artillery_shells.output", 2024,
-                   EngineOptions(samples=10, allow_mixed_kinds=True),
+                   EngineOptions(quoted=False, samples=10, allow_mixed_kinds=True),
                    metric_b="artillery_shells_155mm.output")
     by = {a.claimant_type: a for a in same.by_claimant}
     assert set(by) == {"official-government", "intelligence", "media"}
@@ -113,12 +115,12 @@ def test_comparison_per_claimant_and_drivers(store: Store) -> None:
 
 
 def test_same_seed_same_answer(store: Store) -> None:
-    opts = EngineOptions(samples=3000, seed=11)
+    opts = EngineOptions(quoted=False, samples=3000, seed=11)
     one = compare(store, "RUS", "USA", "artillery_shells.output", 2024,
-                  EngineOptions(samples=3000, seed=11, allow_mixed_kinds=True),
+                  EngineOptions(quoted=False, samples=3000, seed=11, allow_mixed_kinds=True),
                   metric_b="artillery_shells_155mm.output")
     two = compare(store, "RUS", "USA", "artillery_shells.output", 2024,
-                  EngineOptions(samples=3000, seed=11, allow_mixed_kinds=True),
+                  EngineOptions(quoted=False, samples=3000, seed=11, allow_mixed_kinds=True),
                   metric_b="artillery_shells_155mm.output")
     assert one == two and opts.seed == one.seed
 
@@ -172,7 +174,7 @@ def test_estimator_setting_recorded_and_consistent(store: Store) -> None:
         return compare(store, "UKR", "USA", "artillery_shells.consumption", 2023, opts,
                        metric_b="artillery_shells_155mm.output")
 
-    base = EngineOptions(samples=8000, allow_mixed_kinds=True)
+    base = EngineOptions(quoted=False, samples=8000, allow_mixed_kinds=True)
     rq = go(base)
     assert rq.estimator is not None and rq.estimator.used == "rqmc+smooth"
     assert rq.estimator.smoothed_inputs == 1 and rq.estimator.replicates == 16

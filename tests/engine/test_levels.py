@@ -30,7 +30,9 @@ from tests.engine.test_cli import run as run_cli
 OUT = "artillery_shells.output"
 CAP = "artillery_shells.capacity"
 N155 = "artillery_shells_155mm.output"
-FAST = EngineOptions(samples=2000)
+# quoted=False: these tests check exact arithmetic on point figures; reading quoted
+# figures as uncertain (engine.quoted) is tested in test_bases.py.
+FAST = EngineOptions(quoted=False, samples=2000)
 NATO_BAIN = 1_300_000  # NATO, 2024, unn-2024-05-26-sky-bain ("European countries and the US")
 EU_2024 = (1_400_000, 1_700_000)  # EU, 2024: investorempires-2025-03-bloomberg-powder;
 #                                   politico-2024-03-asap
@@ -78,7 +80,7 @@ def test_hypothesis_mixture_takes_each_whole_with_its_weight(lstore: Store) -> N
     side = gather(lstore, "NATO", OUT, 2024, FAST)
     mixed = replace(side, parts_weight=1.0, whole_weight=1.0)
     assert mixed.mixed and mixed.p_parts == 0.5
-    opts = EngineOptions(samples=20_000, seed=3)
+    opts = EngineOptions(quoted=False, samples=20_000, seed=3)
     a = sample(mixed, None, opts, {}, opts.samples).stats.kept_a
     assert set(np.unique(a)) <= {NATO_BAIN, *EU_2024}  # each sample is one hypothesis whole
     assert float(np.mean(a == NATO_BAIN)) == pytest.approx(0.5, abs=0.02)
@@ -139,7 +141,7 @@ def test_supply_adds_suppliers_deliveries_flagged(lstore: Store) -> None:
     assert suppliers_of(lstore, lstore.entity("RUS"), 2024) == ("BLR", "IRN", "PRK")
     plain = estimate(lstore, "RUS", OUT, 2024, FAST)
     assert any(a.key == "supply:not-counted" for a in plain.assumptions) and not plain.gaps
-    sup = estimate(lstore, "RUS", OUT, 2024, EngineOptions(samples=20_000, supply=True))
+    sup = estimate(lstore, "RUS", OUT, 2024, EngineOptions(quoted=False, samples=20_000, supply=True))
     prk = next(c for c in sup.contributions if c.member == "PRK")
     assert prk.level == Level.SUPPLY and prk.metric == "artillery_shells.deliveries"
     assert {g.member for g in sup.gaps} == {"BLR", "IRN"}  # no 2024 deliveries figure
@@ -176,7 +178,7 @@ def test_reruns_report_assumptions_that_could_flip(lstore: Store) -> None:
 @given(w=st.floats(min_value=0.0, max_value=5.0), seed=st.integers(0, 2**32 - 1))
 def test_probabilities_sum_to_one_and_mixture_lies_between_wholes(
         lstore: Store, w: float, seed: int) -> None:
-    opts = EngineOptions(samples=3000, seed=seed, member_sum_weight=w, by_claimant=False,
+    opts = EngineOptions(quoted=False, samples=3000, seed=seed, member_sum_weight=w, by_claimant=False,
                          assumption_reruns=False, sensitivity_samples=0)
     side = gather(lstore, "NATO", OUT, 2024, opts)
     mixed = replace(side, parts_weight=w, whole_weight=1.0)

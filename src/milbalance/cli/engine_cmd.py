@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -19,6 +19,10 @@ from milbalance.engine.options import (
     MembershipRule,
     Sampler,
 )
+from milbalance.errors import UserError
+
+if TYPE_CHECKING:
+    from milbalance.engine.bases import BasesAnswer
 
 YearOpt = Annotated[int, typer.Option("--year", help="Calendar year of the figures.")]
 SamplesOpt = Annotated[int, typer.Option("--samples", help="Monte Carlo samples.")]
@@ -171,8 +175,13 @@ def compare_json(result: Comparison) -> dict[str, Any]:
 def compare_cmd(
     a: Annotated[str, typer.Argument(help="Side A: entity or bloc (NATO).")],
     b: Annotated[str, typer.Argument(help="Side B: entity or bloc (RUS_SUPPLIERS, RUS).")],
-    metric: Annotated[str, typer.Option("--metric", help="Metric id for both sides.")],
     year: YearOpt,
+    metric: Annotated[str | None, typer.Option(
+        "--metric", help="Metric id for both sides (one metric, today's single answer).")
+    ] = None,
+    item: Annotated[str | None, typer.Option(
+        "--item", help="Item (artillery_shells): every basis side by side (new output, "
+        "capacity, incl. refurbished, plus supplies, 155 mm only) with one verdict.")] = None,
     metric_b: Annotated[str | None, typer.Option(
         "--metric-b", help="A different metric for side B (needs --allow-mixed-kinds).")] = None,
     samples: SamplesOpt = DEFAULT_SAMPLES,
@@ -191,7 +200,15 @@ def compare_cmd(
     cumulative: CumulativeOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """P(A > B) on a metric in a year, with quantiles, per-claimant answers and drivers."""
+    """P(A > B) on a metric in a year, with quantiles, per-claimant answers and drivers;
+    with --item, on every basis side by side, with one verdict and a headline."""
+    if (metric is None) == (item is None):
+        raise UserError("give either --item (every basis) or --metric (one metric)")
+    if item is not None:
+        _bases_cmd(a, b, item, year, samples if samples != DEFAULT_SAMPLES else None, seed,
+                   as_json)
+        return
+    assert metric is not None
     with open_store() as store:
         options = _options(samples, seed, claimant, membership, carry_forward,
                            allow_mixed_kinds, levels, companies, allow_narrower, supply,
@@ -228,6 +245,60 @@ def compare_cmd(
                        f"{d.high:.3f}", "yes" if d.flips else "")
         console.print(dr)
     _footer(result)
+
+
+def bases_json(result: BasesAnswer) -> dict[str, Any]:
+    """{"bases": [{"basis", "p_a_gt_b", "a", "b", "figures", "gaps", ...}], "verdict",
+    "headline", ...} (the keys the issue documents, then the rest)."""
+    from milbalance.engine.verdict import reading
+
+    rows = []
+    for bs in result.bases:
+        row = {"basis": bs.basis, "p_a_gt_b": bs.p_a_gt_b, "a": to_jsonable(bs.a),
+               "b": to_jsonable(bs.b), "figures": to_jsonable(bs.figures),
+               "gaps": list(bs.gaps), "reading": reading(bs), "bound": bs.bound or None,
+               "description": bs.description, "notes": list(bs.notes),
+               "p_error_95": bs.p_error, "uncovered": list(bs.uncovered)}
+        rows.append(row)
+    return {"bases": rows, "verdict": result.verdict, "headline": result.headline,
+            "reasons": list(result.reasons), "a": result.a, "b": result.b,
+            "item": result.item, "year": result.year, "seed": result.seed,
+            "samples": result.samples, "rule": "docs/methodology.md"}
+
+
+def _bases_cmd(a: str, b: str, item: str, year: int, samples: int | None, seed: int,
+               as_json: bool) -> None:
+    from milbalance.engine.bases import bases, default_options
+    from milbalance.engine.verdict import reading
+
+    options = default_options(seed=seed, **({"samples": samples} if samples else {}))
+    with open_store() as store:
+        result = bases(store, a, b, item, year, options)
+    if as_json:
+        print_json(bases_json(result))
+        return
+    table = Table("basis", f"P({result.a} > {result.b})", "reading", f"{result.a} 5–50–95%",
+                  f"{result.b} 5–50–95%", "how", "gaps",
+                  title=f"{item} {year}: {result.a} against {result.b}, basis by basis")
+    for bs in result.bases:
+        p = "–" if bs.p_a_gt_b is None else (
+            {"lower": "≥ ", "upper": "≤ "}.get(bs.bound, "") + f"{bs.p_a_gt_b:.3f}")
+        cells = []
+        for use in (bs.a, bs.b):
+            cells.append("–" if use is None else "–".join(
+                number(x) for x in (use.quantiles.p5, use.quantiles.p50, use.quantiles.p95)))
+        how = "; ".join(f"{u.metric.partition('.')[2]} {u.year}" + (
+            "" if u.resolution == "measured" else f" ({u.resolution})")
+            for u in (bs.a, bs.b) if u is not None) or "no data"
+        table.add_row(bs.basis, p, reading(bs), *cells, escape(how), str(len(bs.gaps)))
+    console.print(table)
+    console.print(f"[bold]verdict: {result.verdict}[/bold]")
+    console.print(escape(result.headline), highlight=False)
+    for bs in result.bases:
+        for note in bs.notes:
+            console.print(f"[dim]{bs.basis}: {escape(note)}[/dim]", highlight=False)
+    console.print(f"[dim]rule: docs/methodology.md; seed {result.seed}, {result.samples:,} "
+                  "samples per basis (plain Monte Carlo)[/dim]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -47,6 +47,7 @@ is a gap. For other kinds, supplier members count like any member.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -223,20 +224,32 @@ class _Builder:
     @property
     def filters(self) -> str:
         o = self.options
-        return f"{self.ctype or ''}|{o.claimant or ''}|{o.source or ''}"
+        return (f"{self.ctype or ''}|{o.claimant or ''}|{o.source or ''}"
+                + (f"|-{sorted(o.exclude_claimants)}" if o.exclude_claimants else ""))
 
     def rows(self, entity: str, metric: str, start: int | None, end: int | None
              ) -> list[ObservationRow]:
         o = self.options
-        return select(self.store.observations(entity, metric, start_year=start, end_year=end),
+        rows = select(self.store.observations(entity, metric, start_year=start, end_year=end),
                       self.ctype, o.claimant, o.source)
+        if not o.exclude_claimants:
+            return rows
+        out = [r for r in rows if not _excluded(r, o.exclude_claimants)]
+        for r in rows:
+            if r not in out:
+                self.assumptions.append(Assumption(
+                    f"said-before:{r.path}:{r.line}", f"said before by {r.claimant} "
+                    f"({r.source}, {r.period.label}): the claimant's own figure is context, "
+                    "not evidence for the claim, and is left out"))
+        return out
 
     def add(self, key: str, member: str, rows: list[ObservationRow], scale: float,
             level: Level, covers: Sequence[str], flags: tuple[str, ...] = ()) -> bool:
-        quantity, assumed = mixture(key, member, rows, self.options.claimant_weights,
-                                    self.options.range_confidence, scale,
+        o = self.options
+        quantity, assumed = mixture(key, member, rows, o.claimant_weights,
+                                    o.range_confidence, scale,
                                     flags + _flags(rows, self.year), str(level),
-                                    tuple(covers))
+                                    tuple(covers), o.quoted, o.quoted_spread, o.bound_factor)
         if quantity is None:
             return False
         self.quantities.append(quantity)
@@ -278,6 +291,14 @@ class _Builder:
             shown = Level.NARROWER if narrow and level is Level.MEMBER else level
             self.add(self.key(who, metric.id, used_year), who, rows, scale, shown, (member,),
                      tuple(flags))
+
+
+def _excluded(row: ObservationRow, claimants: frozenset[str]) -> bool:
+    """True when the row's claimant is one of ``claimants`` (case-insensitive; a claimant
+    given as a surname matches it as a whole word)."""
+    who = row.claimant.lower()
+    return any(c.strip() and re.search(rf"\b{re.escape(c.strip().lower())}\b", who)
+               for c in claimants)
 
 
 def _latest(rows: list[ObservationRow]) -> list[ObservationRow]:
@@ -486,7 +507,8 @@ def _whole(b: _Builder, ids: list[str]) -> Quantity | None:
                                     b.entity.id, rows, b.options.claimant_weights,
                                     b.options.range_confidence, 1.0,
                                     flags + _flags(rows, b.year), str(Level.BLOC),
-                                    tuple(ids))
+                                    tuple(ids), b.options.quoted, b.options.quoted_spread,
+                                    b.options.bound_factor)
         if quantity is not None:
             b.assumptions.extend(assumed)
             return quantity

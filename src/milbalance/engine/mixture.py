@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from milbalance.engine.distributions import Dist, from_observation
+from milbalance.engine.distributions import Dist
+from milbalance.engine.quoted import DEFAULT_BOUND_FACTOR, read
 from milbalance.engine.results import Assumption
 from milbalance.store import ObservationRow
 
@@ -74,15 +75,20 @@ def select(rows: Sequence[ObservationRow], claimant_type: str | None = None,
 def mixture(key: str, member: str, rows: Sequence[ObservationRow],
             weights: Mapping[str, float], range_confidence: float, scale: float = 1.0,
             flags: tuple[str, ...] = (), level: str = "member", covers: tuple[str, ...] = (),
+            quoted: bool = False, spread: Mapping[str, float] | None = None,
+            bound_factor: float = DEFAULT_BOUND_FACTOR,
             ) -> tuple[Quantity | None, tuple[Assumption, ...]]:
-    """The mixture of ``rows`` weighted by claimant type; None when every weight is 0."""
+    """The mixture of ``rows`` weighted by claimant type; None when every weight is 0.
+
+    ``quoted``: read quoted points as uncertain (``engine.quoted``); one-sided figures are
+    bounds either way."""
     components: list[Component] = []
     used: list[Assumption] = []
     for obs in rows:
         weight = float(weights.get(str(obs.claimant_type), 1.0))
         if weight == 0:
             continue
-        dist, assumed = from_observation(obs, range_confidence)
+        dist, assumed = read(obs, range_confidence, quoted, spread, bound_factor)
         used.extend(assumed)
         components.append(Component(observation_key(obs), dist, weight, obs))
     if not components:

@@ -132,6 +132,20 @@ class EngineOptions:
     (flagged; only periods that cover the whole year). Off: such totals are listed as not
     counted, with the reason."""
 
+    quoted: bool = True
+    """Read a point figure said by a claimant as uncertain (rounding plus a default spread per
+    claimant type, ``engine.quoted``); False keeps every point exact."""
+    quoted_spread: Mapping[str, float] = field(default_factory=dict)
+    """Log-scale σ per claimant type overriding ``engine.quoted.DEFAULT_QUOTED_SPREAD``."""
+    bound_factor: float = 1.5
+    """A one-sided figure's other 90%-interval end lies this factor beyond the bound."""
+    exclude_claimants: frozenset[str] = frozenset()
+    """Claimants (case-insensitive) whose figures are left out: a claim is never supported by
+    its claimant's own statement filed as data; such rows are listed as said before."""
+    carry_widen: float = 0.15
+    """Log-scale σ added per year when a side's latest earlier year is carried forward to a
+    year without figures (``engine.bases``)."""
+
     @property
     def reruns(self) -> int:
         """Samples per assumption rerun (see ``rerun_samples``)."""
@@ -155,5 +169,10 @@ class EngineOptions:
                             f"got {self.replicates!r}")
         if self.rerun_samples is not None and self.rerun_samples < 1:
             raise UserError(f"rerun samples must be at least 1, got {self.rerun_samples!r}")
+        if not self.bound_factor > 1:
+            raise UserError(f"the bound factor must be above 1, got {self.bound_factor!r}")
+        bad_spread = {k: v for k, v in self.quoted_spread.items() if not v >= 0}
+        if bad_spread:
+            raise UserError(f"quoted spreads must be ≥ 0, got {bad_spread!r}")
         if not self.member_sum_weight >= 0:
             raise UserError(f"the member-sum weight must be ≥ 0, got {self.member_sum_weight!r}")

@@ -1,0 +1,129 @@
+"""From bases to one verdict and a headline (the published rule: docs/methodology.md).
+
+Each basis is read as one of:
+
+    A ahead       P(A > B) ≥ CLEAR (0.9)
+    B ahead       P(A > B) ≤ 1 − CLEAR (0.1)
+    uncertain     in between
+    undetermined  P is only a bound (a capacity stands in for one side's output) and the
+                  bound leaves the answer open: a lower bound below CLEAR, an upper bound
+                  above 1 − CLEAR; or a bloc side's member sum leaves more than half of
+                  its members without a figure (COVERAGE)
+    no data       a side has no figure on that basis in the year (nor a stand-in)
+
+The verdict on "A produces more than B" (the main basis is ``new-output``):
+
+    supported      the main basis reads A ahead and no basis reads B ahead
+    refuted        the main basis reads B ahead and no basis reads A ahead
+    contested      otherwise with data: the main basis is uncertain, undetermined or missing,
+                   or the bases disagree (one reads A ahead, another B ahead)
+    not checkable  no basis has data
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from milbalance.formatting import number
+
+if TYPE_CHECKING:
+    from milbalance.engine.bases import Basis
+
+CLEAR = 0.9
+COVERAGE = 0.5
+A_AHEAD, B_AHEAD, UNCERTAIN, UNDETERMINED, NO_DATA = (
+    "A ahead", "B ahead", "uncertain", "undetermined", "no data")
+MAIN = "new-output"
+WORDS = {
+    "new-output": "on new output",
+    "capacity": "on capacity",
+    "output-incl-refurbished": "counting refurbished shells",
+    "output-plus-supplies": "counting suppliers' deliveries",
+    "155mm-only": "on 155 mm alone",
+}
+
+
+def reading(b: Basis) -> str:
+    """A basis's reading (see the module docstring)."""
+    p = b.p_a_gt_b
+    if p is None:
+        return NO_DATA
+    if max(b.uncovered) > COVERAGE:
+        return UNDETERMINED
+    if b.bound == "lower":
+        return A_AHEAD if p >= CLEAR else UNDETERMINED
+    if b.bound == "upper":
+        return B_AHEAD if p <= 1 - CLEAR else UNDETERMINED
+    return A_AHEAD if p >= CLEAR else B_AHEAD if p <= 1 - CLEAR else UNCERTAIN
+
+
+def decide(found: Sequence[Basis]) -> tuple[str, list[str]]:
+    """(verdict, reasons) by the rule in the module docstring."""
+    reads = {b.basis: reading(b) for b in found}
+    if all(r == NO_DATA for r in reads.values()):
+        return "not checkable", ["no basis has figures for both sides"]
+    main = reads.get(MAIN, NO_DATA)
+    others = {k: v for k, v in reads.items() if k != MAIN}
+    reasons = [f"{MAIN} (main basis): {main}"]
+    reasons += [f"{k}: {v}" for k, v in others.items()]
+    a_any = A_AHEAD in others.values()
+    b_any = B_AHEAD in others.values()
+    if main == A_AHEAD and not b_any:
+        return "supported", reasons
+    if main == B_AHEAD and not a_any:
+        return "refuted", reasons
+    why = ("the main basis is " + main if main in (UNCERTAIN, UNDETERMINED, NO_DATA)
+           else "the bases disagree")
+    return "contested", [*reasons, f"contested: {why}"]
+
+
+def _label(b: Basis) -> str:
+    return WORDS.get(b.basis, f"on {b.basis}")
+
+
+def _sides(b: Basis, names: tuple[str, str]) -> str:
+    assert b.a is not None and b.b is not None
+    parts = []
+    for use, name in ((b.a, names[0]), (b.b, names[1])):
+        what = number(use.quantiles.p50)
+        if use.resolution == "carried-forward":
+            what += f" ({use.year} carried forward)"
+        elif use.resolution == "capacity-upper-bound":
+            what += " (capacity, an upper bound)"
+        elif use.resolution == "run-rate":
+            what += " (annualised run-rate)"
+        parts.append(f"{name} {what}")
+    return " against ".join(parts)
+
+
+def _p(b: Basis, names: tuple[str, str]) -> str:
+    assert b.p_a_gt_b is not None
+    sign = {"lower": " ≥ ", "upper": " ≤ "}.get(b.bound, " = ")
+    return f"P({names[0]} > {names[1]}){sign}{b.p_a_gt_b:.2f}"
+
+
+def headline(found: Sequence[Basis], verdict: str, names: tuple[str, str], item: str,
+             year: int) -> str:
+    """One quotable sentence: the verdict, the figures, and which definition decides."""
+    what = item.replace("_", " ")
+    with_data = [b for b in found if b.p_a_gt_b is not None]
+    if not with_data:
+        return (f"Whether {names[0]} produces more {what} than {names[1]} in {year} cannot be "
+                "checked: no definition has figures for both sides.")
+    reads = {b.basis: reading(b) for b in found}
+    main = next((b for b in with_data if b.basis == MAIN), with_data[0])
+    lead = (f"{_label(main)}, {_sides(main, names)} ({_p(main, names)})")
+    others = [b for b in with_data if b is not main and reads[b.basis] != reads[main.basis]]
+    if verdict in ("supported", "refuted") and not others:
+        who = names[0] if verdict == "supported" else names[1]
+        return (f"{who} leads in {what} in {year} on every definition with figures: "
+                f"{lead}.")
+    tail = "; ".join(f"{_label(b)} {_sides(b, names)} ({_p(b, names)})" for b in others[:3])
+    deciders = [_label(b).removeprefix("counting ") for b in others[:3]
+                if reads[b.basis] in (A_AHEAD, B_AHEAD)]
+    decide_text = (f" — it turns on whether {' and '.join(deciders)} count" if deciders else
+                   " — no definition settles it")
+    return (f"Contested: whether {names[0]} out-produces {names[1]} in {what} in {year} "
+            f"depends on the definition: {lead}" + (f"; {tail}" if tail else "")
+            + f"{decide_text}.")
