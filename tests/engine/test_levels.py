@@ -141,7 +141,8 @@ def test_supply_adds_suppliers_deliveries_flagged(lstore: Store) -> None:
     assert suppliers_of(lstore, lstore.entity("RUS"), 2024) == ("BLR", "IRN", "PRK")
     plain = estimate(lstore, "RUS", OUT, 2024, FAST)
     assert any(a.key == "supply:not-counted" for a in plain.assumptions) and not plain.gaps
-    sup = estimate(lstore, "RUS", OUT, 2024, EngineOptions(quoted=False, samples=20_000, supply=True))
+    sup = estimate(lstore, "RUS", OUT, 2024,
+                   EngineOptions(quoted=False, samples=20_000, supply=True))
     prk = next(c for c in sup.contributions if c.member == "PRK")
     assert prk.level == Level.SUPPLY and prk.metric == "artillery_shells.deliveries"
     assert {g.member for g in sup.gaps} == {"BLR", "IRN"}  # no 2024 deliveries figure
@@ -178,8 +179,8 @@ def test_reruns_report_assumptions_that_could_flip(lstore: Store) -> None:
 @given(w=st.floats(min_value=0.0, max_value=5.0), seed=st.integers(0, 2**32 - 1))
 def test_probabilities_sum_to_one_and_mixture_lies_between_wholes(
         lstore: Store, w: float, seed: int) -> None:
-    opts = EngineOptions(quoted=False, samples=3000, seed=seed, member_sum_weight=w, by_claimant=False,
-                         assumption_reruns=False, sensitivity_samples=0)
+    opts = EngineOptions(quoted=False, samples=3000, seed=seed, member_sum_weight=w,
+                         by_claimant=False, assumption_reruns=False, sensitivity_samples=0)
     side = gather(lstore, "NATO", OUT, 2024, opts)
     mixed = replace(side, parts_weight=w, whole_weight=1.0)
     stats = sample(mixed, gather(lstore, "RUS", OUT, 2024, opts), opts, {}, 0).stats
