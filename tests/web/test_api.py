@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,36 @@ def test_body_limit(client: Client) -> None:
     r = client.post("/api/health", content=b"x" * (limits.BODY_BYTES_MAX + 1))
     assert r.status_code == 413
     assert r.json()["error"]
+
+
+def test_chunked_body_over_the_limit_is_413(client: Client) -> None:
+    def chunks() -> Iterator[bytes]:  # no content-length: the client streams the body
+        for _ in range(limits.BODY_BYTES_MAX // 65_536 + 2):
+            yield b"x" * 65_536
+
+    r = client.post("/api/check", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+    assert set(r.json()) == {"error"}
+
+
+def test_a_body_that_is_not_json_gets_the_error_shape(client: Client) -> None:
+    r = client.post("/api/check", content=b"{not json", headers={"content-type":
+                                                                 "application/json"})
+    assert 400 <= r.status_code < 500
+    assert "error" in r.json()
+
+
+@pytest.mark.parametrize("day", [0, 1700000000, "0", True])
+def test_a_date_must_be_written_as_a_date(client: Client, day: object) -> None:
+    r = client.post("/api/check", json={"text": "Russia spent 6.3% of GDP.", "date": day})
+    assert r.status_code == 422
+    assert "date" in r.json()["error"]
+
+
+def test_an_unknown_api_path_gets_the_error_shape(client: Client) -> None:
+    r = client.get("/api/no-such-thing")
+    assert r.status_code == 404
+    assert set(r.json()) == {"error"}
 
 
 @pytest.mark.parametrize("path", ["/", "/explore", "/sources", "/api", "/check", "/read",

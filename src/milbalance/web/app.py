@@ -19,6 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from milbalance import __version__
@@ -116,25 +117,33 @@ class BodyLimit:
                 if declared > self.limit:
                     await _too_large(self.limit, scope, receive, send)
                     return
+        # read the whole body first (it is small by definition), so a chunked body over the
+        # limit gets its 413 before any handler starts, then replay it to the app
+        chunks: list[bytes] = []
         received = 0
-
-        async def counting() -> Message:
-            nonlocal received
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise _BodyTooLarge
-            return message
+            if message["type"] != "http.request":
+                break  # the client went away
+            chunk = message.get("body", b"")
+            received += len(chunk)
+            if received > self.limit:
+                await _too_large(self.limit, scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
 
-        try:
-            await self.app(scope, counting, send)
-        except _BodyTooLarge:
-            await _too_large(self.limit, scope, receive, send)
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
 
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, replay, send)
 
 
 async def _too_large(limit: int, scope: Scope, receive: Receive, send: Send) -> None:
@@ -201,6 +210,14 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
         if _wants_json(request):
             return JSONResponse({"error": f"internal error: {exc}"}, status_code=500)
         return pages.error_page(request, 500, f"internal error: {exc}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # e.g. a body that is not JSON: the API answers in its declared ErrorOut shape
+        if _wants_json(request):
+            return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return pages.error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -147,15 +148,22 @@ class MembersOut(BaseModel):
     members: list[MembershipOut]
 
 
+SaidOn = Annotated[dt.date | None, Field(
+    default=None, strict=True,
+    description="The day the text was said or published, as YYYY-MM-DD (a number is refused: "
+                "it is not read as a Unix time)")]
+"""A date written as a date: strict, so ``0`` is an error rather than 1970-01-01."""
+
+
 class CheckIn(BaseModel):
     """A sentence (or short passage) to check; ``date`` gives the year to claims naming none."""
 
     text: str = Field(min_length=1, max_length=limits.CLAIM_TEXT_MAX)
-    date: dt.date | None = None
+    date: SaidOn = None
 
 
 class ArticleIn(BaseModel):
     """An article to read, claim by claim."""
 
     text: str = Field(min_length=1, max_length=limits.ARTICLE_TEXT_MAX)
-    date: dt.date | None = None
+    date: SaidOn = None
