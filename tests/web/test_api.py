@@ -264,3 +264,34 @@ def test_check_page_escapes_pasted_html(client: Client) -> None:
 def test_claim_pages_input_errors(client: Client) -> None:
     assert client.post("/check", data={"text": ""}).status_code == 400
     assert client.post("/read", data={"text": "a b", "date": "nope"}).status_code == 400
+
+
+def test_claim_checks_beyond_the_queue_get_503_with_retry_after(client: Client) -> None:
+    import threading
+
+    from milbalance.web.admission import Admission
+
+    app = client.app
+    saved = app.state.admission
+    app.state.admission = Admission(running=1, waiting=0)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with app.state.admission.slot():
+            holding.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=hold)
+    worker.start()
+    try:
+        holding.wait(10)
+        r = client.post("/api/check", json={"text": "Russia spent 6.3% of GDP in 2024."})
+        assert r.status_code == 503
+        assert int(r.headers["retry-after"]) > 0
+        assert set(r.json()) == {"error"}
+    finally:
+        release.set()
+        worker.join()
+        app.state.admission = saved
+    assert client.post("/api/check", json={"text": "Russia spent 6.3% of GDP in 2024."}
+                       ).status_code == 200

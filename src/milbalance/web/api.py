@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from milbalance import __version__
@@ -238,16 +238,23 @@ def production_crossover(
                                                  seed))
 
 
-@router.post("/check", tags=["claims"])
-def check(store: StoreDep, body: CheckIn) -> dict[str, Any]:
+BUSY: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorOut, "description": "Too many checks in progress; retry after the "
+          "seconds the Retry-After header gives."}}
+
+
+@router.post("/check", tags=["claims"], responses=BUSY)
+def check(store: StoreDep, body: CheckIn, request: Request) -> dict[str, Any]:
     """Check a sentence: each claim in it with its verdict (supported / contested / refuted /
     not checkable), probability, evidence with sources, per-claimant answers and caveats.
     Reads only; writes nothing."""
-    return reading_json(check_claim(store, body.text, body.date), spans=True)
+    with request.app.state.admission.slot():
+        return reading_json(check_claim(store, body.text, body.date), spans=True)
 
 
-@router.post("/read", tags=["claims"])
-def read(store: StoreDep, body: ArticleIn) -> dict[str, Any]:
+@router.post("/read", tags=["claims"], responses=BUSY)
+def read(store: StoreDep, body: ArticleIn, request: Request) -> dict[str, Any]:
     """Read an article: every checkable claim with its verdict and the character span of its
     sentence; other sentences are listed as skipped with the reason."""
-    return reading_json(read_article(store, body.text, body.date), spans=True)
+    with request.app.state.admission.slot():
+        return reading_json(read_article(store, body.text, body.date), spans=True)

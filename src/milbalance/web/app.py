@@ -26,6 +26,7 @@ from milbalance import __version__
 from milbalance.errors import MilbalanceError, UnknownNameError, UserError
 from milbalance.store import Store
 from milbalance.web import limits
+from milbalance.web.admission import Admission
 
 StoreFactory = Callable[[], Store]
 
@@ -192,6 +193,7 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.stores = holder
+    app.state.admission = Admission()
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
 

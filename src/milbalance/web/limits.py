@@ -44,3 +44,9 @@ LP_SAMPLES_DEFAULT = 1_000
 """LP samples when a request names none."""
 CHECK_CACHE_SIZE = 1_024
 """Claim checks kept per process (each at most ``CLAIM_TEXT_MAX`` characters of text)."""
+CLAIM_JOBS_RUNNING = 2
+"""Claim checks and article reads computed at once per process (one per core here)."""
+CLAIM_JOBS_WAITING = 32
+"""Claim jobs that may wait for a slot; beyond that the API answers 503 with Retry-After."""
+RETRY_AFTER_SECONDS = 2
+"""What a 503 asks the client to wait before trying again."""
