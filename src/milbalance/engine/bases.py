@@ -183,15 +183,37 @@ def _run_rate_note(side: Side) -> tuple[bool, str]:
         f"{rows[0].raw_unit} ×12 (months: {', '.join(months)})")
 
 
+Cache = dict[tuple[str, str, int, bool], Side | NoDataError]
+
+
+def _gather(store: Store, entity: str, metric: str, year: int, options: EngineOptions,
+            cache: Cache | None) -> Side:
+    """``blocs.gather``, remembered within one bases answer (the bases share many sides;
+    their options differ only in ``supply``)."""
+    key = (entity, metric, year, options.supply)
+    found = cache.get(key) if cache is not None else None
+    if found is None:
+        try:
+            found = gather(store, entity, metric, year, options)
+        except NoDataError as exc:
+            found = exc
+        if cache is not None:
+            cache[key] = found
+    if isinstance(found, NoDataError):
+        raise found
+    return found
+
+
 def resolve(store: Store, entity: str, candidates: Sequence[str], item: str, year: int,
-            options: EngineOptions, capacity_bound: bool = True) -> tuple[Side, str, str]:
+            options: EngineOptions, capacity_bound: bool = True,
+            cache: Cache | None = None) -> tuple[Side, str, str]:
     """The side for ``entity`` on the first candidate metric with figures, with the time rule
     (see the module docstring): (side, resolution, note). NoDataError when nothing is found."""
     known = metric_ids(store)
     metrics = [m for m in candidates if m in known]
     for metric in metrics:
         try:
-            side = gather(store, entity, metric, year, options)
+            side = _gather(store, entity, metric, year, options, cache)
         except NoDataError:
             continue
         only_rates, note = _run_rate_note(side)
@@ -199,7 +221,7 @@ def resolve(store: Store, entity: str, candidates: Sequence[str], item: str, yea
     capacity = (metrics[0] if metrics else f"{item}.output").rpartition(".")[0] + ".capacity"
     if capacity_bound and capacity in known and capacity not in metrics:
         try:
-            side = gather(store, entity, capacity, year, options)
+            side = _gather(store, entity, capacity, year, options, cache)
             return side, CAPACITY_BOUND, (
                 f"no {' or '.join(metrics)} figure for {entity} in {year}: its {year} "
                 "capacity stands in as an upper bound of output")
@@ -208,7 +230,7 @@ def resolve(store: Store, entity: str, candidates: Sequence[str], item: str, yea
     for back in range(1, CARRY_YEARS + 1):
         for metric in metrics:
             try:
-                side = gather(store, entity, metric, year - back, options)
+                side = _gather(store, entity, metric, year - back, options, cache)
             except NoDataError:
                 continue
             sigma = options.carry_widen * back
@@ -241,7 +263,7 @@ def _figures(label: str, side: Side) -> list[Figure]:
 
 
 def basis(store: Store, spec: BasisSpec, a: str, b: str, item: str, year: int,
-          options: EngineOptions) -> Basis:
+          options: EngineOptions, cache: Cache | None = None) -> Basis:
     """One basis (see the module docstring)."""
     opts = replace(options, supply=spec.supply, suppliers=None, allow_mixed_kinds=True,
                    allow_narrower=True, by_claimant=False, assumption_reruns=False,
@@ -251,7 +273,8 @@ def basis(store: Store, spec: BasisSpec, a: str, b: str, item: str, year: int,
     gaps: list[str] = []
     for who in (a, b):
         try:
-            sides.append(resolve(store, who, cands, item, year, opts, spec.capacity_bound))
+            sides.append(resolve(store, who, cands, item, year, opts, spec.capacity_bound,
+                                 cache))
         except (NoDataError, UserError) as exc:
             gaps.append(str(exc))
     if gaps:
@@ -299,7 +322,8 @@ def bases(store: Store, a: str, b: str, item: str, year: int,
     if not any(m.startswith(item + ".") for m in metric_ids(store)):
         raise UserError(f"no metrics for item {item!r}; items are the part of a metric id "
                         "before the dot (artillery_shells)")
-    found = tuple(basis(store, s, ea.id, eb.id, item, year, options) for s in specs)
+    cache: Cache = {}
+    found = tuple(basis(store, s, ea.id, eb.id, item, year, options, cache) for s in specs)
     verdict, reasons = decide(found)
     names = tuple(e.id if e.kind is EntityKind.BLOC else e.name or e.id for e in (ea, eb))
     assert len(names) == 2
