@@ -1,14 +1,25 @@
 """Names in text → entity ids and metric items, built from the data, never hand-kept.
 
 Entity names come from ``store.entities()`` (id, name, aliases in countries.csv, blocs.csv,
-companies.csv, facilities.csv) with two spelling rules applied to them: possessives
-("Russia's") and demonyms formed from names ending in -a or -ine ("Russian", "Ukrainian").
-Adding an alias to the data is how a new name is taught.
+companies.csv, facilities.csv) with spelling rules applied to them: possessives
+("Russia's"), demonyms formed from names ending in -a or -ine ("Russian", "Ukrainian") or
+listed in ``names/demonyms.csv`` ("German", "the Chinese"), and plurals of demonyms
+("Russians", "Israelis"). Adding an alias to the data is how a new name is taught. A name
+written with capitals is a proper noun: all-lower-case text ("turkey", "the states") is not it.
+
+Where a name is not its country (``milbalance.claims.organisations``): inside an
+organisation's name ("the Stockholm International Peace Research Institute", "The Kyiv
+Independent"), before an event noun ("the Hague summit", "the Warsaw Pact"), and, for a
+capital or seat of government (``names/seats.csv``: "Moscow", "the Pentagon"), wherever it
+does not act as the government ("in Minsk", "Kyiv's allies", "for Kyiv's forces").
 
 What is kept in code is the *phrasing* of the domain, each reading with the caveat it
 carries, and only for ids the data declares:
 
 - region words whose reading is a choice: "Europe" → the EU bloc; "the West" → NATO;
+  "global", "worldwide", "world military spending" → the world total (WLD); "Asia" → SIPRI's
+  Asia and Oceania; SIPRI's regions by name ("Western Europe", "the Middle East") with the
+  data's description of what they cover;
 - the head nouns reporters use for items: "shells", "rounds", "ammunition", "interceptors",
   "drones" → the metric items (``artillery_shells`` …) of metrics.csv;
 - words that take a name as a whole ("the whole X", "all of X", "the entire X", "X as a
@@ -20,7 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from milbalance.claims import names as word_lists
 from milbalance.claims.numbers import ItemMatch
+from milbalance.claims.organisations import OrgSpan, acts, is_event, organisation_spans
 from milbalance.model import Entity, EntityKind, Metric
 
 AMMUNITION_CAVEAT = ("'ammunition' read as artillery ammunition (shells); other calibres and "
@@ -33,18 +46,30 @@ CALIBRE_LIST_CAVEAT = ("several calibres named together read as artillery shells
 DRONE_CAVEAT = "'drones' read as long-range attack drones (Shahed/Geran type)"
 EXPLOSIVE_CAVEAT = "'explosives' read as RDX capacity, the explosive the data measures"
 
+EUROPE_CAVEAT = ("'Europe' read as the EU: the UK, Norway and other European countries outside "
+                 "the EU are not in it (SIPRI's region Europe also counts Russia and Ukraine)")
+WORLD_CAVEAT = "read as the world total (SIPRI's world figure)"
+
 REGION_READINGS: tuple[tuple[str, str, str], ...] = (
     (r"Europe(?:an (?:Union|countries|allies|industry|producers|states|members))?|"
-     r"the Europeans", "EU",
-     "'Europe' read as the EU; NATO's European members and non-EU producers differ"),
+     r"the Europeans", "EU", EUROPE_CAVEAT),
     (r"the West|Western (?:allies|countries|nations|partners)", "NATO",
      "'the West' read as NATO"),
     (r"the bloc", "NATO", "'the bloc' read as NATO"),
     (r"the allies", "NATO", "'the allies' read as NATO"),
-    (r"the Pentagon|the US military|the US Army", "USA",
-     "'the Pentagon' (or US Army) read as the United States"),
+    (r"(?:global|worldwide|world(?:['’]s)?)\s+(?:(?:military|defen[cs]e|arms)\s+)?"
+     r"(?:spending|expenditures?|outlays|budgets?|output|production|totals?)|"
+     r"(?:(?<=spending )|(?<=expenditure )|(?<=outlays ))worldwide|"
+     r"(?<!in )the world(?!['’]s|\s+war)",
+     "WLD", f"'global'/'world' {WORLD_CAVEAT}"),
+    (r"Asia(?![\w-])(?!\s+(?:and|&)\s+Oceania)", "ASIA_OCEANIA",
+     "'Asia' read as SIPRI's region Asia and Oceania"),
 )
 """(pattern, entity id, caveat): readings of region words, kept only if the id exists."""
+
+READ_BY_PHRASE_ONLY = frozenset({"WLD", "EUROPE"})
+"""Entities whose names are common words ('World', 'Europe'): found only through the
+phrases above, never by the plain name (which still resolves, for the command line)."""
 
 _CALIBRE = r"\d{2,3}(?:\.\d)?[\s-]?(?:mm|millimet(?:er|re)s?)"
 ITEM_PHRASES: tuple[tuple[str, str, str], ...] = (
@@ -103,6 +128,8 @@ class Mention:
     name: str = ""
     """The name itself where ``text`` takes it as a whole ('the whole alliance' → 'the
     alliance'); empty where ``text`` is the name."""
+    seat: bool = False
+    """A capital or seat of government acting as the government ('Moscow spent')."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +149,16 @@ def _demonyms(name: str) -> list[str]:
     return []
 
 
+def _plurals(demonyms: list[str]) -> list[str]:
+    """'Russian' → 'Russians', 'Israeli' → 'Israelis'; other plurals are listed."""
+    return [d + "s" for d in demonyms if d[-1] in "ni" and " " not in d]
+
+
+def _proper(alias: str) -> bool:
+    """A name written with capitals (beyond a leading 'the'): lower-case text is not it."""
+    return any(c.isupper() for c in alias.removeprefix("the ").removeprefix("The "))
+
+
 def _exact_case(alias: str) -> bool:
     """Short capitalised aliases (US, UK, EU, PRC) match only as written: 'us' is a pronoun."""
     letters = [c for c in alias if c.isalpha()]
@@ -136,6 +173,8 @@ class Gazetteer:
     items: dict[str, str]  # metric item → measure kinds available, joined (for display)
     metric_ids: frozenset[str]
     _names: dict[str, str] = field(default_factory=dict)  # alias (lower) → entity id
+    _proper: set[str] = field(default_factory=set)  # aliases (lower) written with capitals
+    _seats: dict[str, word_lists.Seat] = field(default_factory=dict)  # seat (lower) → seat
     _name_re: re.Pattern[str] | None = None
     _regions: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     _items: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -155,18 +194,40 @@ class Gazetteer:
         return gaz
 
     def _compile(self) -> None:
+        listed = word_lists.demonyms()
         alternatives: list[str] = []
+        plain: set[str] = set()  # names also written in lower case ('the alliance')
+
+        def add(alias: str, entity_id: str) -> None:
+            if len(alias) < 2:
+                return
+            key = alias.lower()
+            self._names.setdefault(key, entity_id)
+            if _proper(alias):
+                self._proper.add(key)
+            else:
+                plain.add(key)
+            exact = _exact_case(alias) or (alias == entity_id and alias.isupper())
+            flag = "-i" if exact else "i"
+            alternatives.append(f"(?{flag}:{re.escape(alias)})")
+
         for e in self.entities.values():
             names = [e.id, e.name, *e.aliases]
             if e.kind is EntityKind.COUNTRY:
-                names += [d for n in (e.name, *e.aliases) for d in _demonyms(n)]
+                demonyms = [d for n in (e.name, *e.aliases) for d in _demonyms(n)]
+                demonyms += list(listed.get(e.id, ()))
+                names += demonyms + _plurals(demonyms)
+            if e.id in READ_BY_PHRASE_ONLY:
+                self._names.setdefault(e.name.lower(), e.id)
+                names = [e.id, *e.aliases]
             for alias in names:
-                if len(alias) < 2:
-                    continue
-                key = alias.lower()
-                self._names.setdefault(key, e.id)
-                flag = "-i" if _exact_case(alias) else "i"
-                alternatives.append(f"(?{flag}:{re.escape(alias)})")
+                add(alias, e.id)
+        for seat in word_lists.seats():
+            if seat.entity in self.entities:
+                self._seats[seat.name.lower()] = seat
+                add(seat.name, seat.entity)
+        self._proper -= plain
+        alternatives = list(dict.fromkeys(alternatives))
         alternatives.sort(key=len, reverse=True)
         self._name_re = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
         for pattern, entity, caveat in REGION_READINGS:
@@ -238,18 +299,55 @@ class Gazetteer:
         return widened
 
     def _plain_mentions(self, sentence: str) -> list[Mention]:
+        orgs = organisation_spans(sentence)
         found: list[Mention] = []
         if self._name_re is not None:
             for m in self._name_re.finditer(sentence):
-                entity_id = self._names[m.group(0).lower()]
+                key = m.group(0).lower()
+                if key in self._proper and not any(c.isupper() for c in m.group(0)):
+                    continue  # 'turkey', 'the states': not the proper name
+                entity_id = self._names[key]
+                seat = self._seats.get(key)
                 found.append(Mention(entity_id, self.entities[entity_id].kind, m.start(),
-                                     m.end(), m.group(0)))
+                                     m.end(), m.group(0), seat.caveat if seat else "",
+                                     seat=seat is not None))
         for pattern, entity_id, caveat in self._regions:
             for m in pattern.finditer(sentence):
                 if all(m.end() <= f.start or m.start() >= f.end for f in found):
                     found.append(Mention(entity_id, self.entities[entity_id].kind, m.start(),
                                          m.end(), m.group(0), caveat))
-        return found
+        return self._as_actors(sentence, sorted(found, key=lambda x: x.start), orgs)
+
+    def _as_actors(self, sentence: str, found: list[Mention],
+                   orgs: list[OrgSpan]) -> list[Mention]:
+        """Drop names that are not their entity here: inside an organisation's name, before
+        an event noun, or a capital that does not act as the government; a region gets the
+        data's description of what it covers as its caveat."""
+        out: list[Mention] = []
+        previous: tuple[Mention, bool] | None = None
+        for m in found:
+            entity = self.entities[m.entity]
+            keep = True
+            inside = any(o.start <= m.start and m.end <= o.end for o in orgs)
+            if (inside and entity.kind in (EntityKind.COUNTRY, EntityKind.BLOC)) or (
+                    entity.kind is EntityKind.COUNTRY and is_event(sentence, m.end, m.start)):
+                keep = False
+            elif m.seat:
+                joined = previous is not None and previous[0].seat and re.fullmatch(
+                    r"\s*(?:,|and|or|&)\s*(?:the\s+)?", sentence[previous[0].end:m.start],
+                    re.I) is not None
+                keep = previous[1] if joined and previous is not None else \
+                    acts(sentence, m.start, m.end)
+            previous = (m, keep)
+            if not keep:
+                continue
+            if entity.kind is EntityKind.BLOC and not m.caveat and \
+                    entity.notes.startswith("SIPRI's"):
+                covers = entity.notes.split(". ")[0]
+                m = Mention(m.entity, m.kind, m.start, m.end, m.text, f"'{m.text}' read as "
+                            f"{covers}", m.name, m.seat)
+            out.append(m)
+        return out
 
     def _name_at(self, text: str) -> Mention | None:
         """The longest name the text starts with (a region word counts), or None."""

@@ -1,6 +1,12 @@
-"""Who a claim is about: the entity named before a figure or comparison word, a speaker's
-'we', names joined by 'and' read as the bloc they make up, and capitals named as places
-('speaking in Minsk') rather than as governments."""
+"""Who a claim is about: the nearest acting entity before a figure in its clause, a name
+attached right after a figure in a list ("$997 billion in the US, $314 billion in China"), a
+speaker's 'we', and names joined by 'and' read as the bloc they make up.
+
+What is not an actor never reaches this module: the gazetteer leaves out names inside an
+organisation's name, venues and events ("the Hague summit") and capitals named as places
+("speaking in Minsk", "Kyiv's allies"). Here, a name that is the object of 'to', 'for',
+'against', 'with' ("shells for Ukraine") is the subject only when no other name is.
+"""
 
 from __future__ import annotations
 
@@ -14,29 +20,53 @@ WE = re.compile(r"^\W*(?:we|our|we're)\b|\b(?:we|we're)\s+(?:are|were|have|produ
                 re.I)
 """A speaker's 'we': the body the speaker speaks for."""
 
-_LOCATIVE = re.compile(r"\b(?:in|at|from|to|visiting|speaking in)\s+$", re.I)
 _JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
+_OBJECT = re.compile(r"(?<![\w-])(?:to|for|against|with|toward|towards|at war with)\s+"
+                     r"(?:the\s+)?$", re.I)
+"""A name after these is what the figure goes to or is aimed at, not who acts."""
+_NUMBER = re.compile(r"\d[\d.,]*")
+_NAMED_AFTER = re.compile(
+    r"^[^\d\s]{0,3}\s*\d[\d.,]*(?:\s*(?:%|[A-Za-z]+)){0,4}?\s+(?:in|for)\s+(?:the\s+)?$",
+    re.I)
+"""A figure, at most four words, then 'in' or 'for' and a name: '$314 billion in China'."""
 
 
-def located(text: str, m: Mention) -> bool:
-    """A capital named as a place ('speaking in Minsk'), not as the government."""
-    return bool(_LOCATIVE.search(text[:m.start]))
+def _object(text: str, m: Mention) -> bool:
+    return bool(_OBJECT.search(text[:m.start]))
+
+
+def _named_after(text: str, mentions: list[Mention], position: int) -> Mention | None:
+    """The name a figure at ``position`` is attached to from behind ('$997bn in the US')."""
+    following = [m for m in mentions if m.start > position]
+    if not following or following[0].start - position > 60:
+        return None
+    m = following[0]
+    return m if _NAMED_AFTER.match(text[position:m.start]) else None
 
 
 def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position: int,
                    ctx: Context, speaker: Attribution | None = None) -> tuple[str, str]:
-    """The entity named last before ``position`` (else the first named, the speaker's body,
-    the previous sentence's entity), with the caveat its reading needs."""
-    countries = [m for m in mentions if m.kind.value in ("country", "bloc", "company",
-                                                          "facility")
-                 and not ((m.name or m.text) != gaz.entities[m.entity].name
-                          and (m.name or m.text) not in (m.entity, "we")
-                          and m.caveat == "" and located(text, m))]
-    before = [m for m in countries if m.start <= position]
+    """The subject of a figure at ``position``: the last acting name since the figure
+    before it (names a previous figure took from behind do not count), else the name the
+    figure is attached to from behind, else the last name before it, the first named, the
+    speaker's body, the previous sentence's entity, with the caveat its reading needs."""
+    candidates = [m for m in mentions
+                  if m.kind.value in ("country", "bloc", "company", "facility")]
+    actors = [m for m in candidates if not _object(text, m)] or candidates
+    before = [m for m in actors if m.start <= position]
+    previous = [n for n in _NUMBER.finditer(text, 0, position) if n.end() < position]
+    if previous:
+        since = previous[-1].start()
+        taken = _named_after(text, candidates, since)
+        window = [m for m in before if m.start >= previous[-1].end() and m is not taken]
+        if not window and (after := _named_after(text, candidates, position)) is not None:
+            return after.entity, after.caveat
+    elif not before and (after := _named_after(text, candidates, position)) is not None:
+        return after.entity, after.caveat
     if before:
         return before[-1].entity, before[-1].caveat
-    if countries:
-        return countries[0].entity, countries[0].caveat
+    if actors:
+        return actors[0].entity, actors[0].caveat
     if speaker is not None and speaker.entity:
         return speaker.entity, ""
     if ctx.last_entity:
