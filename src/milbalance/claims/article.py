@@ -1,16 +1,24 @@
-"""Whole texts: split into sentences, parse each with what the article says so far (its
-date, the last entity named, the speaker), evaluate every claim, and collect the result in
-the shape the CLI prints (see ``report``)."""
+"""Whole texts: split into sentences (``split``), parse each with what the article has told
+so far (``context``: its date and the dates it wrote once, the speaker whose words a sentence
+reports, the entities 'the country', 'the alliance' and 'it' stand for), evaluate every
+claim, and collect the result in the shape the CLI prints (see ``report``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from datetime import date
 
+from milbalance.claims.context import (
+    Context,
+    continues_speech,
+    dateline_date,
+    main_subject,
+    opening_date,
+)
 from milbalance.claims.evaluate import Evaluator
 from milbalance.claims.gazetteer import Gazetteer
-from milbalance.claims.kinds import NotCheckable
-from milbalance.claims.parser import Context, Parser
+from milbalance.claims.kinds import Attribution, Claim, NotCheckable
+from milbalance.claims.parser import Parse, Parser
 from milbalance.claims.split import Sentence, split_sentences
 from milbalance.claims.verdict import Verdict
 from milbalance.errors import UserError
@@ -65,25 +73,105 @@ class Checker:
         """Every sentence of an article; raises UserError on empty text."""
         if not text.strip():
             raise UserError("the text is empty: give a sentence or a file with text")
-        ctx = Context(on=on)
+        sentences = split_sentences(text)
+        state = _State(self.gazetteer, on, main=self._main_subject(sentences))
         claims: list[CheckedClaim] = []
         skipped: list[Skipped] = []
-        for s in split_sentences(text):
+        for s in sentences:
+            if s.kind == "dateline":
+                state.dateline(s.text)
+                skipped.append(Skipped(s.text, "a dateline: the date the report is read at",
+                                       "no_claim", s.start, s.end))
+                continue
+            ctx = state.context_for(s)
             parse = self.parser.parse(s.text, ctx)
-            if parse.entities:
-                ctx = replace(ctx, last_entity=parse.entities[0])
-            if parse.attribution is not None:
-                ctx = replace(ctx, speaker=parse.attribution)
+            state.after(s, parse, ctx)
             if parse.not_checkable is not None:
                 skipped.append(_skip(s, parse.not_checkable))
                 continue
-            checkable = [c for c in parse.claims]
             if parse.skipped:
                 skipped.append(Skipped(s.text, parse.skipped, "no_claim", s.start, s.end))
                 continue
-            for claim in checkable:
+            for claim in parse.claims:
                 claims.append(CheckedClaim(self.evaluator.evaluate(claim), s.start, s.end))
         return Reading(tuple(claims), tuple(skipped), on)
+
+    def _main_subject(self, sentences: list[Sentence]) -> str:
+        """The entity the title and the first paragraph of text name most."""
+        first = next((s.paragraph for s in sentences if s.kind == "sentence"
+                      and len(s.text.split()) > 8), None)
+        head = [s for s in sentences if (s.kind == "heading" and (
+            first is None or s.paragraph < first)) or s.paragraph == first]
+        return main_subject([self.gazetteer.mentions(s.text) for s in head])
+
+
+@dataclass
+class _State:
+    """What the article has told so far, turned into a Context for each sentence."""
+
+    gaz: Gazetteer
+    on: date | None
+    main: str = ""
+    on_from: str = ""
+    paragraph: int = -1
+    paragraph_on: date | None = None
+    paragraph_from: str = ""
+    speaker: Attribution | None = None
+    speaker_paragraph: int = -1
+    speaking: bool = False  # the sentence before was the speaker's
+    last: dict[str, str] = field(default_factory=dict)  # "entity", "country", "bloc", "topic"
+
+    def dateline(self, text: str) -> None:
+        found = dateline_date(text, self.on)
+        if found is not None:
+            self.on, self.on_from = found, f"the dateline '{text}'"
+
+    def context_for(self, s: Sentence) -> Context:
+        first = s.paragraph != self.paragraph
+        if first:
+            self.paragraph, self.paragraph_on, self.paragraph_from = s.paragraph, None, ""
+        opening = opening_date(s.text)
+        if opening is not None and (first or opening[1].lower().startswith("as ")):
+            self.paragraph_on = opening[0]
+            self.paragraph_from = f"'{opening[1]}' earlier in the paragraph"
+        on = self.paragraph_on or self.on
+        on_from = "" if opening is not None else (self.paragraph_from or self.on_from)
+        speaker = self.speaker if self.speaker is not None and continues_speech(
+            s.text, s.quoted and self.speaking, s.paragraph == self.speaker_paragraph) else None
+        return Context(on=on, speaker=speaker, last_entity=self.last.get("entity", ""),
+                       last_country=self.last.get("country", ""),
+                       last_bloc=self.last.get("bloc", ""), main_subject=self.main,
+                       topic=self.last.get("topic", ""), on_from=on_from)
+
+    def after(self, s: Sentence, parse: Parse, ctx: Context) -> None:
+        if parse.attribution is not None:
+            self.speaker, self.speaker_paragraph = parse.attribution, s.paragraph
+            self.speaking = True
+        else:
+            self.speaking = ctx.speaker is not None
+        kinds = {e: self.gaz.entities[e].kind.value for e in parse.entities
+                 if e in self.gaz.entities}
+        subject = next((x for c in parse.claims if (x := _subject(c))), "")
+        for kind in ("country", "bloc"):
+            named = [e for e, k in kinds.items() if k == kind]
+            if named:
+                self.last[kind] = subject if subject in named else named[0]
+        entity = subject or next((e for e, k in kinds.items() if k in ("country", "bloc")), "")
+        if entity:
+            self.last["entity"] = entity
+        topic = next((x for c in parse.claims if (x := _item(c))), "")
+        if topic:
+            self.last["topic"] = topic
+
+
+def _subject(c: Claim) -> str:
+    return str(getattr(c, "subject", "") or "")
+
+
+def _item(c: Claim) -> str:
+    if c.kind.value in ("share_of_gdp", "consistency"):
+        return "military_expenditure"
+    return str(getattr(c, "item", "") or "")
 
 
 def _skip(s: Sentence, nc: NotCheckable) -> Skipped:

@@ -1,11 +1,27 @@
-"""What the article tells about a sentence: its date, who is speaking, the last entity named."""
+"""What the article tells about a sentence, beyond the sentence itself.
+
+``Context`` is handed to the parser with each sentence: the date the sentence is read at (the
+article's, or one the article wrote once: a dateline, "As of June 2025", "In 2024, …"
+opening a paragraph), the speaker whose words the sentence reports, and the entities the
+article named before it, by kind, so that "the country", "the alliance", "the bloc", "the
+Kremlin", "it" and "its" resolve to the last matching one. Everything taken from here is
+said on the claim ("'the country' read as Russia (RUS), named earlier in the article").
+
+``Article`` (in ``article``) builds one Context per sentence; the rules it follows are here:
+``referents`` (anaphora → mentions), ``opening_date`` and ``dateline_date`` (dates written
+once), ``continues_speech`` (whose words a sentence reports), ``main_subject``.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from milbalance.claims.gazetteer import Gazetteer, Mention
 from milbalance.claims.kinds import Attribution
+from milbalance.claims.when import MONTHS
 
 
 @dataclass(frozen=True)
@@ -14,4 +30,152 @@ class Context:
 
     on: date | None = None
     speaker: Attribution | None = None
-    last_entity: str = ""
+    last_entity: str = ""  # the previous sentence's subject: what "it" and "its" refer to
+    last_country: str = ""  # the last country named: "the country", "the Kremlin"
+    last_bloc: str = ""  # the last bloc named: "the alliance", "the bloc", "the union"
+    main_subject: str = ""  # the entity the title and first paragraph name most
+    topic: str = ""  # the item the previous sentence's figures were about
+    on_from: str = ""  # where ``on`` comes from when it is not the article's date
+
+
+_COUNTRY_WORDS = r"[Tt]he (?:country|nation)(?:'s|’s)?|[Tt]he Kremlin(?:'s|’s)?"
+_BLOC_WORDS = r"[Tt]he (?:alliance|bloc|union)(?:'s|’s)?"
+_REFERENT = re.compile(
+    rf"\b(?P<country>{_COUNTRY_WORDS})\b|\b(?P<bloc>{_BLOC_WORDS})(?![\w-])|"
+    r"(?:^|[,;:–—]\s*|\b(?:and|but|while|as|because|where|since|after)\s+)"
+    r"[\"“‘]?(?P<it>[Ii]ts?)\b(?!\s+(?:is|was|has been|remains|seems|appears)\s+"
+    r"(?:not\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|true|important|"
+    r"estimated|thought|believed|said|expected|hard|difficult|worth|time|no)\b)")
+"""Words that stand for an entity named before: 'the country', 'the alliance', a sentence's
+or clause's 'it'/'its' (not the empty 'it' of 'it is unclear', 'it is estimated')."""
+
+
+def referents(gaz: Gazetteer, text: str, mentions: list[Mention],
+              ctx: Context) -> list[Mention]:
+    """``mentions`` plus the entities ``text`` refers to by 'the country', 'the alliance',
+    'it' and the like, read from ``ctx`` (a gazetteer reading of 'the bloc' as NATO gives
+    way to the bloc the article last named). Each added mention says where it came from."""
+    added: list[Mention] = []
+    dropped: set[int] = set()
+    for m in _REFERENT.finditer(text):
+        kind = next(k for k in ("country", "bloc", "it") if m[k])
+        start, end = m.start(kind), m.end(kind)
+        named = {"country": ctx.last_country, "bloc": ctx.last_bloc,
+                 "it": ctx.last_entity}[kind]
+        entity = named or (ctx.main_subject if kind == "it" else
+                           _kind_of(gaz, ctx.main_subject, kind))
+        if kind == "country" and m[kind].lower().startswith("the kremlin"):
+            continue  # the gazetteer reads it as Russia already
+        if not entity or entity not in gaz.entities:
+            continue
+        overlap = [i for i, x in enumerate(mentions) if x.start < end and start < x.end]
+        if overlap and any(mentions[i].caveat == "" for i in overlap):
+            continue  # a name the sentence writes out wins
+        dropped.update(overlap)
+        phrase = m[kind]
+        origin = "named earlier in the article" if named else "the article's main subject"
+        caveat = (f"'{phrase}' read as {gaz.entities[entity].name} ({entity}), {origin}: "
+                  "taken from context")
+        added.append(Mention(entity, gaz.entities[entity].kind, start, end, phrase, caveat))
+    if not added:
+        return mentions
+    kept = [x for i, x in enumerate(mentions) if i not in dropped]
+    return sorted(kept + added, key=lambda x: x.start)
+
+
+def _kind_of(gaz: Gazetteer, entity: str, kind: str) -> str:
+    e = gaz.entities.get(entity)
+    return entity if e is not None and e.kind.value == kind else ""
+
+
+def date_caveats(ctx: Context, year_from_text: bool) -> tuple[str, ...]:
+    """Said on a claim whose year was not written in its sentence but set by the article
+    ('As of June 2025', a dateline): the year is taken from context."""
+    if year_from_text or not ctx.on_from or ctx.on is None:
+        return ()
+    return (f"year {ctx.on.year} taken from context: {ctx.on_from}",)
+
+
+# --- dates written once -----------------------------------------------------------------
+
+_MONTH = r"(?P<month>" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in MONTHS) + r")\.?"
+_OPENING = re.compile(
+    r"^\W*(?P<lead>as of|as at|in|by|at the (?:end|start|beginning) of|during|throughout)\s+"
+    r"(?:(?P<part>early|mid|late|the first half of|the second half of)[\s-]+)?"
+    rf"(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:%|per|bn|billion|million))", re.I)
+"""'As of June 2025, …', 'In 2024, …', 'At the end of 2023 …' opening a sentence."""
+_DATELINE_DATE = re.compile(
+    rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?|(?P<day2>\d{{1,2}})\s+"
+    rf"{_MONTH.replace('month', 'month2')}(?:\s+(?P<year2>\d{{4}}))?", re.I)
+
+
+def _month(name: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name.lower()[:3]))
+
+
+def opening_date(text: str) -> tuple[date, str] | None:
+    """The date a sentence opens with ('As of June 2025', 'In 2024,'), as the date the
+    rest of its paragraph is read at, and the words that set it."""
+    m = _OPENING.match(text)
+    if m is None:
+        return None
+    year = int(m["year"])
+    if m["month"]:
+        day = date(year, _month(m["month"]), 15)
+    else:
+        part = (m["part"] or "").lower()
+        month = 3 if part in ("early", "the first half of") else 6 if part == "mid" else 12
+        day = date(year, month, 15 if month != 12 else 31)
+    return day, m.group(0).strip(" ,")
+
+
+def dateline_date(text: str, on: date | None) -> date | None:
+    """The date in a dateline ('MOSCOW, Nov 14 (Reuters)'); a dateline without a year is
+    in the year of ``on`` (the year before, when that would put it after ``on``)."""
+    m = _DATELINE_DATE.search(text)
+    if m is None:
+        return None
+    month = _month(m["month"] or m["month2"])
+    day = int(m["day"] or m["day2"])
+    year_text = m["year"] or m["year2"]
+    year = int(year_text) if year_text else (on or date.today()).year
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    if not year_text and on is not None and found > on:
+        found = date(year - 1, month, min(day, 28))
+    return found
+
+
+# --- speakers ---------------------------------------------------------------------------
+
+_PRONOUN_SPEECH = re.compile(
+    r"^\W*(?:He|She|They)\s+(?:also\s+|further\s+|later\s+)?(?:said|says|added|adds|noted|"
+    r"told|stated|claimed|argued|insisted|warned|estimated|put|puts|called|wrote|explained|"
+    r"pointed out|went on)\b|[,;]\s*(?:he|she|they)\s+(?:said|added|noted|argued|"
+    r"insisted|warned|stated|claimed|explained)\b")
+
+
+def continues_speech(text: str, quoted: bool, same_paragraph: bool) -> bool:
+    """Whether a sentence with no speaker of its own reports the previous speaker's words:
+    a quotation that follows directly in the same paragraph, or 'He said/added/put …' and
+    '…, she said'. Narrative after the quotation is the writer's, not the speaker's."""
+    return (quoted and same_paragraph) or _PRONOUN_SPEECH.search(text) is not None
+
+
+# --- the article's main subject ---------------------------------------------------------
+
+def main_subject(mentions: list[list[Mention]]) -> str:
+    """The entity named most in the title and first paragraph (given as the mentions of
+    each of their sentences), ties to the first named; '' when none is named."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, found in enumerate(mentions):
+        for m in found:
+            if m.kind.value in ("country", "bloc"):
+                counts[m.entity] += 1
+                first.setdefault(m.entity, i * 10_000 + m.start)
+    if not counts:
+        return ""
+    return min(counts, key=lambda e: (-counts[e], first[e]))

@@ -194,6 +194,8 @@ class AttributionClaim(ClaimBase):
     kind: ClaimKind = ClaimKind.ATTRIBUTION
     speaker: str
     about: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()  # items the sentence's figures are about ("artillery_shells")
+    undated: bool = False  # "has said", "says": made some time before the article's date
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,4 +1,12 @@
-"""Who a sentence says is speaking ('…, said Mark Rutte', 'according to the Pentagon')."""
+"""Who a sentence says is speaking, and the attribution claim it makes.
+
+Forms read: 'X said/told/stated/warned …', 'X has said/stated …' (some time before the
+article: undated), 'X says/argues …' (undated), '…, said X', '"…," X said', 'according to X',
+'as stated by X', 'X, the NATO Secretary General, said …' (an apposition between the name and
+the verb), with a time between them ('X on Tuesday said'). The speaker is the person named
+(titles dropped: 'NATO Secretary General Mark Rutte' → 'Mark Rutte'), else the body
+('according to SIPRI'); 'he', 'she', 'they' name nobody: the article's context gives them.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +14,110 @@ import re
 from datetime import date
 
 from milbalance.claims.gazetteer import Gazetteer
-from milbalance.claims.kinds import Attribution
+from milbalance.claims.kinds import (
+    Attribution,
+    AttributionClaim,
+    Change,
+    Claim,
+    Comparison,
+    Consistency,
+    Level,
+    Record,
+    ShareOfGdp,
+)
 
+_PAST = (r"said|told|stated|claimed|argued|added|wrote|noted|insisted|warned|announced|"
+         r"estimated|declared|explained|acknowledged|admitted|conceded|stressed|suggested")
+_PRESENT = (r"says|tells|states|claims|argues|adds|writes|notes|insists|warns|announces|"
+            r"estimates|declares|explains|acknowledges|admits|stresses|suggests|maintains")
+
+
+def _verb(tag: str) -> str:
+    return (rf"(?:(?P<perfect{tag}>(?:has|have|had)\s+(?:also\s+|repeatedly\s+|previously\s+|"
+            rf"long\s+|publicly\s+|already\s+)?)?(?:{_PAST})|(?P<present{tag}>{_PRESENT}))\b")
+
+
+_NAME = r"[A-Z][\w'’.-]*"
+_WHEN = r"(?:\s+(?:on|last|this|in|earlier|late)\s+(?:[A-Z]\w+|week|month|year)(?:\s+\d{1,4})?)?"
 _ATTRIBUTION = re.compile(
-    r"(?:,|\s)\s*(?:according to|as (?:stated|said) by)\s+(?P<after>[^,.;]+)|"
-    r"(?:,|\")\s*(?:said|says|told|stated|claimed|argued|added|wrote|noted|insisted)\s+"
-    r"(?P<post>[^,.;]+)|"
-    r"(?P<pre>(?:[A-Z][\w'.-]*\s+){1,6}?(?:[A-Z][\w'.-]*))\s+(?:said|says|told|claimed|"
-    r"stated|argued|insisted|has said|has claimed)\b", re.UNICODE)
+    r"(?:^|,|\s)\s*(?:according to|as (?:stated|said|reported) by)\s+(?P<after>[^,.;]+)|"
+    rf"(?:,|[\"”])\s*(?:{_PAST}|{_PRESENT})\s+(?P<post>[^,.;\"“]+)|"
+    rf"(?P<app>(?:{_NAME}\s+){{0,3}}{_NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,;\"“”]{{2,80}}?,"
+    rf"(?:\s+(?:who|which)\s+)?{_WHEN}\s+{_verb('1')}|"
+    rf"(?P<pre>(?:{_NAME}\s+){{0,6}}?{_NAME}){_WHEN}\s+(?:also\s+)?{_verb('2')}", re.UNICODE)
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?"
 """A capitalised name, also with a capital inside ('LaPlante', 'McCarthy', "O'Brien")."""
 _PERSON = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})?")
 _TITLES = re.compile(
     r"^(?:(?:President|Secretary|General|Minister|Defen[cs]e|Foreign|Prime|Chancellor|"
-    r"Commissioner|CEO|Chief|Deputy|Director|Head|Spokes\w+|Under|Assistant|Army|the|"
-    r"Russian|American|NATO|EU|Lithuanian|Estonian|Ukrainian|Czech|German|French|Polish)\s+)+")
+    r"Commissioner|CEO|Chief|Deputy|Director|Head|Spokes\w+|Under|Assistant|Army|the|The|"
+    r"Russian|American|NATO|EU|Lithuanian|Estonian|Ukrainian|Czech|German|French|Polish|"
+    r"British|Finnish|Swedish|Dutch|Senator|Sen|Gen|Adm|Mr|Mrs|Ms|Dr|Lt|Col)\.?\s+)+")
+_NOBODY = frozenset({"he", "she", "they", "it", "officials", "we", "i", "analysts",
+                     "experts", "critics", "sources", "this", "that", "in", "on", "at"})
+_LEADING = re.compile(r"^(?:In|On|At|By|During|Since|After|Before|Last|This|But|And|Yet|So|"
+                      r"Meanwhile|However|Speaking|Asked)\b[^A-Z]*", re.UNICODE)
 
 
 def attribution(gaz: Gazetteer, sentence: str, on: date | None
                 ) -> tuple[Attribution | None, list[tuple[int, int]]]:
     """Who the sentence says is speaking, and the character spans naming them."""
+    found = _find(gaz, sentence, on)
+    return (found[0], found[1]) if found else (None, [])
+
+
+def undated(sentence: str) -> bool:
+    """'X has said …', 'X says …': the statement's date is not given, only that it was made
+    before the article."""
+    return any(m["perfect1"] or m["present1"] or m["perfect2"] or m["present2"]
+               for m in _ATTRIBUTION.finditer(sentence))
+
+
+def _find(gaz: Gazetteer, sentence: str, on: date | None
+          ) -> tuple[Attribution, list[tuple[int, int]]] | None:
     for m in _ATTRIBUTION.finditer(sentence):
-        group = "after" if m["after"] else "post" if m["post"] else "pre"
+        group = next(g for g in ("after", "post", "app", "pre") if m[g])
         clause, start, end = m[group], m.start(group), m.end(group)
-        names = [p.group(0) for p in _PERSON.finditer(clause)]
+        if group == "pre" and (lead := _LEADING.match(clause)) is not None:
+            clause, start = clause[lead.end():], start + lead.end()  # 'In March 2024 Shoigu'
         mentions = gaz.mentions(clause)
+        if group == "app":  # the body is named in the apposition: 'X, NATO's chief, said'
+            mentions = gaz.mentions(sentence[m.start("app"):m.end()])
         body = next((x.entity for x in mentions), "")
-        entity_words = {x.text for x in mentions}
-        people = [n for n in names if n not in entity_words and len(n.split()) >= 2]
-        speaker = people[-1] if people else (names[-1] if names else clause.strip())
-        speaker = _TITLES.sub("", speaker).strip()
-        if not speaker or speaker.lower() in {"he", "she", "they", "it", "officials"}:
+        entity_words = {x.text.lower() for x in gaz.mentions(clause)}
+        names = [_TITLES.sub("", p.group(0)).strip() for p in _PERSON.finditer(clause)]
+        people = [n for n in names if n and n.lower() not in entity_words
+                  and not any(n.lower() in w or w in n.lower() for w in entity_words)]
+        person = next((n for n in reversed(people) if len(n.split()) >= 2), "")
+        if not person and entity_words:  # a body speaks: 'the US Army', 'Rostec', 'SIPRI'
+            person = re.sub(r"^(?:the|The)\s+", "", clause.strip())
+        speaker = person or (people[-1] if people else clause.strip())
+        speaker = _TITLES.sub("", speaker).strip().strip("\"“”'’")
+        if not speaker or speaker.lower() in _NOBODY or not speaker[0].isupper():
             continue
         day = on.isoformat() if on else ""
-        return Attribution(speaker.strip(), body, day), [(start, end)]
-    return None, []
+        return Attribution(speaker, body, day), [(start, end)]
+    return None
+
+
+def claim_topic(claims: list[Claim]) -> tuple[str, ...]:
+    """The items the sentence's figures are about ('artillery_shells',
+    'military_expenditure'): the topic a matching statement must share."""
+    items: list[str] = []
+    for c in claims:
+        if isinstance(c, Level | Change | Record | Comparison):
+            items.append(c.item)
+        elif isinstance(c, ShareOfGdp | Consistency):
+            items.append("military_expenditure")
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def attribution_claim(said: Attribution | None, sentence: str, claims: list[Claim],
+                      entities: tuple[str, ...], common: dict[str, object]
+                      ) -> AttributionClaim | None:
+    """The claim that the speaker said this: made when the sentence names a speaker and
+    says something about an entity or a figure."""
+    if said is None or not (claims or entities):
+        return None
+    return AttributionClaim(speaker=said.speaker, about=entities, topic=claim_topic(claims),
+                            undated=undated(sentence), **common)  # type: ignore[arg-type]

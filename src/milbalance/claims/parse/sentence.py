@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from milbalance.claims.context import Context
+from milbalance.claims.context import Context, date_caveats, referents
 from milbalance.claims.gazetteer import Gazetteer
 from milbalance.claims.kinds import (
     Attribution,
@@ -18,7 +18,7 @@ from milbalance.claims.kinds import (
     NotCheckableReason,
 )
 from milbalance.claims.numbers import find_quantities
-from milbalance.claims.parse.attribution import attribution
+from milbalance.claims.parse.attribution import attribution, attribution_claim
 from milbalance.claims.parse.change import change_and_record
 from milbalance.claims.parse.common import ECONOMY_ASIDE, HEDGE, span_free
 from milbalance.claims.parse.comparison import comparison
@@ -72,12 +72,13 @@ class Parser:
         mentions = [m for m in gaz.mentions(text)
                     if span_free(m.start, m.end, said_spans + aside)]
         mentions = add_we(gaz, text, mentions, speaker)
+        mentions = referents(gaz, text, mentions, ctx)  # 'the country', 'it': from context
         mentions, group_caveats = groups(gaz, text, mentions)
         entities = tuple(dict.fromkeys(m.entity for m in mentions))
         years = years_in(text, taken)
         year, from_text = sentence_year(text, years, ctx.on)
         base_caveats = tuple(dict.fromkeys([*(m.caveat for m in mentions if m.caveat),
-                                            *group_caveats]))
+                                            *group_caveats, *date_caveats(ctx, from_text)]))
         common: dict[str, object] = {"text": text, "year": year,
                                      "year_from_text": from_text, "attribution": speaker}
         if (hedge := HEDGE.search(text)) is not None:
@@ -94,9 +95,8 @@ class Parser:
             claims += levels(gaz, text, quantities, mentions, years, common, base_caveats, ctx)
             claims += change_and_record(gaz, text, quantities, mentions, common, base_caveats,
                                         ctx)
-        if said is not None and (claims or mentions):
-            claims.append(AttributionClaim(speaker=said.speaker, about=entities,
-                                           **common))  # type: ignore[arg-type]
+        if (said_claim := attribution_claim(said, text, claims, entities, common)) is not None:
+            claims.append(said_claim)
         checkable = [c for c in claims if not isinstance(c, AttributionClaim)]
         not_checkable = gate(text, bool(quantities), common)
         strong = [c for c in checkable if not isinstance(c, Level)]
