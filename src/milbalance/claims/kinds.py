@@ -66,6 +66,7 @@ class Quantity:
     per: str = ""  # the rate as written: year, month or day
     approximate: bool = False  # about, some, nearly, roughly
     bound: str = ""  # "at-least" (more than, over) or "at-most" (fewer than, up to)
+    strict: bool = False  # the bound excludes the figure: "more than", "under" (>, <)
     low: float | None = None  # a written range "1.3 to 1.4 million"
     high: float | None = None
 
@@ -110,6 +111,8 @@ class ClaimBase:
     caveats: tuple[str, ...] = ()
     attribution: Attribution | None = None
     negated: bool = False  # "did not", "no longer": the claim holds when its figure fails
+    inferred: tuple[tuple[str, str], ...] = ()  # (part, how) for parts not written in the
+    #   sentence: ("subject", "from the previous sentence"), ("year", "from the article date")
     hedge: str = ""  # "may", "reportedly": the word that qualifies the claim, if any
 
 
@@ -126,6 +129,7 @@ class Comparison(ClaimBase):
     item: str
     measure: Measure
     ratio: float | None = None
+    ratio_bound: str = ""  # "more than twice as many": "at-least"; "less than half": "at-most"
     more: bool = True  # False: the subject has less
     share_of_gdp: bool = False
     subject_years: tuple[int, int] | None = None

@@ -1,6 +1,6 @@
 """A reading as plain data (the JSON the CLI prints) and as a standalone HTML page.
 
-JSON shape: ``{"claims": [{"text", "kind", "label", "probability", "summary", "evidence":
+JSON shape: ``{"claims": [{"text", "kind", "reading", "label", "probability", "summary", "evidence":
 [{"source_id", ...}], "by_claimant", "caveats", ...}], "skipped": [...]}``; ``spans=True``
 adds each sentence's character span. In HTML every piece of user text is escaped.
 """
@@ -39,6 +39,7 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
     return {
         "text": verdict.claim.text,
         "kind": str(verdict.claim.kind),
+        "reading": verdict.reading,
         "label": str(verdict.label),
         "probability": None if verdict.probability is None else round(verdict.probability, 4),
         "summary": verdict.summary,
@@ -86,7 +87,8 @@ def reading_html(reading: Reading, title: str) -> str:
         rows.append(
             f"<tr><td>{e(v.claim.text)}</td><td>{e(str(v.claim.kind))}</td>"
             f"<td class=\"{e(str(v.label))}\">{e(str(v.label))}</td><td>{p}</td>"
-            f"<td>{e(v.summary)}<ul>{caveats}</ul></td><td>{e(sources)}</td></tr>")
+            f"<td><p>read as: {e(v.reading)}</p>{e(v.summary)}<ul>{caveats}</ul></td>"
+            f"<td>{e(sources)}</td></tr>")
     skipped = "".join(f"<li>{e(s.text)} — <em>{e(s.reason)}</em></li>" for s in reading.skipped)
     return (f"<!doctype html><html><head><meta charset=\"utf-8\"><title>{e(title)}</title>"
             f"<style>{_STYLE}</style></head><body><h1>{e(title)}</h1>"

@@ -72,3 +72,4 @@ class Verdict:
     gaps: tuple[str, ...] = ()
     caveats: tuple[str, ...] = ()
     better_fit: str = ""
+    reading: str = ""  # the claim as read: "RUS · military_expenditure.share_gdp · 2024 · > 4%"

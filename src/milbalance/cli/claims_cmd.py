@@ -34,7 +34,8 @@ def _show(reading: Reading) -> None:
     for c in reading.claims:
         v = c.verdict
         p = "–" if v.probability is None else f"{v.probability:.2f}"
-        why = v.summary + "".join(f"\n· {x}" for x in v.caveats)
+        why = (f"read as: {v.reading}\n" if v.reading else "") + v.summary + "".join(
+            f"\n· {x}" for x in v.caveats)
         sources = sorted({e.source_id for e in v.evidence})
         if sources:
             why += "\nsources: " + ", ".join(sources)

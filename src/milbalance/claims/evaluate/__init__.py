@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from milbalance.claims.evaluate.attribution import attribution
 from milbalance.claims.evaluate.change import change, record
 from milbalance.claims.evaluate.common import (
@@ -43,6 +45,7 @@ from milbalance.claims.kinds import (
     Record,
     ShareOfGdp,
 )
+from milbalance.claims.reading import reading_of, unresolved
 from milbalance.claims.verdict import Label, Verdict
 from milbalance.errors import UserError
 
@@ -66,14 +69,24 @@ class Evaluator(EvaluatorBase):
     """Checks claims against one store; each ``evaluate`` call is independent."""
 
     def evaluate(self, claim: Claim) -> Verdict:
-        """The verdict on one claim; data problems become gaps, never exceptions."""
+        """The verdict on one claim, with its reading; data problems become gaps, never
+        exceptions. A claim with a part that could not be resolved is not checkable."""
+        reading = reading_of(claim)
+        missing = unresolved(claim)
+        if missing:
+            return Verdict(claim, Label.NOT_CHECKABLE, None,
+                           f"Not checkable: could not resolve the {'; the '.join(missing)}.",
+                           caveats=claim.caveats, gaps=tuple(f"unresolved: {m}" for m in missing),
+                           reading=reading)
         try:
             verdict = self._dispatch(claim)
         except UserError as exc:
-            return Verdict(claim, Label.NOT_CHECKABLE, None,
-                           f"Not checkable against the data: {exc}", caveats=claim.caveats,
-                           gaps=(str(exc),))
-        return _negate(verdict) if claim.negated else verdict
+            verdict = Verdict(claim, Label.NOT_CHECKABLE, None,
+                              f"Not checkable against the data: {exc}", caveats=claim.caveats,
+                              gaps=(str(exc),))
+        if claim.negated:
+            verdict = _negate(verdict)
+        return replace(verdict, reading=reading)
 
     def _dispatch(self, claim: Claim) -> Verdict:
         if isinstance(claim, NotCheckable):

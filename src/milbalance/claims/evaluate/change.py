@@ -63,17 +63,23 @@ def record(data: EvaluatorBase, c: Record) -> Verdict:
         source = max(by_source, key=lambda s: len({r.period.year for r in by_source[s]}))
         series = by_source[source]
         years = sorted({r.period.year for r in series})
-        year = c.year if c.year in years else max(y for y in years if y <= c.year) \
-            if any(y <= c.year for y in years) else years[-1]
+        if not any(y <= c.year for y in years):
+            continue  # the series starts after the year the claim is about
+        year = c.year if c.year in years else max(y for y in years if y <= c.year)
         rec = rank_in_history([(r.period.year, r.central) for r in series], year,
                               entity=c.subject, metric=metric, source=source)
         gaps: tuple[str, ...] = ()
         if rec.first > since + 1:
             gaps = (f"{source}'s series starts in {rec.first}, after {since}",)
         holds = rec.higher_before is None or rec.higher_before < since
-        p = (1.0 if holds else 0.0) if not gaps else (0.5 if holds else 0.0)
         ev = tuple(_evidence(r, None) for r in series if r.period.year in (
             year, rec.peak_year, rec.higher_before or year))
+        if gaps and holds:  # highest in the series, but the series is too short to say
+            return Verdict(c, Label.NOT_CHECKABLE, None,
+                           f"'Highest since {since}' for {c.subject} cannot be checked: {year} "
+                           f"is {rec.summary}, but {gaps[0]}.", ev, caveats=c.caveats,
+                           gaps=gaps)
+        p = 1.0 if holds else 0.0
         note = [] if year == c.year else [f"latest year in the series is {year}"]
         if left_out:
             note.append(f"{left_out} {PROJECTIONS_LEFT_OUT.split(' are ')[0]} "

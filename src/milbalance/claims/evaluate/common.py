@@ -76,25 +76,40 @@ def _evidence(row: ObservationRow, holds: bool | None, note: str = "") -> Eviden
                     str(row.claimant_type), row.claimant, row.low, row.high, holds, note)
 
 
-def _score(claimed: float, row: ObservationRow, tol: float, bound: str = "") -> float | None:
-    """1, ½ or 0: does ``claimed`` agree with the row (see the module docstring)?"""
+def _score(q: Quantity, row: ObservationRow, tol: float) -> float | None:
+    """1 (agrees), ½ (borderline) or 0 (disagrees): does the claimed figure ``q`` agree with
+    the row? The row is its interval [L, H] (a point when it has no range); t = ``tol``.
+
+    =, ≈ X      1 if X ∈ [L/(1+t), H(1+t)]; ½ if X ∈ [L/(1+2t), H(1+2t)]; else 0
+    range a–b   the same with the claimed interval: 1 if [a, b] meets [L/(1+t), H(1+t)] …
+    >, ≥ X      1 if L ≥ X; 0 if H(1+t) < X; else ½ (the figure straddles the bound)
+    <, ≤ X      1 if H ≤ X; 0 if L > X(1+t); else ½
+
+    Strict and non-strict bounds score alike: figures are rounded, so a figure equal to the
+    bound ("more than 200 trillion" against a rounded 200 trillion) cannot tell them apart.
+    """
     if row.value is None and (row.low is None or row.high is None):
         return None
     low = row.low if row.low is not None else row.central
     high = row.high if row.high is not None else row.central
-    if bound == "at-least":
-        high = max(high, claimed)  # "more than X" agrees with anything above X
-    elif bound == "at-most":
-        low = min(low, claimed)
-    if low <= 0:
+    if low <= 0 or high < low:
         return None
-    if claimed < low:
-        dev = low / claimed - 1
-    elif claimed > high:
-        dev = claimed / high - 1
-    else:
+    x = q.value
+    if q.bound == "at-least":
+        if low >= x:
+            return 1.0
+        return 0.0 if high * (1 + tol) < x else 0.5
+    if q.bound == "at-most":
+        if high <= x:
+            return 1.0
+        return 0.0 if low > x * (1 + tol) else 0.5
+    a = q.low if q.low is not None else x
+    b = q.high if q.high is not None else x
+    if b >= low / (1 + tol) and a <= high * (1 + tol):
         return 1.0
-    return 1.0 if dev <= tol else 0.5 if dev <= 2 * tol else 0.0
+    if b >= low / (1 + 2 * tol) and a <= high * (1 + 2 * tol):
+        return 0.5
+    return 0.0
 
 
 def _combine(scored: Sequence[tuple[ObservationRow, float]]) -> tuple[float | None,
@@ -104,6 +119,32 @@ def _combine(scored: Sequence[tuple[ObservationRow, float]]) -> tuple[float | No
         groups[str(row.claimant_type)].append(s)
     by_type = {k: sum(v) / len(v) for k, v in groups.items()}
     return (sum(by_type.values()) / len(by_type) if by_type else None), by_type
+
+
+def tally(ev: Sequence[Evidence], q: Quantity, tol: float, groups: int) -> str:
+    """How many figures agree, are borderline and disagree, in words that match P: P is the
+    mean score (agree 1, borderline ½, disagree 0) within each claimant type, then across
+    the types."""
+    n = len(ev)
+    agree = sum(1 for e in ev if e.holds is True)
+    border = sum(1 for e in ev if e.holds is None)
+    against = n - agree - border
+    shown = _fmt(q.value, "percent" if q.unit is QuantityUnit.PERCENT_GDP else "")
+    if q.bound == "at-least":
+        test = f"at or above {shown}"
+    elif q.bound == "at-most":
+        test = f"at or below {shown}"
+    else:
+        test = f"within ±{tol:.0%}"
+    parts = [f"{agree} of {n} figure{'s' if n != 1 else ''} agree ({test})"]
+    if border:
+        parts.append(f"{border} borderline (scored ½)")
+    if against:
+        parts.append(f"{against} disagree")
+    text = ", ".join(parts)
+    if groups > 1:
+        text += f"; P averages {groups} claimant types"
+    return text
 
 
 def _words(p: float) -> str:
@@ -194,11 +235,13 @@ class EvaluatorBase:
                                                 or r.central > by_source[r.source].central):
                         by_source[r.source] = r
                 rows = list(by_source.values())
-            scored = [(r, s) for r in rows if (s := _score(q.value, r, tol, q.bound)) is not None]
+            scored = [(r, s) for r in rows if (s := _score(q, r, tol)) is not None]
             if not scored:
                 continue
             p, by_type = _combine(scored)
-            ev = [_evidence(r, s >= 1.0) for r, s in scored]
+            ev = [_evidence(r, s >= 1.0 if s != 0.5 else None,
+                             "" if s != 0.5 else f"borderline: within ±{2 * tol:.0%}")
+                   for r, s in scored]
             if best[1] is None or (p is not None and p > best[1]):
                 best = (metric, p, by_type, ev)
         return best
@@ -212,7 +255,7 @@ class EvaluatorBase:
         for metric in metrics:
             for y in range(year - 3, year + 3):
                 rows = self._rows(entity, metric, (y, y), _speaker_key(claim))
-                hits = [r for r in rows if _score(q.value, r, tol, q.bound) == 1.0]
+                hits = [r for r in rows if _score(q, r, tol) == 1.0]
                 if hits and (y != year or metric not in fits):
                     fits.append(f"{metric} {y} ({hits[0].source}: "
                                 f"{_fmt(hits[0].central, hits[0].unit)})")

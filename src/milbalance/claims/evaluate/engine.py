@@ -26,7 +26,7 @@ def engine_comparison(data: EvaluatorBase, c: Comparison, metric: str,
                       caveats: list[str]) -> Verdict:
     """The verdict on ``c`` compared in ``metric`` (c.year must be set)."""
     assert c.year is not None
-    from milbalance.engine import compare as engine_compare
+    from milbalance.engine.compare import compare as engine_compare
 
     year = c.year
     result = None
@@ -58,6 +58,10 @@ def engine_comparison(data: EvaluatorBase, c: Comparison, metric: str,
     if c.ratio is None:
         p = result.p_a_gt_b
         claim_text = f"{c.subject} > {c.other}"
+    elif c.ratio_bound:
+        p = _p_ratio_beyond(ratio_q.p5, ratio_q.p50, ratio_q.p95, c.ratio, c.ratio_bound)
+        sign = "≥" if c.ratio_bound == "at-least" else "≤"
+        claim_text = f"{c.subject} / {c.other} {sign} {c.ratio:g}"
     else:
         p = _p_ratio_within(ratio_q.p5, ratio_q.p50, ratio_q.p95, c.ratio)
         claim_text = f"{c.subject} / {c.other} ≈ {c.ratio:g}"
@@ -99,7 +103,7 @@ def _comparison_evidence(data: EvaluatorBase, result: object, metric: str, year:
 def _p_ratio_within(p5: float, p50: float, p95: float, claimed: float) -> float:
     """P(claimed / RATIO_TOLERANCE ≤ A/B ≤ claimed × RATIO_TOLERANCE), reading A/B as
     lognormal through its median and 90% interval: σ = (ln p95 − ln p5) / (2 × 1.645)."""
-    if p50 <= 0 or p5 <= 0 or p95 <= 0:
+    if p50 <= 0 or p5 <= 0 or p95 <= 0 or claimed <= 0:
         return 0.0
     sigma = (math.log(p95) - math.log(p5)) / (2 * 1.6448536269514722)
     mu = math.log(p50)
@@ -107,6 +111,17 @@ def _p_ratio_within(p5: float, p50: float, p95: float, claimed: float) -> float:
     if sigma <= 0:
         return 1.0 if lo <= mu <= hi else 0.0
     return _ndtr((hi - mu) / sigma) - _ndtr((lo - mu) / sigma)
+
+
+def _p_ratio_beyond(p5: float, p50: float, p95: float, claimed: float, bound: str) -> float:
+    """P(A/B ≥ claimed) for an "at-least" bound ("more than twice as many"), P(A/B ≤ claimed)
+    for "at-most", reading A/B as lognormal as in ``_p_ratio_within``."""
+    if p50 <= 0 or p5 <= 0 or p95 <= 0 or claimed <= 0:
+        return 0.0
+    sigma = (math.log(p95) - math.log(p5)) / (2 * 1.6448536269514722)
+    z = math.log(claimed) - math.log(p50)
+    above = (1.0 if z <= 0 else 0.0) if sigma <= 0 else 1.0 - _ndtr(z / sigma)
+    return above if bound == "at-least" else 1.0 - above
 
 
 def _ndtr(x: float) -> float:

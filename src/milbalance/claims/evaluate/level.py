@@ -10,6 +10,7 @@ from milbalance.claims.evaluate.common import (
     EvaluatorBase,
     _share_metrics,
     _words,
+    tally,
 )
 from milbalance.claims.kinds import Level, QuantityUnit, ShareOfGdp
 from milbalance.claims.verdict import Label, Verdict, label_for
@@ -41,9 +42,8 @@ def level(data: EvaluatorBase, c: Level) -> Verdict:
             summary += f" It matches {better}."
         return Verdict(c, Label.NOT_CHECKABLE, None, summary, gaps=(gap,),
                        caveats=tuple(caveats), better_fit=better)
-    agree = [e for e in ev if e.holds]
-    summary = (f"{q.text} for {what} is {label}: {len(agree)} of {len(ev)} figures agree "
-               f"within ±{tol:.0%} (P = {p:.2f}).")
+    summary = (f"{q.text} for {what} is {label} (P = {p:.2f}): "
+               f"{tally(ev, q, tol, len(by_type))}.")
     if better:
         summary += f" It fits better: {better}."
     return Verdict(c, label, p, summary, tuple(ev),
@@ -73,8 +73,8 @@ def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
                         if e.value is not None)
     better = "" if label is Label.SUPPORTED else data._better(c, q, c.subject, metrics,
                                                               c.year, tol)
-    summary = (f"{q.text} for {c.subject} in {when} is {label} (P = {p:.2f}); "
-               f"the data give {figures}.")
+    summary = (f"{q.text} for {c.subject} in {when} is {label} (P = {p:.2f}): "
+               f"{tally(ev, q, tol, len(by_type))}; the data give {figures}.")
     return Verdict(c, label, p, summary, tuple(ev), {k: _words(v) for k, v in
                                                      by_type.items()},
                    caveats=(*c.caveats, f"compared with {metric}"), better_fit=better)

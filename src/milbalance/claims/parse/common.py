@@ -38,7 +38,8 @@ MODAL_BEFORE = re.compile(r"\b(?:should|must|ought to|needs? to|ha(?:ve|s) to|wa
 CLAUSE = re.compile(r"[,;:–—]|\b(?:but|while|whereas|although|though)\b", re.I)
 
 MEASURE_WORDS: tuple[tuple[re.Pattern[str], Measure], ...] = (
-    (re.compile(r"\bcapacit|\bcapable of|\b(?:can|able to)\s+(?:now\s+|already\s+|still\s+)?"
+    (re.compile(r"\bcapacit|\bcapable of|\b(?:(?:can|able to)\s+(?:now\s+|already\s+|still\s+)?|"
+                r"(?:designed|built|equipped|tooled|configured|sized|set up)\s+to\s+)"
                 r"(?:produce|make|manufacture|build|turn out|churn out)\b", re.I),
      Measure.CAPACITY),
     (re.compile(r"\b(?:target|goal|aims?|plans?|planned|intends?|by the end of|pledged|"

@@ -10,6 +10,7 @@ from milbalance.claims.context import Context
 from milbalance.claims.gazetteer import AMMUNITION_CAVEAT, Gazetteer, Mention
 from milbalance.claims.kinds import Comparison, Measure, Quantity
 from milbalance.claims.numbers import find_durations, number_value
+from milbalance.claims.parse.bounds import flip, ratio_bound
 from milbalance.claims.parse.common import (
     ECONOMY_ASIDE,
     MODAL_BEFORE,
@@ -73,13 +74,14 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
         if "more" in t["how"].lower():
             extra.append(f"'{t.group(0)}' read as {ratio:g} times as much (not {ratio:g} "
                          "times more on top)" if ratio else "")
-        if len(durations) == 2 and ratio is not None:
+        if len(durations) == 2 and ratio is not None and durations[0][0] > 0:
             literal = ratio * durations[1][0] / durations[0][0]
             extra.append(f"literal reading: {ratio:g} times as much in "
                          f"{durations[0][0]:g} year(s) as in {durations[1][0]:g} → ratio "
                          f"{literal:g}; the speaker may have meant {ratio:g}")
             ratio = literal
-    elif len(durations) == 2 and _WHAT.search(text) and durations[0][0] != durations[1][0]:
+    elif len(durations) == 2 and _WHAT.search(text) and durations[0][0] != durations[1][0] \
+            and min(durations[0][0], durations[1][0]) > 0:
         # "A makes in three months what B makes in a year" and "what B makes in twelve
         # months, A makes in three": each period goes with the name before it; the side
         # that needs the shorter period makes more
@@ -94,7 +96,9 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
                      f"{durations[long_][0] * 12:g} months' read as a ratio of {ratio:g}")
     elif (m2 := _MORE_THAN.search(text)) is not None and not any(
             q.start < m2.end() and q.end > m2.start() for q in quantities) and \
-            not re.search(r"\bmore than\s+(?:\$|\d|two|three|four|five|six|a |half)",
+            not re.search(r"\b(?:more|less|fewer) than\s+(?:\$|\d|two|three|four|five|six|a |"
+                          r"half|twice|"
+                          r"\S+\s+times)",
                           text[m2.start():m2.end() + 12], re.I):
         trigger = m2.start()
         more = m2["dir"].lower() in ("more", "higher", "greater", "larger", "bigger")
@@ -138,8 +142,9 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
             ratio = None
         if ratio is not None:
             extra.append(f"'{n_to.group(0)}' read as a ratio of {ratio:g}")
-    if not subject or not others:
-        return []
+    if not subject or not others or (ratio is not None and not 0 < ratio < float("inf")):
+        return []  # a ratio of zero (or none) compares nothing
+    bound = ratio_bound(text[:trigger])[0] if ratio is not None else ""
     if MODAL_BEFORE.search(text[:trigger]):
         return []  # "allies must keep pace with Russia": a recommendation, not a claim
     subject_end = before[-1].end if before else 0
@@ -150,6 +155,9 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
         more = not more
         extra.append(f"'{cue}' read as a denial: the comparison is turned round "
                      "(ties are negligible in the estimates)")
+    elif cue and bound:
+        bound = flip(bound)
+        extra.append(f"'{cue}' denies the bound on the ratio: read as the opposite bound")
     elif cue:
         negated = True
         extra.append(neg_caveat(cue))
@@ -169,7 +177,7 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
             extra.append("'supply' compared as output plus imports from suppliers; "
                          "imports do not count as production")
     if ratio is not None and ratio < 1:
-        subject, others, ratio = others[0], [subject], 1 / ratio
+        subject, others, ratio, bound = others[0], [subject], 1 / ratio, flip(bound)
     elif not more:
         subject, others, more = others[0], [subject], True
     if periods:
@@ -178,6 +186,7 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
                                        *filter(None, extra)]))
     common2 = {**common, "caveats": all_caveats, "negated": negated}
     return [Comparison(subject=subject, other=others[0], item=item, measure=measure,
-                       ratio=ratio, more=more, share_of_gdp=share, subject_years=span,
+                       ratio=ratio, ratio_bound=bound, more=more, share_of_gdp=share,
+                       subject_years=span,
                        other_years=None, **common2)  # type: ignore[arg-type]
             for span in ([p for p, _ in periods] or [None])]  # type: ignore[list-item]

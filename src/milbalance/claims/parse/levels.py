@@ -8,6 +8,7 @@ from dataclasses import replace
 from milbalance.claims.context import Context
 from milbalance.claims.gazetteer import Gazetteer, Mention
 from milbalance.claims.kinds import Claim, Level, Measure, Quantity, QuantityUnit
+from milbalance.claims.parse.bounds import resolve_bound
 from milbalance.claims.parse.common import (
     PROJECTION,
     item_for,
@@ -52,10 +53,12 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
                                                           Measure.CAPACITY):
             cv.append("a total, not an annual rate: compared as the year's figure")
         cue = negation_cue(text, window_start, q.start)
-        if cue:
+        q, negated, bound_caveats = resolve_bound(text, q, cue)
+        cv += bound_caveats
+        if negated:
             cv.append(neg_caveat(cue))
         out.append(Level(subject=subject, item=item, measure=measure, quantity=q,
                          **{**common, "year": qyear, "year_from_text": from_text,
                             "caveats": tuple(dict.fromkeys(cv)),
-                            "negated": bool(cue)}))  # type: ignore[arg-type]
+                            "negated": negated}))  # type: ignore[arg-type]
     return out

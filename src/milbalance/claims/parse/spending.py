@@ -3,7 +3,6 @@ several of them quoted together for one subject (read as a consistency claim).""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from milbalance.claims.context import Context
@@ -18,7 +17,9 @@ from milbalance.claims.kinds import (
     QuantityUnit,
     ShareOfGdp,
 )
+from milbalance.claims.parse.bounds import resolve_bound
 from milbalance.claims.parse.common import DEFENCE, GDP_LEVEL, neg_caveat, negation_cue
+from milbalance.claims.parse.percent import bare_percent, share_of
 from milbalance.claims.subjects import subject_before
 from milbalance.claims.when import named_periods, year_near
 
@@ -31,10 +32,11 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
     shares = [q for q in quantities if q.unit is QuantityUnit.PERCENT_GDP]
     if shares:  # "14% of GDP on Korea, 10% in Vietnam": the list shares the 'of GDP'
         shares += [q for q in quantities if q.unit is QuantityUnit.PERCENT
-                   and q.start > shares[0].end
-                   and not re.search(r"\b(?:grew|rose|up|increase|growth|budget)\b",
-                                     text[max(0, q.start - 25):q.start], re.I)]
+                   and q.start > shares[0].end and bare_percent(text, q)]
         shares = [replace(q, unit=QuantityUnit.PERCENT_GDP) for q in shares]
+    # a share of GDP is a defence share only when its own noun phrase is not another
+    # quantity's ('a budget deficit of 2.6% of GDP', 'debt of 20% of GDP')
+    shares = [q for q in shares if share_of(text, q) != "other"]
     if not money and not shares:
         return []
     if money and not shares and not DEFENCE.search(text) and not GDP_LEVEL.search(text):
@@ -61,10 +63,12 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
         cav = tuple(dict.fromkeys([*caveats, *([caveat] if caveat else [])]))
         if span is not None:
             cav += (f"'during the war' read as the peak year of {span[0]}–{span[1]}",)
-        if cue:
+        q, negated, bound_caveats = resolve_bound(text, q, cue)
+        cav += tuple(bound_caveats)
+        if negated:
             cav += (neg_caveat(cue),)
         fields = {**common, "year": qyear, "year_from_text": from_text, "caveats": cav,
-                  "negated": bool(cue)}
+                  "negated": negated}
         if q.unit is QuantityUnit.PERCENT_GDP:
             out.append(ShareOfGdp(subject=subject, quantity=q, years=span,
                                   **fields))  # type: ignore[arg-type]

@@ -1,0 +1,75 @@
+"""Bounds on a figure: "more than / over / above / exceeded X" claims the value is above X,
+"at least / no less than X" at or above it, "less than / under / below X" under it, "no more
+than / up to / at most X" at or under it. A denied bound is the opposite bound: "did not
+exceed 4%" is "≤ 4%", "never fell below 2%" is "≥ 2%"; it is then no longer a denial."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from milbalance.claims.kinds import Quantity
+
+_ABOVE = (r"more than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|greater than|"
+          r"higher than|larger than|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|beyond")
+_AT_LEAST = (r"at least|no (?:less|fewer) than|not (?:less|fewer) than|a minimum of|"
+             r"not (?:under|below)|no lower than")
+_BELOW = r"less than|fewer than|under|below|lower than|short of|smaller than"
+_AT_MOST = (r"no more than|not more than|not over|not exceeding|no higher than|no greater than|"
+            r"up to|at most|a maximum of")
+_WORD = (rf"(?P<atmost>{_AT_MOST})|(?P<atleast>{_AT_LEAST})|(?P<above>{_ABOVE})|"
+         rf"(?P<below>{_BELOW})")
+_LEAD = re.compile(rf"\s*(?:{_WORD})\b", re.I)
+_BEFORE = re.compile(rf"\b(?:{_WORD})\s+(?:(?:the|a|an|some|about|roughly)\s+)?"
+                     r"(?:US\$|\$|€|£)?\s*$", re.I)
+
+SYMBOL = {("at-least", True): ">", ("at-least", False): "≥", ("at-most", True): "<",
+          ("at-most", False): "≤"}
+
+
+def _word(text: str, q: Quantity) -> re.Match[str] | None:
+    lead = _LEAD.match(q.text)
+    if lead is not None:
+        return lead
+    return _BEFORE.search(text[max(0, q.start - 40):q.start])
+
+
+def resolve_bound(text: str, q: Quantity, cue: str) -> tuple[Quantity, bool, list[str]]:
+    """The figure with its bound read from the words before it, whether the claim is still
+    a denial, and the caveats of the reading. A denied bound becomes the opposite bound."""
+    bound, strict = q.bound, q.strict
+    m = _word(text, q)
+    if m is not None:
+        if m["above"] or m["atleast"]:
+            bound, strict = "at-least", bool(m["above"])
+        else:
+            bound, strict = "at-most", bool(m["below"])
+    if not bound:
+        return q, bool(cue), []
+    caveats: list[str] = []
+    if cue:
+        was = SYMBOL[(bound, strict)]
+        bound = "at-most" if bound == "at-least" else "at-least"
+        strict = not strict
+        caveats.append(f"'{cue}' denies the bound: '{was} X' denied is read as "
+                       f"'{SYMBOL[(bound, strict)]} X'")
+    return replace(q, bound=bound, strict=strict), False, caveats
+
+
+def flip(bound: str) -> str:
+    """The bound seen from the other side of a ratio (A ≥ 2B is B ≤ A/2)."""
+    return {"at-least": "at-most", "at-most": "at-least"}.get(bound, bound)
+
+
+_RATIO_BOUND = re.compile(rf"\b(?:{_WORD}|(?P<approx>almost|nearly|roughly|about|around|"
+                          r"some|approximately))\s*$", re.I)
+
+
+def ratio_bound(before: str) -> tuple[str, bool]:
+    """The bound on a ratio from the words right before it ('more than twice as many')."""
+    m = _RATIO_BOUND.search(before[-30:])
+    if m is None or m["approx"]:
+        return "", False
+    if m["above"] or m["atleast"]:
+        return "at-least", bool(m["above"])
+    return "at-most", bool(m["below"])
