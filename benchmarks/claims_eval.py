@@ -300,6 +300,7 @@ def _max_matching(golds: list[Gold], verdicts: list[Found], excerpt: str) -> set
 
 
 def _subjects_of(claim: Any) -> tuple[str, ...] | None:
+    """The entity ids a checker claim is about; None when it has no subject attribute."""
     subject = getattr(claim, "subject", None)
     if subject is None:
         return None
@@ -310,15 +311,37 @@ def _subjects_of(claim: Any) -> tuple[str, ...] | None:
     return tuple(subjects)
 
 
+def _span(excerpt: str, start: Any, end: Any, text: str) -> tuple[int, int]:
+    """The claim's sentence span; when the checker gives none, where its text occurs."""
+    if isinstance(start, int) and isinstance(end, int) and end > start:
+        return start, end
+    at = excerpt.find(text) if text else -1
+    return (at, at + len(text)) if at >= 0 else (0, 0)
+
+
 def run_checker(checker: Any, article: dict[str, Any]) -> tuple[list[Found], list[tuple[int, int]]]:
-    """The checker's claims on the excerpt, and the spans it left not checkable."""
-    reading = checker.read(article["excerpt"], on=date.fromisoformat(article["date"]))
+    """The checker's claims on the excerpt, and the spans it left not checkable.
+
+    Reads the Reading defensively (``claims`` with ``verdict``, ``start``, ``end``; ``skipped``
+    with ``kind``, ``start``, ``end``) so that a field the checker drops costs a match, not
+    the run."""
+    excerpt = article["excerpt"]
+    reading = checker.read(excerpt, on=date.fromisoformat(article["date"]))
     found = []
-    for c in reading.claims:
-        v = c.verdict
-        found.append(Found(article["id"], c.start, c.end, str(v.label), str(v.claim.kind),
-                           _subjects_of(v.claim), v.claim.text, v.summary))
-    not_checkable = [(s.start, s.end) for s in reading.skipped if s.kind == "not_checkable"]
+    for c in getattr(reading, "claims", ()):
+        v = getattr(c, "verdict", c)
+        claim = getattr(v, "claim", None)
+        text = str(getattr(claim, "text", "") or "")
+        start, end = _span(excerpt, getattr(c, "start", None), getattr(c, "end", None), text)
+        kind = getattr(claim, "kind", "")
+        found.append(Found(article["id"], start, end, str(getattr(v, "label", "")),
+                           str(getattr(kind, "value", kind)), _subjects_of(claim), text,
+                           str(getattr(v, "summary", ""))))
+    not_checkable = []
+    for s in getattr(reading, "skipped", ()):
+        if getattr(s, "kind", "") == "not_checkable":
+            not_checkable.append(_span(excerpt, getattr(s, "start", None), getattr(s, "end", None),
+                                       str(getattr(s, "text", ""))))
     return found, not_checkable
 
 
@@ -451,6 +474,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus error: {exc}", file=sys.stderr)
         return 2
     splits = SPLITS if args.split == "both" else (args.split,)
+    try:
+        import milbalance.claims  # noqa: F401 - fail here, clearly, if the checker cannot load
+    except Exception as exc:  # noqa: BLE001 - an import-time error of any kind
+        print(f"cannot import the checker (milbalance.claims): {type(exc).__name__}: {exc}",
+              file=sys.stderr)
+        return 1
     scores = evaluate(articles, splits, trace=args.trace)
     dev = scores.get("dev")
     if args.json:
