@@ -20,7 +20,7 @@ def _load_eval():
     spec = importlib.util.spec_from_file_location("claims_eval", EVAL)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("claims_eval", module)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
