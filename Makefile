@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The report of the balance, with the claims of the bundled example article when there is one.
-ARTICLE := $(firstword $(wildcard examples/articles/rutte-ammunition-gap.md examples/articles/*.md))
+# The report of the balance, with the worked example of docs/methodology.md (the bases and the
+# claims of its seed article) when the article is there.
+ARTICLE := $(firstword $(wildcard examples/articles/ammunition-balance-2025.md examples/articles/rutte-ammunition-gap.md examples/articles/*.md))
 
 run: $(STAMP)
 	$(BIN)/milbalance validate

@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from milbalance.claims import Reading
 from milbalance.errors import MilbalanceError
@@ -20,6 +21,13 @@ from milbalance.web.app import STATIC
 from milbalance.web.claims_view import article_segments, evidence_sources, read_article
 from milbalance.web.overview import Overview, overview
 from milbalance.web.pages import cited, environment
+
+WORKED_EXAMPLE = ("NATO", "RUS", "artillery_shells", 2025)
+"""The bases comparison the report shows (docs/methodology.md's worked example; the seed
+article examples/articles/ammunition-balance-2025.md is dated 2025-11-14)."""
+
+if TYPE_CHECKING:
+    from milbalance.engine.bases import BasesAnswer
 
 SPENDING_SIDES = ("NATO", "RUS")
 """The spending comparison the report draws (the spending library's own chart)."""
@@ -93,6 +101,42 @@ def capacity_summary(ov: Overview) -> list[str]:
 
 
 @dataclass(frozen=True)
+class BasesRow:
+    """One basis as the report's table shows it."""
+
+    basis: str
+    p: str
+    reading: str
+    a: str
+    b: str
+    how: str
+    gaps: int
+    notes: tuple[str, ...]
+
+
+def bases_rows(answer: BasesAnswer) -> list[BasesRow]:
+    """The bases answer as table rows (figures shortened, bounds marked)."""
+    from milbalance.engine.verdict import reading
+
+    rows = []
+    for b in answer.bases:
+        p = "–" if b.p_a_gt_b is None else (
+            {"lower": "≥ ", "upper": "≤ "}.get(b.bound, "") + f"{b.p_a_gt_b:.3f}")
+        cells = ["–" if u is None else f"{number(u.quantiles.p50)} "
+                 f"({number(u.quantiles.p5)}–{number(u.quantiles.p95)})" for u in (b.a, b.b)]
+        how = "; ".join(f"{u.entity}: {u.metric} {u.year} ({u.resolution})"
+                        for u in (b.a, b.b) if u is not None) or "no data"
+        rows.append(BasesRow(b.basis, p, reading(b), cells[0], cells[1], how, len(b.gaps),
+                             b.notes))
+    return rows
+
+
+def bases_summary(answer: BasesAnswer) -> str:
+    return (f"bases {answer.a} vs {answer.b} {answer.item} {answer.year}: {answer.verdict} — "
+            f"{answer.headline}")
+
+
+@dataclass(frozen=True)
 class Report:
     """The report page and the lines of its terminal summary."""
 
@@ -138,10 +182,17 @@ def build_report(store: Store, article: str | None = None, article_name: str = "
     summary = overview_summary(ov) + capacity_summary(ov)
     spend = spending_chart(store, ov.start, min(ov.end, datetime.now(UTC).year))
     summary.append(spend.summary)
+    from milbalance.engine.bases import bases
+
+    a, b, item, year = WORKED_EXAMPLE
+    worked = bases(store, a, b, item, year)
+    summary.append(bases_summary(worked))
+    worked_sources = tuple(dict.fromkeys(f.source for x in worked.bases for f in x.figures))
     reading = read_article(store, article) if article is not None else None
     sources = cited(store, ov)
     used = {s.id for s in sources}
-    sources += [s for s in store.sources() if s.id in spend.sources and s.id not in used]
+    sources += [s for s in store.sources() if s.id in spend.sources + worked_sources
+                and s.id not in used]
     if reading is not None:
         summary += article_summary(reading, article_name)
         used = {s.id for s in sources}
@@ -152,6 +203,7 @@ def build_report(store: Store, article: str | None = None, article_name: str = "
         title="milbalance report", standalone=True, pages=[],
         inline_css=(STATIC / "app.css").read_text(encoding="utf-8"), error=None,
         ov=ov, spending=spend, cited=sources, article=article, article_name=article_name,
+        bases=worked, bases_rows=bases_rows(worked), bases_sources=worked_sources,
         reading=reading,
         segments=article_segments(article, reading) if article and reading else [],
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
