@@ -33,7 +33,13 @@ from dataclasses import dataclass, field
 
 from milbalance.claims import names as word_lists
 from milbalance.claims.numbers import ItemMatch
-from milbalance.claims.organisations import OrgSpan, acts, is_event, organisation_spans
+from milbalance.claims.organisations import (
+    OrgSpan,
+    acts,
+    is_currency,
+    is_event,
+    organisation_spans,
+)
 from milbalance.model import Entity, EntityKind, Metric
 
 AMMUNITION_CAVEAT = ("'ammunition' read as artillery ammunition (shells); other calibres and "
@@ -328,9 +334,11 @@ class Gazetteer:
         for m in found:
             entity = self.entities[m.entity]
             keep = True
-            inside = any(o.start <= m.start and m.end <= o.end for o in orgs)
+            inside = any(m.start < o.end and o.start < m.end for o in orgs)
+            country = entity.kind is EntityKind.COUNTRY
             if (inside and entity.kind in (EntityKind.COUNTRY, EntityKind.BLOC)) or (
-                    entity.kind is EntityKind.COUNTRY and is_event(sentence, m.end, m.start)):
+                    country and is_event(sentence, m.end, m.start)) or (
+                    country and is_currency(sentence, m.start, m.end)):
                 keep = False
             elif m.seat:
                 joined = previous is not None and previous[0].seat and re.fullmatch(

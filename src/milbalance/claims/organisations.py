@@ -12,7 +12,7 @@ an event, or a capital named as a place.
 - **Events and venues** (``is_event``): a name followed by "summit", "treaty", "pact",
   "agreements", "format", "memorandum", "conference", "talks", "war" ("the Hague summit",
   "the Warsaw Pact", "the Minsk agreements", "the Vietnam War") names an occasion, not the
-  country.
+  country. A name qualifying a currency ("US$149bn", "US dollars") is not an actor either.
 - **Capitals and seats** (``acts``): "Moscow", "Washington", "the Pentagon" stand for their
   government only where they act: not after a place or object preposition ("in Minsk",
   "from Kyiv", "for Kyiv's forces", "between Moscow and Kyiv"), not before a place noun
@@ -102,9 +102,12 @@ def organisation_spans(text: str) -> list[OrgSpan]:
     if title_case(text):
         return found
     for run in _RUN.finditer(text):
-        for span in _headed(text, run.start(), run.end()):
-            if all(span[1] <= f.start or span[0] >= f.end for f in found):
-                found.append(OrgSpan(span[0], span[1], text[span[0]:span[1]], "named"))
+        for a, b in _headed(text, run.start(), run.end()):
+            overlap = [f for f in found if not (b <= f.start or a >= f.end)]
+            kind = overlap[0].kind if overlap else "named"
+            a, b = min([a, *(f.start for f in overlap)]), max([b, *(f.end for f in overlap)])
+            found = [f for f in found if f not in overlap]
+            found.append(OrgSpan(a, b, text[a:b], kind))  # 'the Times' + 'of India'
     return sorted(found, key=lambda f: f.start)
 
 
@@ -146,6 +149,18 @@ def _headed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _DURING = re.compile(r"(?<![\w-])during\s+(?:the\s+)?$", re.I)
+
+
+_CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?)\b", re.I)
+
+
+def is_currency(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` qualifies a currency ('US$149bn', 'US $149bn', 'US
+    dollars'); a name before a spaced figure in a list ('China $314bn') does not."""
+    if _CURRENCY_AFTER.match(text, end) is not None:
+        return True
+    return end - start <= 4 and text[start:end].replace(".", "").isupper() and \
+        text.startswith(" $", end)
 
 
 def is_event(text: str, end: int, start: int | None = None) -> bool:
