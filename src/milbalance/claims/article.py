@@ -5,7 +5,8 @@ claim, and collect the result in the shape the CLI prints (see ``report``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from milbalance.claims.context import (
@@ -93,7 +94,8 @@ class Checker:
                 skipped.append(Skipped(s.text, parse.skipped, "no_claim", s.start, s.end))
                 continue
             for claim in parse.claims:
-                claims.append(CheckedClaim(self.evaluator.evaluate(claim), s.start, s.end))
+                claims.append(CheckedClaim(self.evaluator.evaluate(_mark(claim, ctx)),
+                                           s.start, s.end))
         return Reading(tuple(claims), tuple(skipped), on)
 
     def _main_subject(self, sentences: list[Sentence]) -> str:
@@ -162,6 +164,29 @@ class _State:
         topic = next((x for c in parse.claims if (x := _item(c))), "")
         if topic:
             self.last["topic"] = topic
+
+
+_REFERENT_CAVEAT = re.compile(r"^'(?P<phrase>[^']+)' read as .* \((?P<id>[^)]+)\), (?P<how>[^:]+): "
+                              r"taken from context$")
+
+
+def _mark(claim: Claim, ctx: Context) -> Claim:
+    """The claim with the parts the article's context supplied listed in ``inferred`` (the
+    reading shows them): a subject named as 'the country' or 'it', a year set by a dateline
+    or a date written earlier in the paragraph, a topic carried from the sentence before."""
+    marks = list(claim.inferred)
+    subject = _subject(claim)
+    for caveat in claim.caveats:
+        if (m := _REFERENT_CAVEAT.match(caveat)) and m["id"] == subject:
+            marks.append(("subject", f"'{m['phrase']}', {m['how']}"))
+        elif caveat.startswith("read as defence spending, the topic of the sentence before"):
+            marks.append(("metric", "the topic of the sentence before"))
+    if ctx.on_from and not claim.year_from_text and claim.year is not None:
+        marks.append(("year", f"from {ctx.on_from}"))
+    if ctx.speaker is not None and claim.attribution is ctx.speaker:
+        marks.append(("speaker", f"{ctx.speaker.speaker}, from the sentence before"))
+    marks = list(dict.fromkeys(marks))
+    return replace(claim, inferred=tuple(marks)) if marks != list(claim.inferred) else claim
 
 
 def _subject(c: Claim) -> str:

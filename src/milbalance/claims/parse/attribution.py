@@ -40,7 +40,7 @@ def _verb(tag: str) -> str:
 _NAME = r"[A-Z][\w'’.-]*"
 _WHEN = r"(?:\s+(?:on|last|this|in|earlier|late)\s+(?:[A-Z]\w+|week|month|year)(?:\s+\d{1,4})?)?"
 _ATTRIBUTION = re.compile(
-    r"(?:^|,|\s)\s*(?:according to|as (?:stated|said|reported) by)\s+(?P<after>[^,.;]+)|"
+    r"(?:^|,|\s)\s*(?:[Aa]ccording to|[Aa]s (?:stated|said|reported) by)\s+(?P<after>[^,.;]+)|"
     rf"(?:,|[\"”])\s*(?:{_PAST}|{_PRESENT})\s+(?P<post>[^,.;\"“]+)|"
     rf"(?P<app>(?:{_NAME}\s+){{0,3}}{_NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,;\"“”]{{2,80}}?,"
     rf"(?:\s+(?:who|which)\s+)?{_WHEN}\s+{_verb('1')}|"

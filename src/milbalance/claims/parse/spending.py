@@ -40,7 +40,10 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
     if not money and not shares:
         return []
     if money and not shares and not DEFENCE.search(text) and not GDP_LEVEL.search(text):
-        return []
+        if ctx.topic != "military_expenditure":
+            return []
+        caveats = (*caveats, "read as defence spending, the topic of the sentence before: "
+                   "taken from context")
     periods = named_periods(text)
     out: list[Claim] = []
     subject = ""
