@@ -10,9 +10,10 @@ from milbalance.claims.kinds import Measure
 from milbalance.claims.numbers import number_value
 
 ECONOMY_ASIDE = re.compile(
-    r"\b(?:a\s+)?\S+\s+times\s+(?:bigger|larger|richer)\s+(?:economy|economically|"
+    r"\b(?:a\s{1,3})?\S{1,30}\s{1,3}times\s{1,3}(?:bigger|larger|richer)\s{1,3}"
+    r"(?:economy|economically|"
     r"in economic (?:size|terms)|than \w+ in economic (?:size|terms))(?:\s+than\s+\w+)?|"
-    r"\b\S+\s+times\s+(?:bigger|larger)\s+than\s+\w+\s+in\s+economic\s+\w+", re.I)
+    r"\b\S{1,30}\s{1,3}times\s{1,3}(?:bigger|larger)\s+than\s+\w+\s+in\s+economic\s+\w+", re.I)
 """'a ten times bigger economy': an aside on economic size, not a claim about output."""
 PROJECTION = re.compile(r"\b(?:set to|expected to|on track to|projected to|will (?:produce|"
                         r"reach|make|deliver))\b", re.I)

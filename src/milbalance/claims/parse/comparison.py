@@ -30,11 +30,13 @@ _MORE_THAN = re.compile(
 _AHEAD = re.compile(r"\b(?P<dir>ahead of|behind|lags? behind|lagging behind|outstrip\w*|"
                     r"exceed\w*|surpass\w*|overtak\w*|overtook)\b", re.I)
 TIMES_AS = re.compile(
-    r"(?P<n>\S+)[\s-]+times\s+(?P<how>as\s+(?:much|many)|more|the\s+(?:amount|number|output)"
+    r"(?P<n>\S{1,30})[\s-]{1,3}times\s{1,3}(?P<how>as\s+(?:much|many)|more|"
+    r"the\s+(?:amount|number|output)"
     r"(?:\s+of)?)\b", re.I)
 _WHAT = re.compile(r"\b(?:what|as much as|as many as|the same|that)\b", re.I)
 _AS_MUCH = re.compile(
-    r"\b(?:(?P<frac>half|a third|a quarter|twice|\S+\s+times)\s+)?as\s+(?:much|many)\b"
+    r"\b(?:(?P<frac>half|a third|a quarter|twice|\S{1,30}\s{1,3}times)\s{1,3})?"
+    r"as\s+(?:much|many)\b"
     r"(?P<mid>[^.;]{0,60}?)\bas\b(?!\s+(?:\$|€|£|\d|about|some|around|nearly|many|much|"
     r"a\s+(?:million|billion)))", re.I)
 """'as many shells as', 'half as much as': the subject has at least (a fraction of) the other's."""
