@@ -14,6 +14,7 @@ class Column:
     name: str
     required: bool
     description: str
+    type: str = "string"  # Frictionless Table Schema type, for `milbalance export`
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,15 @@ class FileSpec:
 
 
 def _c(name: str, description: str, required: bool = False) -> Column:
-    return Column(name, required, description)
+    return Column(name, required, description, _TYPES.get(name, "string"))
+
+
+_TYPES = {"factor": "number", "min": "number", "max": "number", "value": "number",
+          "low": "number", "high": "number", "confidence": "number",
+          "fiscal_year_start": "integer", "ramp_months": "integer", "date": "date",
+          "from": "date", "to": "date"}
+"""Columns whose values are numbers or ISO dates, wherever they appear (the loader checks
+them as such); every other column is text."""
 
 
 SOURCES = FileSpec(
