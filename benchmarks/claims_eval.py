@@ -12,7 +12,8 @@ Matching
 --------
 A checker claim *lies in* a gold sentence when the sentence span the checker reports is inside
 the gold sentence, or contains the whole gold sentence (the checker's segmentation may join a
-sentence to a heading or a neighbour). It matches a gold claim in that sentence when, besides,
+sentence to a heading or a neighbour), up to three characters at either end (quote marks,
+bullets). It matches a gold claim in that sentence when, besides,
 the subjects agree: the gold claim names no subject, or the checker claim has no ``subject``
 attribute, or the gold subject is the checker claim's ``subject`` (or, for a comparison, its
 ``other``: "A makes more than B" and "B makes less than A" are one claim).
@@ -238,6 +239,11 @@ class SplitScore:
         }
 
 
+_EDGE_SLACK = 3
+"""Characters a checker's sentence may stick out of (or fall short of) a gold sentence at
+either end and still lie in it: an opening quote, a closing quote and a space, a bullet mark."""
+
+
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
@@ -252,8 +258,9 @@ def _lies_in(found: Found, gold: Gold, excerpt: str) -> bool:
         s1 -= 1
     if s0 >= s1:
         return False
-    inside = gold.start <= s0 and s1 <= gold.end
-    holds = s0 <= gold.start and gold.end <= s1
+    slack = _EDGE_SLACK  # quotes, dashes or bullet marks one side counts and the other not
+    inside = gold.start - slack <= s0 and s1 <= gold.end + slack
+    holds = s0 <= gold.start + slack and gold.end - slack <= s1
     return inside or holds
 
 

@@ -71,3 +71,45 @@ def test_validation_names_file_and_field() -> None:
     bad["claims"][0]["label"] = "true"
     with pytest.raises(claims_eval.CorpusError, match=r"claims\[0\]\.label"):
         claims_eval.validate_article(bad, "x-2024-01-a.json")
+
+
+def test_scoring_rules_without_the_checker() -> None:
+    # one article, three gold claims; the "checker" output is made up here, nothing is run
+    excerpt = ("Russia made 3 million shells in 2024. Europe made 1 million. "
+               "This is a disgrace.")
+    url = "https://example.org/scoring"
+    article = {
+        "id": "x", "url": url, "outlet": "X", "date": "2025-01-01", "kind": "news",
+        "split": claims_eval.split_for(url), "labelled_by": "t", "excerpt": excerpt,
+        "claims": [
+            {"sentence": "Russia made 3 million shells in 2024.", "claim": "c", "kind": "level",
+             "subject": "RUS", "checkable": True, "label": "contested", "accept": ["supported"],
+             "evidence": "e", "note": "n"},
+            {"sentence": "Europe made 1 million.", "claim": "c", "kind": "level",
+             "subject": "EU", "checkable": True, "label": "refuted", "accept": [],
+             "evidence": "e", "note": "n"},
+            {"sentence": "This is a disgrace.", "claim": "c", "kind": "opinion", "subject": "",
+             "checkable": False, "label": "not_checkable", "accept": [], "evidence": "",
+             "note": ""},
+        ],
+    }
+    s1, s2, s3 = (excerpt.find(c["sentence"]) for c in article["claims"])
+    found = [
+        # right: supported is accepted, span has a trailing space
+        claims_eval.Found("x", s1, s1 + 38, "supported", "level", ("RUS",), "", ""),
+        # wrong subject: no match for recall, wrong for precision
+        claims_eval.Found("x", s2, s2 + 22, "refuted", "level", ("USA",), "", ""),
+        # a verdict on an opinion is wrong
+        claims_eval.Found("x", s3, s3 + 19, "supported", "level", None, "", ""),
+    ]
+    score = claims_eval.SplitScore("dev")
+    claims_eval.score_article(article, found, [], score)
+    out = score.summary()
+    assert (out["gold_claims"], out["checkable_gold_claims"], out["verdicts"]) == (3, 2, 3)
+    assert out["recall_checkable"] == 0.5
+    assert out["wrong_verdicts"] == 2
+    assert out["missed"] == 1
+    # a checker failure on an article counts its checkable claims as missed
+    failed = claims_eval.SplitScore("dev")
+    claims_eval.score_article(article, None, [], failed)
+    assert failed.summary()["missed"] == 2 and failed.summary()["verdicts"] == 0
