@@ -40,8 +40,12 @@ _RELATIVE_YEAR = (
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<year>19\d\d|20\d\d)\b|"
                     r"\b(?:than|compared (?:with|to)|from)\s+(?:in\s+)?(?:the whole of\s+)?"
                     r"(?P<year2>19\d\d|20\d\d)\b|\b(?P<ago>\w+) years? ago\b", re.I)
-_IN_A_MONTH = re.compile(r"\s*(?:[\w-]+\s+){0,3}?in\s+(?:" + "|".join(MONTHS)
-                         + r")\b(?:\s+(?:19|20)\d\d)?(?!\s*(?:and|to|-|–|through)\b)", re.I)
+_IN_A_MONTH = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,3}?in\s{1,3}(?:" + "|".join(MONTHS)
+                         + r")\b(?:\s{1,3}(?:19|20)\d\d)?(?!\s{0,3}(?:and|to|-|–|through)\b)",
+                         re.I)
+_NOT_THE_YEAR = re.compile(r"(?:since|from|than|by|until|before|compared (?:with|to))"
+                           r"\s{1,3}(?:\w{1,20}\s{1,3})?$", re.I)
+"""Words that make a year a base or a deadline, not the year the sentence is about."""
 _FROM_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
 
 
@@ -69,9 +73,7 @@ def years_in(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
 def sentence_year(sentence: str, years: list[tuple[int, int]],
                   on: date | None) -> tuple[int | None, bool]:
     in_years = [y for y, pos in years
-                if not re.search(r"(?:since|from|than|by|until|before|compared (?:with|to))"
-                                 r"\s+(?:\w+\s+)?$",
-                                 sentence[:pos], re.I)]
+                if not _NOT_THE_YEAR.search(sentence[max(0, pos - 40):pos])]
     if in_years:
         return in_years[-1], True
     for pattern, shift in _RELATIVE_YEAR:
@@ -130,9 +132,10 @@ def year_near(text: str, start: int, end: int, years: list[tuple[int, int]],
     return fallback, False
 
 
-def in_a_month(after: str) -> bool:
-    """'… in March': a count for one named month (the text right after the figure)."""
-    return _IN_A_MONTH.match(after) is not None
+def in_a_month(text: str, pos: int = 0) -> bool:
+    """'… in March': a count for one named month (``text`` from ``pos``, right after the
+    figure)."""
+    return _IN_A_MONTH.match(text, pos) is not None
 
 
 def year_in(mid: str) -> int | None:

@@ -46,7 +46,7 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
         cv = [*caveats, *filter(None, [cav, scav])]
         if PROJECTION.search(text[max(0, q.start - 40):q.start]):
             cv.append("a projection for the year, compared with estimates of actual output")
-        if q.unit is QuantityUnit.COUNT and in_a_month(text[q.end:]):
+        if q.unit is QuantityUnit.COUNT and in_a_month(text, q.end):
             q = replace(q, value=q.value * 12, unit=QuantityUnit.RATE, per="month")
             cv.append("a count for one named month, annualised (×12)")
         elif q.unit is QuantityUnit.COUNT and measure in (Measure.OUTPUT,
