@@ -368,7 +368,7 @@ class Gazetteer:
         it ('the whole alliance')."""
         found: list[Mention] = []
         for q in _WHOLE_BEFORE.finditer(sentence):
-            rest = sentence[q.end():]
+            rest = sentence[q.end():q.end() + 80]  # a name is short: linear in the text
             for prefix in ("", "the "):
                 hit = self._name_at(prefix + rest)
                 if hit is None or hit.end <= len(prefix):

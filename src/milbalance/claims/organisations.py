@@ -169,13 +169,13 @@ def is_event(text: str, end: int, start: int | None = None) -> bool:
     ('during Vietnam', not 'during Ukraine's counteroffensive')."""
     if _EVENT_AFTER.match(text, end) is not None:
         return True
-    return start is not None and bool(_DURING.search(text[:start])) and \
+    return start is not None and bool(_DURING.search(text[max(0, start - 20):start])) and \
         not re.match(r"['’]", text[end:end + 1])
 
 
 def acts(text: str, start: int, end: int) -> bool:
     """A capital or seat of government at ``text[start:end]`` acts as its government."""
-    before = text[:start]
+    before = text[max(0, start - 40):start]  # the words just before: linear in the text
     if _PLACE_BEFORE.search(before):
         return False
     if _PLACE_AFTER.match(text, end) or _ELSEWHERE.match(text, end):

@@ -32,7 +32,7 @@ _NAMED_AFTER = re.compile(
 
 
 def _object(text: str, m: Mention) -> bool:
-    return bool(_OBJECT.search(text[:m.start]))
+    return bool(_OBJECT.search(text[max(0, m.start - 30):m.start]))
 
 
 def _named_after(text: str, mentions: list[Mention], position: int) -> Mention | None:
@@ -54,7 +54,8 @@ def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position:
                   if m.kind.value in ("country", "bloc", "company", "facility")]
     actors = [m for m in candidates if not _object(text, m)] or candidates
     before = [m for m in actors if m.start <= position]
-    previous = [n for n in _NUMBER.finditer(text, 0, position) if n.end() < position]
+    previous = [n for n in _NUMBER.finditer(text, max(0, position - 200), position)
+                if n.end() < position]
     if previous:
         since = previous[-1].start()
         taken = _named_after(text, candidates, since)
