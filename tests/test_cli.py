@@ -108,3 +108,10 @@ def test_series_shows_several_definitions_side_by_side(capsys: pytest.CaptureFix
                          "budget.national_defense_050.share_gdp", "--from", "1952",
                          "--to", "1952")
     assert "[FY1952]" in table  # the fiscal year is named, not passed off as a calendar year
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from milbalance import __version__
+
+    code, out, _ = run_cli(["--version"], capsys)
+    assert (code, out.strip()) == (0, f"milbalance {__version__}")

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from milbalance import config
+from milbalance import __version__, config
 from milbalance.cli.output import FLAG_LEGEND, FLAG_MARKS, console, print_json, span
 from milbalance.errors import DataError
 from milbalance.loader import load
@@ -28,12 +28,20 @@ state = _State()
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"milbalance {__version__}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
 def options(
     data: Annotated[
         Path | None,
         typer.Option("--data", help=f"Data folder (default: ${config.ENV_DATA}, ./data or the "
                      "repository's data/).", show_default=False),
     ] = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
+                                          callback=_version, is_eager=True)] = False,
 ) -> None:
     """Sourced, uncertainty-aware model of the defense-industrial balance between blocs."""
     state.data = data
