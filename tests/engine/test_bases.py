@@ -135,6 +135,8 @@ def test_capacity_stands_in_as_an_upper_bound(bstore: Store) -> None:
     assert got.b is not None and got.b.resolution == CAPACITY_BOUND
     assert got.b.metric == "artillery_shells.capacity" and got.bound == "lower"
     assert reading(got) == "undetermined"  # P(FRA > capacity) ≈ 0 bounds nothing
+    assert got.p_carried is not None  # beside it: RUS's 2023 output carried forward
+    assert any(n.startswith("for context") and "RUS 2023" in n for n in got.notes)
 
 
 def test_latest_year_carried_forward_with_widened_uncertainty(bstore: Store) -> None:

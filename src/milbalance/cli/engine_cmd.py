@@ -258,7 +258,8 @@ def bases_json(result: BasesAnswer) -> dict[str, Any]:
                "b": to_jsonable(bs.b), "figures": to_jsonable(bs.figures),
                "gaps": list(bs.gaps), "reading": reading(bs), "bound": bs.bound or None,
                "description": bs.description, "notes": list(bs.notes),
-               "p_error_95": bs.p_error, "uncovered": list(bs.uncovered)}
+               "p_error_95": bs.p_error, "uncovered": list(bs.uncovered),
+               "p_carried": bs.p_carried}
         rows.append(row)
     return {"bases": rows, "verdict": result.verdict, "headline": result.headline,
             "reasons": list(result.reasons), "a": result.a, "b": result.b,

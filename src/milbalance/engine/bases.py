@@ -125,6 +125,7 @@ class Basis:
     notes: tuple[str, ...]
     p_error: float | None = None
     uncovered: tuple[float, float] = (0.0, 0.0)  # share of each side's members with no figure
+    p_carried: float | None = None  # with a capacity stand-in replaced by carried-forward output
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,29 @@ def _figures(label: str, side: Side) -> list[Figure]:
     return out
 
 
+def _carried_instead(store: Store, who: tuple[str, str], res: tuple[str, str],
+                     sides: tuple[Side, Side], cands: tuple[str, ...], item: str, year: int,
+                     opts: EngineOptions, cache: Cache | None) -> tuple[str, float | None]:
+    """Context for a side whose capacity stood in: P with its latest output carried forward
+    instead (the next step of the time rule), said beside the bound, never in its place."""
+    if CAPACITY_BOUND not in res:
+        return "", None
+    alt = list(sides)
+    for i, r in enumerate(res):
+        if r == CAPACITY_BOUND:
+            try:
+                alt[i] = resolve(store, who[i], cands, item, year, opts, False, cache)[0]
+            except NoDataError:
+                return "", None
+    ans = _answer(sample(alt[0], alt[1], opts, {}, 0), opts)
+    used = [f"{s.entity.id} {s.year}" for s, r in zip(alt, res, strict=True)
+            if r == CAPACITY_BOUND]
+    return (f"for context, with the latest output carried forward instead of the capacity "
+            f"({', '.join(used)}, widened): P(A > B) = {ans.p_gt:.2f}, medians "
+            f"{ans.run.stats.a.summary().p50:,.0f} against {ans.run.stats.b.summary().p50:,.0f}",
+            ans.p_gt)
+
+
 def basis(store: Store, spec: BasisSpec, a: str, b: str, item: str, year: int,
           options: EngineOptions, cache: Cache | None = None) -> Basis:
     """One basis (see the module docstring)."""
@@ -285,6 +309,10 @@ def basis(store: Store, spec: BasisSpec, a: str, b: str, item: str, year: int,
     bound = ("lower" if rb == CAPACITY_BOUND and ra != CAPACITY_BOUND else
              "upper" if ra == CAPACITY_BOUND and rb != CAPACITY_BOUND else "")
     notes = [n for n in (na, nb) if n]
+    alt, p_carried = _carried_instead(store, (a, b), (ra, rb), (sa, sb), cands, item, year,
+                                      opts, cache)
+    if alt:
+        notes.append(alt)
     if ra == rb == CAPACITY_BOUND:
         notes.append("both sides are capacities standing in for output: P compares capacities")
     for side, res in ((sa, ra), (sb, rb)):
@@ -308,7 +336,7 @@ def basis(store: Store, spec: BasisSpec, a: str, b: str, item: str, year: int,
     return Basis(spec.name, spec.description, ans.p_gt, bound, uses[0], uses[1],
                  tuple(_figures("a", sa) + _figures("b", sb)), tuple(gap_text),
                  tuple(dict.fromkeys(notes)), ans.info.half_width,
-                 (_uncovered(store, sa, opts), _uncovered(store, sb, opts)))
+                 (_uncovered(store, sa, opts), _uncovered(store, sb, opts)), p_carried)
 
 
 def bases(store: Store, a: str, b: str, item: str, year: int,

@@ -82,11 +82,20 @@ def _label(b: Basis) -> str:
     return WORDS.get(b.basis, f"on {b.basis}")
 
 
+def short(x: float) -> str:
+    """2,489,938 → '2.5 M'; 480,374 → '480 k'."""
+    if abs(x) >= 1e6:
+        return f"{x / 1e6:.1f} M"
+    if abs(x) >= 1e3:
+        return f"{x / 1e3:.0f} k"
+    return number(x)
+
+
 def _sides(b: Basis, names: tuple[str, str]) -> str:
     assert b.a is not None and b.b is not None
     parts = []
     for use, name in ((b.a, names[0]), (b.b, names[1])):
-        what = number(use.quantiles.p50)
+        what = short(use.quantiles.p50)
         if use.resolution == "carried-forward":
             what += f" ({use.year} carried forward)"
         elif use.resolution == "capacity-upper-bound":
@@ -97,10 +106,10 @@ def _sides(b: Basis, names: tuple[str, str]) -> str:
     return " against ".join(parts)
 
 
-def _p(b: Basis, names: tuple[str, str]) -> str:
+def _p(b: Basis, names: tuple[str, str], full: bool = True) -> str:
     assert b.p_a_gt_b is not None
     sign = {"lower": " ≥ ", "upper": " ≤ "}.get(b.bound, " = ")
-    return f"P({names[0]} > {names[1]}){sign}{b.p_a_gt_b:.2f}"
+    return (f"P({names[0]} > {names[1]})" if full else "P") + f"{sign}{b.p_a_gt_b:.2f}"
 
 
 def headline(found: Sequence[Basis], verdict: str, names: tuple[str, str], item: str,
@@ -113,13 +122,16 @@ def headline(found: Sequence[Basis], verdict: str, names: tuple[str, str], item:
                 "checked: no definition has figures for both sides.")
     reads = {b.basis: reading(b) for b in found}
     main = next((b for b in with_data if b.basis == MAIN), with_data[0])
-    lead = (f"{_label(main)}, {_sides(main, names)} ({_p(main, names)})")
+    carried = ("" if main.p_carried is None else
+               f"; {main.p_carried:.2f} with the latest output carried forward instead")
+    lead = f"{_label(main)}, {_sides(main, names)} ({_p(main, names)}{carried})"
     others = [b for b in with_data if b is not main and reads[b.basis] != reads[main.basis]]
     if verdict in ("supported", "refuted") and not others:
         who = names[0] if verdict == "supported" else names[1]
         return (f"{who} leads in {what} in {year} on every definition with figures: "
                 f"{lead}.")
-    tail = "; ".join(f"{_label(b)} {_sides(b, names)} ({_p(b, names)})" for b in others[:3])
+    tail = "; ".join(f"{_label(b)} {_sides(b, names)} ({_p(b, names, full=False)})"
+                     for b in others[:3])
     deciders = [_label(b).removeprefix("counting ") for b in others[:3]
                 if reads[b.basis] in (A_AHEAD, B_AHEAD)]
     decide_text = (f" — it turns on whether {' and '.join(deciders)} count" if deciders else
