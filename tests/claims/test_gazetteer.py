@@ -75,3 +75,18 @@ def test_a_name_taken_as_a_whole_reads_as_the_name(text: str, entity: str, name:
                                   "the whole of 2024", "overall output as a whole"])
 def test_whole_words_without_a_name_find_nothing(text: str, gazetteer: Gazetteer) -> None:
     assert gazetteer.mentions(text) == []
+
+
+def test_names_that_are_common_words_are_read_only_through_phrases(
+        gazetteer: Gazetteer) -> None:
+    from milbalance.claims.gazetteer import READ_BY_PHRASE_ONLY
+    for entity in READ_BY_PHRASE_ONLY & set(gazetteer.entities):
+        assert gazetteer.resolve(gazetteer.entities[entity].name) == entity  # command line
+    assert [m.entity for m in gazetteer.mentions("Europe spent more")] == ["EU"]
+    assert [m.entity for m in gazetteer.mentions("the world spent more")] == ["WLD"]
+    assert gazetteer.mentions("a world of difference") == []
+
+
+def test_upper_case_ids_match_only_as_written(gazetteer: Gazetteer) -> None:
+    assert gazetteer.mentions("Output in RUS rose")[0].entity == "RUS"
+    assert gazetteer.mentions("the middle_east of it") == []

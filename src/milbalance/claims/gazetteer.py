@@ -36,6 +36,7 @@ from milbalance.claims.numbers import ItemMatch
 from milbalance.claims.organisations import (
     OrgSpan,
     acts,
+    in_wider_name,
     is_currency,
     is_event,
     organisation_spans,
@@ -338,7 +339,8 @@ class Gazetteer:
             country = entity.kind is EntityKind.COUNTRY
             if (inside and entity.kind in (EntityKind.COUNTRY, EntityKind.BLOC)) or (
                     country and is_event(sentence, m.end, m.start)) or (
-                    country and is_currency(sentence, m.start, m.end)):
+                    country and is_currency(sentence, m.start, m.end)) or (
+                    country and in_wider_name(sentence, m.start)):
                 keep = False
             elif m.seat:
                 joined = previous is not None and previous[0].seat and re.fullmatch(

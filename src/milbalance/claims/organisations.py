@@ -12,7 +12,8 @@ an event, or a capital named as a place.
 - **Events and venues** (``is_event``): a name followed by "summit", "treaty", "pact",
   "agreements", "format", "memorandum", "conference", "talks", "war" ("the Hague summit",
   "the Warsaw Pact", "the Minsk agreements", "the Vietnam War") names an occasion, not the
-  country. A name qualifying a currency ("US$149bn", "US dollars") is not an actor either.
+  country. A name qualifying a currency ("US$149bn", "US dollars") is not an actor either,
+  nor the tail of a wider name ("Latin American", "North American").
 - **Capitals and seats** (``acts``): "Moscow", "Washington", "the Pentagon" stand for their
   government only where they act: not after a place or object preposition ("in Minsk",
   "from Kyiv", "for Kyiv's forces", "between Moscow and Kyiv"), not before a place noun
@@ -149,6 +150,15 @@ def _headed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _DURING = re.compile(r"(?<![\w-])during\s+(?:the\s+)?$", re.I)
+
+
+_COMPASS_BEFORE = re.compile(r"(?:North|South|Latin|Central|East)[\s-]$")
+
+
+def in_wider_name(text: str, start: int) -> bool:
+    """The name is the tail of a wider one the data do not hold ('Latin American', 'North
+    American', 'East German'): not the country."""
+    return _COMPASS_BEFORE.search(text[max(0, start - 8):start]) is not None
 
 
 _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?)\b", re.I)
