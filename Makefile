@@ -6,19 +6,29 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint bench clean docs
 
+# Each step says what it does and how long it took; pip shows its own progress.
+STEP = @start=$$(date +%s); echo "==> $(1)"; $(2) && echo "    done in $$(( $$(date +%s) - start )) s"
+
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	$(call STEP,create the virtual environment .venv,$(PYTHON) -m venv $(VENV))
+	$(call STEP,upgrade pip,$(BIN)/pip install --quiet --upgrade pip)
+	$(call STEP,install milbalance and what it needs (a minute or two),$(BIN)/pip install --progress-bar on -e '.[dev]')
+	@touch $(STAMP)
 
 # The report of the balance, with the worked example of docs/methodology.md (the bases and the
 # claims of its seed article) when the article is there.
 ARTICLE := $(firstword $(wildcard examples/articles/ammunition-balance-2025.md examples/articles/rutte-ammunition-gap.md examples/articles/*.md))
 
 run: $(STAMP)
-	$(BIN)/milbalance validate
-	$(BIN)/milbalance report --out report.html $(if $(ARTICLE),--article $(ARTICLE))
+	$(call STEP,check the data (and build the store),$(BIN)/milbalance validate)
+	$(call STEP,write report.html,$(BIN)/milbalance report --out report.html $(if $(ARTICLE),--article $(ARTICLE)))
+	@echo
+	@echo "Next:"
+	@echo "  open report.html                      the report, with the example article's claims"
+	@echo "  . .venv/bin/activate                  then type the README's commands as shown,"
+	@echo "  milbalance check \"Russia spent more than 4% of its GDP on the military in 2024\""
+	@echo "  milbalance serve                      the web app on http://127.0.0.1:8000"
+	@echo "  (or run them as .venv/bin/milbalance … without activating)"
 
 test: $(STAMP)
 	$(BIN)/ruff check
