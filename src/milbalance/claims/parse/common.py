@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from milbalance.claims.gazetteer import Gazetteer
+from milbalance.claims.gazetteer import Gazetteer, Mention
 from milbalance.claims.kinds import Measure
 from milbalance.claims.numbers import number_value
 
@@ -55,6 +55,15 @@ MEASURE_WORDS: tuple[tuple[re.Pattern[str], Measure], ...] = (
     (re.compile(r"\b(?:produc\w*|make|makes|made|making|manufactur\w*|turn(?:s|ed|ing)? out|"
                 r"output|build\w*|built)\b", re.I), Measure.OUTPUT),
 )
+
+
+_CURRENCY_AFTER = re.compile(r"(?:\$|\s+dollars?\b)", re.I)
+
+
+def not_currency(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names that are part of a currency ('US$151 billion', 'Canadian dollars') name no
+    subject."""
+    return [m for m in mentions if not _CURRENCY_AFTER.match(text, m.end)]
 
 
 def figure(text: str) -> float:

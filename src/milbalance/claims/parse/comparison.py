@@ -19,6 +19,7 @@ from milbalance.claims.parse.common import (
     measure_of,
     neg_caveat,
     negation_cue,
+    not_currency,
 )
 from milbalance.claims.when import named_periods
 
@@ -53,6 +54,7 @@ _FRACTION_RATIO = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "twice": 2.
 def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
                quantities: list[Quantity], common: dict[str, object], caveats: tuple[str, ...],
                ctx: Context) -> list[Comparison]:
+    mentions = not_currency(text, mentions)
     ratio: float | None = None
     more = True
     trigger: int | None = None
@@ -167,7 +169,7 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
     if share:
         item = "military_expenditure"
         measure = Measure.EXPENDITURE
-    elif measure_default is Measure.EXPENDITURE or (
+    elif measure_default is Measure.EXPENDITURE or item == "military_expenditure" or (
             not item and re.search(r"\bspen[dt]|budget|allocat", text, re.I)):
         item, measure = "military_expenditure", Measure.EXPENDITURE
     else:

@@ -15,6 +15,7 @@ from milbalance.claims.parse.common import (
     measure_near,
     neg_caveat,
     negation_cue,
+    not_currency,
 )
 from milbalance.claims.subjects import subject_before
 from milbalance.claims.when import in_a_month, year_near
@@ -23,6 +24,7 @@ from milbalance.claims.when import in_a_month, year_near
 def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
             years: list[tuple[int, int]], common: dict[str, object],
             caveats: tuple[str, ...], ctx: Context) -> list[Claim]:
+    mentions = not_currency(text, mentions)
     out: list[Claim] = []
     counted = [q for q in quantities if q.unit in (QuantityUnit.COUNT, QuantityUnit.RATE)]
     item_default, item_caveat = item_for(gaz, text)

@@ -18,7 +18,13 @@ from milbalance.claims.kinds import (
     ShareOfGdp,
 )
 from milbalance.claims.parse.bounds import resolve_bound
-from milbalance.claims.parse.common import DEFENCE, GDP_LEVEL, neg_caveat, negation_cue
+from milbalance.claims.parse.common import (
+    DEFENCE,
+    GDP_LEVEL,
+    neg_caveat,
+    negation_cue,
+    not_currency,
+)
 from milbalance.claims.parse.percent import bare_percent, share_of
 from milbalance.claims.subjects import subject_before
 from milbalance.claims.when import named_periods, year_near
@@ -28,6 +34,7 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
               years: list[tuple[int, int]], common: dict[str, object],
               caveats: tuple[str, ...], ctx: Context,
               speaker: Attribution | None) -> list[Claim]:
+    mentions = not_currency(text, mentions)
     money = [q for q in quantities if q.unit is QuantityUnit.MONEY]
     shares = [q for q in quantities if q.unit is QuantityUnit.PERCENT_GDP]
     if shares:  # "14% of GDP on Korea, 10% in Vietnam": the list shares the 'of GDP'
