@@ -9,6 +9,8 @@ The year is the one written next to a figure, else in the sentence, else the art
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 NAMED_PERIODS: tuple[tuple[str, tuple[int, int]], ...] = (
@@ -142,3 +144,167 @@ def year_in(mid: str) -> int | None:
     """'in 2022' inside the stretch between a change's two figures."""
     y = _FROM_YEAR.search(mid)
     return int(y.group(1)) if y is not None else None
+
+
+# --- time expressions: what a figure's time is, as data ----------------------------------
+
+NOW, POINT, RANGE, SINCE, DEADLINE = "now", "point", "range", "since", "deadline"
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time written in a sentence and how it was read.
+
+    ``kind``: ``now`` (now, currently, this year, today: the article's date), ``point`` (one
+    year: '2024', 'mid-2025', 'the end of the Cold War'), ``range`` (a named period read at
+    its peak year ``peak``: the Korean War), ``since`` (a running total from ``years[0]`` to
+    ``years[1]``, the date said: not the level of the first year) or ``deadline`` ('by
+    2030', 'by mid-2025': a target, not the level of that year). ``part`` is early, mid,
+    late or end of the year where written; ``note`` says where the years come from."""
+
+    kind: str
+    years: tuple[int, int]
+    text: str
+    start: int
+    end: int
+    part: str = ""
+    peak: int | None = None
+    note: str = ""
+
+    @property
+    def year(self) -> int:
+        """The one year a level is read at: the peak of a period, the end of a running
+        total, the deadline of a target."""
+        return self.peak if self.peak is not None else self.years[1]
+
+
+_WWII_NOTE = ("the Second World War: 1939–1945, the conventional war years; read at 1944, "
+              "the peak the research notes give: US defence outlays 37.0% of GDP, OMB, F0081")
+PERIODS: tuple[tuple[str, tuple[int, int], int, str], ...] = (
+    (r"\b(?:the\s+)?(?:Second World War|World War (?:II|2|Two)\b|WW ?(?:II|2)\b)",
+     (1939, 1945), 1944, _WWII_NOTE),
+    (r"\b(?:the\s+)?(?:war in Korea\b|(?<!North )(?<!South )Korean? [Ww]ar\b|"
+     r"(?<!North )(?<!South )(?:Korean\b|Korea\b)(?!['’]s|\s+(?:Peninsula|peninsula)))",
+     (1950, 1953), 1953,
+     "the Korean War: 1950–1953, read at 1953: OMB FY1953 13.8% of GDP, research notes F0186"),
+    (r"\b(?:the\s+)?(?:Vietnam [Ww]ars?|war in Vietnam|Vietnam)\b", (1965, 1973), 1968,
+     "the Vietnam War: US involvement 1965–1973, read at 1968: OMB peak FY1968 9.1% of GDP, "
+     "research notes F0187"),
+    (r"\b(?:under (?:President )?(?:Ronald )?Reagan|(?:the )?Reagan(?:'s|’s)? "
+     r"(?:build-?up|years|era|administration|presidency))\b", (1981, 1989), 1986,
+     "the Reagan years 1981–1989, read at 1986, their peak: SIPRI 6.63% of GDP, F0070"),
+)
+"""Periods named instead of years: (pattern, years, the year a level is read at, note)."""
+EVENTS: tuple[tuple[str, int, str], ...] = (
+    (r"\b(?:the )?end of the Cold War\b|\bthe (?:fall|collapse|break-?up) of the Soviet Union\b",
+     1991, "the end of the Cold War: 1991"),
+    (r"\bwhen Russia (?:launched|began|started) (?:its|the) (?:full-scale )?(?:invasion|war)"
+     r"|\b(?:the )?(?:start|beginning|launch|outbreak) of (?:the|Russia's|Russia’s) "
+     r"(?:full-scale )?(?:war|invasion)(?: of Ukraine| in Ukraine)?|\b(?:the|Russia's|Russia’s) "
+     r"full-scale invasion(?: of Ukraine)?|\bFebruary 2022\b", 2022,
+     "the full-scale invasion: February 2022"),
+)
+"""Events dated to one year."""
+_MONTH_WORD = r"(?:" + "|".join(MONTHS) + r")"
+_PART = r"(?P<part>early|mid|late)[- ]?"
+_NOW = re.compile(r"\b(?:now|currently|at present|presently|today|nowadays|this year|"
+                  r"the current year|at the moment|so far this year)\b", re.I)
+_SHIFTED = re.compile(r"\b(?P<last>last year|the past year|a year ago)\b|\bnext year\b", re.I)
+_SINCE_DATE = re.compile(rf"\bsince\s{{1,3}}(?:the\s)?(?:{_PART}\s?)?(?:{_MONTH_WORD}\s)?"
+                         r"(?P<year>(?:19|20)\d\d)\b", re.I)
+_BY_DATE = re.compile(
+    rf"\b(?:by|until|before)\s{{1,3}}(?:the\s)?(?:(?P<end>end|middle|start|beginning)\sof\s"
+    rf"|{_PART}\s?)?(?:{_MONTH_WORD}\s)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_PART_YEAR = re.compile(rf"\b(?:{_PART}|(?:the\s)?(?P<end>end|middle|start|beginning)\sof\s"
+                        rf"|(?:the\s)?(?P<half>first|second) half of\s)"
+                        r"(?P<year>(?:19|20)\d\d)\b", re.I)
+_SINCE_WORD = re.compile(r"\bsince\s{1,3}$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:–—]|,\s|\b(?:but|while|whereas|although|though)\b", re.I)
+_PARTS = {"middle": "mid", "start": "early", "beginning": "early", "first": "first half",
+          "second": "second half"}
+
+
+def _part(m: re.Match[str]) -> str:
+    groups = m.groupdict()
+    word = (groups.get("part") or groups.get("end") or groups.get("half") or "").lower()
+    return _PARTS.get(word, word)
+
+
+def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
+    """Every time written in a sentence, left to right (earlier kinds win an overlap)."""
+    now = on.year if on is not None else None
+    said = f"from the article date {on.isoformat()}" if on is not None else ""
+    found: list[TimeExpr] = []
+
+    def add(t: TimeExpr) -> None:
+        if all(t.end <= f.start or t.start >= f.end for f in found):
+            found.append(t)
+
+    def since_or(kind: str, years: tuple[int, int], m: re.Match[str], start: int,
+                 peak: int | None = None, note: str = "") -> TimeExpr:
+        word = _SINCE_WORD.search(sentence, max(0, start - 12), start)
+        if word is not None and now is not None:
+            return TimeExpr(SINCE, (years[0], max(now, years[0])),
+                            sentence[word.start():m.end()], word.start(), m.end(),
+                            note=f"since {years[0]}, to {now}, {said}")
+        return TimeExpr(kind, years, m.group(0), start, m.end(), peak=peak, note=note)
+
+    for m in _SINCE_DATE.finditer(sentence):
+        y = int(m["year"])
+        if now is not None:
+            add(TimeExpr(SINCE, (y, max(now, y)), m.group(0), m.start(), m.end(), _part(m),
+                         note=f"since {y}, to {now}, {said}"))
+    for m in _BY_DATE.finditer(sentence):
+        y = int(m["year"])
+        add(TimeExpr(DEADLINE, (y, y), m.group(0), m.start(), m.end(), _part(m),
+                     note=f"'{m.group(0)}': a deadline, not the level of {y}"))
+    for pattern, years, peak, note in PERIODS:
+        for m in re.finditer(pattern, sentence):
+            add(since_or(RANGE, years, m, m.start(), peak=peak, note=note))
+    for pattern, year, note in EVENTS:
+        for m in re.finditer(pattern, sentence, re.I):
+            add(since_or(POINT, (year, year), m, m.start(), note=note))
+    for m in _PART_YEAR.finditer(sentence):
+        y = int(m["year"])
+        add(TimeExpr(POINT, (y, y), m.group(0), m.start(), m.end(), _part(m)))
+    for m in _YEAR.finditer(sentence):
+        y = int(m.group(1))
+        add(TimeExpr(POINT, (y, y), m.group(0), m.start(), m.end()))
+    if now is not None:
+        for m in _NOW.finditer(sentence):
+            add(TimeExpr(NOW, (now, now), m.group(0), m.start(), m.end(),
+                         note=f"{m.group(0).lower()}, {said}"))
+        for m in _SHIFTED.finditer(sentence):
+            y = now - 1 if m["last"] else now + 1
+            add(TimeExpr(POINT, (y, y), m.group(0), m.start(), m.end(),
+                         note=f"{m.group(0).lower()}, {said}"))
+    return sorted(found, key=lambda t: t.start)
+
+
+def reading(t: TimeExpr) -> str:
+    """How a time was read, for the claim's reading: '2025 (now, from the article date
+    2025-11-14)', '1944 (the Second World War: …)', '2022–2025 (a running total …)'."""
+    years = f"{t.years[0]}–{t.years[1]}" if t.kind == SINCE else str(t.year)
+    part = f"{t.part} " if t.part and t.kind != SINCE else ""
+    return f"{part}{years}" + (f" ({t.note})" if t.note else "")
+
+
+def time_for(sentence: str, start: int, end: int, exprs: list[TimeExpr],
+             figures: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
+    """The time written next to a figure at ``start:end``: the nearest following one within
+    its clause, unless another figure stands between them ('12.8 trillion in 2026 and 13.1
+    trillion in 2027': each figure takes its own year); else the nearest before it in the
+    clause; else None."""
+    def clause_between(a: int, b: int) -> bool:
+        return _CLAUSE_BREAK.search(sentence, a, b) is not None
+
+    def figure_between(a: int, b: int) -> bool:
+        return any(a <= s and e <= b for s, e in figures if (s, e) != (start, end))
+
+    after = [t for t in exprs if t.start >= end and t.start - end < 60
+             and not clause_between(end, t.start) and not figure_between(end, t.start)]
+    if after:
+        return after[0]
+    before = [t for t in exprs if t.end <= start and not clause_between(t.end, start)
+              and not figure_between(t.end, start)]
+    return before[-1] if before else None

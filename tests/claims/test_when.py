@@ -1,0 +1,149 @@
+"""Times in a sentence (claims.when): the date said for 'now', named periods, early/mid/late
+YEAR, deadlines ('by 2030'), running totals ('since February 2022'), and which year each
+figure takes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from milbalance.claims.when import (
+    DEADLINE,
+    NOW,
+    POINT,
+    RANGE,
+    SINCE,
+    TimeExpr,
+    reading,
+    time_expressions,
+    time_for,
+)
+
+ON = date(2025, 11, 14)
+
+
+def _one(text: str) -> TimeExpr:
+    found = time_expressions(text, ON)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("word", ["now", "currently", "this year", "today", "at present"])
+def test_now_is_the_date_said_and_the_reading_says_so(word: str) -> None:
+    t = _one(f"Russia {word} spends 7% of GDP on defence")
+    assert (t.kind, t.year) == (NOW, 2025)
+    assert reading(t) == f"2025 ({word}, from the article date 2025-11-14)"
+
+
+def test_now_needs_a_date() -> None:
+    assert time_expressions("Russia now spends 7% of GDP", None) == []
+
+
+@pytest.mark.parametrize(("text", "years", "peak"), [
+    ("at the height of the Second World War", (1939, 1945), 1944),
+    ("during World War II", (1939, 1945), 1944),
+    ("during the Korean War", (1950, 1953), 1953),
+    ("14% of GDP on the war in Korea", (1950, 1953), 1953),
+    ("in the Vietnam War", (1965, 1973), 1968),
+    ("under Ronald Reagan", (1981, 1989), 1986),
+    ("during the Reagan build-up", (1981, 1989), 1986),
+])
+def test_named_periods(text: str, years: tuple[int, int], peak: int) -> None:
+    t = _one(text)
+    assert (t.kind, t.years, t.year) == (RANGE, years, peak)
+    assert str(peak) in reading(t) and t.note
+
+
+def test_the_second_world_war_says_where_its_years_come_from() -> None:
+    note = _one("the Second World War").note
+    assert "conventional" in note and "research notes" in note
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("at the end of the Cold War", 1991),
+    ("when Russia launched its full-scale invasion", 2022),
+    ("at the start of the full-scale invasion", 2022),
+])
+def test_events(text: str, year: int) -> None:
+    t = _one(text)
+    assert (t.kind, t.year) == (POINT, year)
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("since February 2022", 2022), ("since the full-scale invasion", 2022),
+    ("since 2014", 2014), ("since the end of the Cold War", 1991), ("since mid-2023", 2023),
+])
+def test_since_is_a_running_span_to_the_date_said(text: str, start: int) -> None:
+    t = _one(f"Russia has fired 10 million shells {text}")
+    assert (t.kind, t.years) == (SINCE, (start, 2025))
+    assert reading(t).startswith(f"{start}–2025")
+
+
+@pytest.mark.parametrize(("text", "year", "part"), [
+    ("by mid-2025", 2025, "mid"), ("by the end of 2025", 2025, "end"), ("by 2030", 2030, ""),
+    ("by early 2026", 2026, "early"),
+])
+def test_by_is_a_deadline(text: str, year: int, part: str) -> None:
+    t = _one(f"NATO aims to make 2 million shells {text}")
+    assert (t.kind, t.year, t.part) == (DEADLINE, year, part)
+    assert "deadline" in t.note
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("in early 2024", "early"), ("in mid-2024", "mid"), ("in late 2024", "late"),
+    ("at the end of 2024", "end"), ("in the first half of 2024", "first half"),
+])
+def test_parts_of_a_year(text: str, part: str) -> None:
+    t = _one(text)
+    assert (t.kind, t.year, t.part) == (POINT, 2024, part)
+
+
+def test_last_and_next_year_from_the_date_said() -> None:
+    assert _one("last year").year == 2024
+    assert _one("next year").year == 2026
+
+
+def _figures(text: str, figures: list[str]) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for f in figures:
+        at = text.index(f, at)
+        spans.append((at, at + len(f)))
+        at += len(f)
+    return spans
+
+
+def test_each_figure_takes_the_year_written_next_to_it() -> None:
+    text = "Russia plans to spend 12.8 trillion in 2026 and 13.1 trillion in 2027"
+    spans = _figures(text, ["12.8 trillion", "13.1 trillion"])
+    exprs = time_expressions(text, ON)
+    assert [time_for(text, a, b, exprs, spans).year for a, b in spans] == [2026, 2027]
+
+
+@given(st.lists(st.integers(1950, 2049), min_size=2, max_size=4, unique=True),
+       st.sampled_from(["and", ",", "then", "while"]))
+def test_years_written_after_figures_go_to_their_own_figure(years: list[int],
+                                                             joiner: str) -> None:
+    parts = [f"{i + 1}.5 trillion in {y}" for i, y in enumerate(years)]
+    text = "Russia spends " + f" {joiner} ".join(parts)
+    spans = _figures(text, [p.split(" in ")[0] for p in parts])
+    exprs = time_expressions(text, ON)
+    got = [time_for(text, a, b, exprs, spans) for a, b in spans]
+    assert [t.year if t else None for t in got] == years
+
+
+@given(st.integers(1950, 2049))
+def test_a_year_before_the_figure_serves_when_none_follows(year: int) -> None:
+    text = f"In {year} Russia spent 3.5 trillion"
+    (span,) = _figures(text, ["3.5 trillion"])
+    t = time_for(text, *span, time_expressions(text, ON), [span])
+    assert t is not None and t.year == year
+
+
+@given(st.sampled_from(["now", "currently", "this year", "today"]),
+       st.dates(date(1990, 1, 1), date(2049, 12, 31)))
+def test_now_follows_the_date_said(word: str, on: date) -> None:
+    (t,) = time_expressions(f"It {word} spends 5% of GDP", on)
+    assert t.year == on.year and on.isoformat() in reading(t)
