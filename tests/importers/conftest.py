@@ -14,6 +14,8 @@ _CANDIDATES = (REPO.parent / "shared" / "datasets", Path("/work/shared/datasets"
 DATASETS = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
 
 SIPRI = DATASETS / "SIPRI-Milex-data-1949-2024_2.xlsx"
+SIPRI_ORIGINAL = DATASETS / "sipri-original" / "SIPRI-Milex-data-1949-2024_2.xlsx"
+NATO = DATASETS / "240617-def-exp-2024-TABLES-en.xlsx"
 OMB = DATASETS / "OMB-hist03z1-FY2024.xlsx"
 CBO = DATASETS / "CBO-51134-2025-01-Historical-Budget-Data.xlsx"
 

@@ -11,11 +11,13 @@ Sheets imported, for the countries in data/countries.csv:
     Share of GDP                    military_expenditure.share_gdp     fraction
     Per capita                      military_expenditure.per_capita_usd  USD
     Share of Govt. spending         military_expenditure.share_government  fraction
+    Regional totals                 WLD and regions in blocs.csv (see importers.sipri_regions)
 
 Each sheet's unit is read from its header rows, not assumed. SIPRI's markers: ". ." / "..."
 unavailable (a gap, no row), "xxx" the state did not exist (no row), blue font (indexed
 colour 12) a SIPRI estimate (flag ``estimate``), red font (indexed 10) highly uncertain (flag
 ``uncertain``); the Notes column's symbols and footnote numbers go into each row's notes.
+A name that resolves to no entity is listed in the result's notes, never dropped silently.
 "Share of govt. spending cleaned" is skipped: it is not SIPRI's (a third party added it).
 """
 
@@ -44,6 +46,8 @@ from milbalance.importers.common import (
     sha256,
     year_of,
 )
+from milbalance.importers.sipri_regions import SHEET as REGIONS_SHEET
+from milbalance.importers.sipri_regions import import_regions
 
 PUBLISHER = "Stockholm International Peace Research Institute (SIPRI)"
 URL = "https://www.sipri.org/databases/milex"
@@ -58,7 +62,7 @@ NOT_SIPRI_SHEETS = {
     "Share of govt. spending cleaned": "not in SIPRI's original workbook (added by a third "
     "party); 'Share of Govt. spending' imported instead",
 }
-IGNORED_SHEETS = {"Front page", "Regional totals", "Footnotes"}
+IGNORED_SHEETS = {"Front page", "Footnotes"}
 
 # SIPRI's currency names → ISO 4217 codes they may denote; the country's own currencies in
 # data/countries.csv decide between them (e.g. roubles: RUB for Russia, BYN for Belarus).
@@ -242,7 +246,8 @@ def _data_rows(ws: Any, header: int) -> Iterator[tuple[Any, ...]]:
     yield from ws.iter_rows(min_row=header + 1)
 
 
-def _drop_artefact_zeros(rows: list[Row], skipped: dict[tuple[str, str], Skipped]) -> list[Row]:
+def _drop_artefact_zeros(rows: list[Row], skipped: dict[tuple[str, str], Skipped],
+                         lcu_zero: set[tuple[str, str]]) -> list[Row]:
     """Drop a 0 in a US$ or share sheet unless the local-currency figure that year is 0 too.
 
     SIPRI's derived sheets show 0 where a tiny pre-redenomination figure rounds away or no
@@ -250,8 +255,8 @@ def _drop_artefact_zeros(rows: list[Row], skipped: dict[tuple[str, str], Skipped
     read as data, such a 0 would claim the state spent nothing. Iceland's zeros (no armed
     forces) stay, because its local-currency figures are 0 as well.
     """
-    lcu_zero = {(r.entity, r.period) for r in rows
-                if r.metric == "military_expenditure.lcu" and r.value == "0"}
+    lcu_zero = lcu_zero | {(r.entity, r.period) for r in rows
+                           if r.metric == "military_expenditure.lcu" and r.value == "0"}
     kept: list[Row] = []
     for row in rows:
         if row.value == "0" and row.metric != "military_expenditure.lcu" and (
@@ -287,8 +292,20 @@ def import_sipri(path: Path, data_dir: Path) -> ImportResult:
     not_a_state = 0
     imported_sheets: list[str] = []
     seen_entities: set[str] = set()
+    unresolved: list[str] = []
+    lcu_zero: set[tuple[str, str]] = set()
     for title in workbook.sheetnames:
         if title in IGNORED_SHEETS:
+            continue
+        if title == REGIONS_SHEET:
+            regions = import_regions(workbook[title], path, data_dir, source_id, metrics,
+                                     known_ids(data_dir, "units.csv"))
+            rows += regions.rows
+            gaps += regions.gaps
+            not_a_state += regions.not_a_state
+            skipped.update({(s.name, ""): s for s in regions.skipped})
+            unresolved += regions.unresolved
+            imported_sheets.append(title)
             continue
         if title in NOT_SIPRI_SHEETS:
             skipped[(title, "")] = Skipped(f"sheet {title!r}", NOT_SIPRI_SHEETS[title])
@@ -321,6 +338,8 @@ def import_sipri(path: Path, data_dir: Path) -> ImportResult:
                 continue  # a region or sub-region heading
             entity = countries.resolve(name)
             if entity is None:
+                if (name.strip(), "") not in skipped:
+                    unresolved.append(name.strip())
                 skipped.setdefault((name.strip(), ""), Skipped(
                     name.strip(), "not in data/countries.csv"))
                 continue
@@ -331,6 +350,9 @@ def import_sipri(path: Path, data_dir: Path) -> ImportResult:
             fy_note = ""
             if spec.metric == "military_expenditure.lcu":
                 label = cells[currency_col].value if currency_col is not None else None
+                if not spec.financial_years:  # its zeros count even if its currency is unknown
+                    lcu_zero.update((entity, str(y)) for i, y in years.items()
+                                    if i < len(cells) and cells[i].value == 0)
                 chosen = currencies.unit(country, label, spec.lcu_scale)
                 if isinstance(chosen, Skipped):
                     skipped.setdefault((entity, title), Skipped(
@@ -384,7 +406,7 @@ def import_sipri(path: Path, data_dir: Path) -> ImportResult:
                 rows.append(Row(entity, spec.metric, period, format_number(raw), unit,
                                 source_id, _flags(cell), note))
 
-    rows = _drop_artefact_zeros(rows, skipped)
+    rows = _drop_artefact_zeros(rows, skipped, lcu_zero)
     if "Local currency calendar years" not in imported_sheets:
         raise UserError(f"{path}: sheet 'Local currency calendar years' is missing (sheets: "
                         f"{', '.join(workbook.sheetnames)}) — pass SIPRI's unmodified workbook")
@@ -396,6 +418,9 @@ def import_sipri(path: Path, data_dir: Path) -> ImportResult:
     if absent:
         notes.append(f"countries in countries.csv without figures in the workbook: "
                      f"{', '.join(absent)}")
+    if unresolved:
+        notes.append(f"{len(unresolved)} names in the workbook not resolved to an entity (no "
+                     f"rows; add them to countries.csv or blocs.csv): {'; '.join(unresolved)}")
     notes.append(f"sheets imported: {', '.join(imported_sheets)}")
 
     digest = sha256(path)

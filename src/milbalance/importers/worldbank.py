@@ -7,6 +7,8 @@ ISO alpha-3 code; aggregates (regions, income groups) are skipped. Indicators re
 
     MS.MIL.XPND.GD.ZS  military_expenditure.share_gdp   percent (flag secondary: SIPRI's data)
     NY.GDP.MKTP.CN     gdp.lcu                          <ISO>
+    NY.GDP.MKTP.KN     gdp.lcu_constant                 <ISO> (the World Bank's base year)
+    NY.GDP.MKTP.CD     gdp.usd_current                  USD
     PA.NUS.FCRF        fx_rate.lcu_per_usd              <ISO>_per_USD
     PA.NUS.PPP         ppp_factor.lcu_per_intl_usd      <ISO>_per_intl_USD
 
@@ -48,12 +50,21 @@ class _Indicator:
     unit: str  # "{iso}" is replaced by the country's currency
     flags: tuple[str, ...] = ()
     note: str = ""
+    licence: str = LICENCE
+    credit: str = ""  # the source organisation the World Bank cites, where not itself
 
 
 INDICATORS: dict[str, _Indicator] = {
-    "MS.MIL.XPND.GD.ZS": _Indicator("military_expenditure.share_gdp", "percent", ("secondary",),
-                                    "World Bank republishes SIPRI's figures"),
+    "MS.MIL.XPND.GD.ZS": _Indicator(
+        "military_expenditure.share_gdp", "percent", ("secondary",),
+        "World Bank republishes SIPRI's figures",
+        "CC BY 4.0 per the World Bank in some editions, SIPRI's terms in others; credit SIPRI",
+        "Stockholm International Peace Research Institute (SIPRI), Yearbook: Armaments, "
+        "Disarmament and International Security"),
     "NY.GDP.MKTP.CN": _Indicator("gdp.lcu", "{iso}"),
+    "NY.GDP.MKTP.KN": _Indicator("gdp.lcu_constant", "{iso}", (),
+                                 "constant prices of the World Bank's base year for the country"),
+    "NY.GDP.MKTP.CD": _Indicator("gdp.usd_current", "USD"),
     "PA.NUS.FCRF": _Indicator("fx_rate.lcu_per_usd", "{iso}_per_USD"),
     "PA.NUS.PPP": _Indicator("ppp_factor.lcu_per_intl_usd", "{iso}_per_intl_USD"),
 }
@@ -145,7 +156,8 @@ def import_worldbank(path: Path, data_dir: Path) -> ImportResult:
                 continue
             iso = country.currencies[0]
             unit = unit.format(iso=iso)
-            note = f"local currency taken as {iso} (first currency of {entity} in countries.csv)"
+            note = "; ".join(x for x in (indicator.note, f"local currency taken as {iso} (first "
+                                         f"currency of {entity} in countries.csv)") if x)
         if unit not in units:
             skipped.append(Skipped(f"{name} ({iso3})", f"unit {unit} is not in units.csv — "
                                    "append it"))
@@ -169,8 +181,11 @@ def import_worldbank(path: Path, data_dir: Path) -> ImportResult:
     written = publish(data_dir, output, rows, SourceEntry(
         source_id, f"{indicator_name} ({code})", PUBLISHER,
         f"https://data.worldbank.org/indicator/{code}", stamp,
-        "statistics", f"last updated {updated}" if updated else f"data to {stamp}", LICENCE,
-        f"Imported by 'milbalance import worldbank' from {path.name} (sha256 {digest}).",
+        "statistics", f"last updated {updated}" if updated else f"data to {stamp}",
+        indicator.licence,
+        f"Imported by 'milbalance import worldbank' from {path.name} (sha256 {digest}). Cite: "
+        f"The World Bank: World Development Indicators"
+        + (f": {indicator.credit}." if indicator.credit else "."),
     ))
     return ImportResult(source_id, output, written, count_rows(rows), tuple(gaps), 0,
                         tuple(skipped), (), digest)
