@@ -115,3 +115,20 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
     code, out, _ = run_cli(["--version"], capsys)
     assert (code, out.strip()) == (0, f"milbalance {__version__}")
+
+
+@pytest.mark.parametrize("args", [("series", "RUS", "artillery_shells.output"), ("sources",)])
+def test_ids_and_addresses_are_never_cut(capsys: pytest.CaptureFixture[str],
+                                         args: tuple[str, ...]) -> None:
+    from milbalance.store import Store
+
+    with Store.open() as store:
+        sources = store.sources()
+    code, out, _ = run_cli(list(args), capsys)
+    assert code == 0
+    lines = out.splitlines()
+    shown = [s for s in sources if s.id in out]
+    assert shown
+    for s in shown:  # the id and the whole address each sit on one line
+        assert any(s.url in line for line in lines), s.url
+        assert any(s.id in line for line in lines)

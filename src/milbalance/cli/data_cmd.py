@@ -12,7 +12,14 @@ import typer
 from rich.table import Table
 
 from milbalance import __version__, config
-from milbalance.cli.output import FLAG_LEGEND, FLAG_MARKS, console, print_json, span
+from milbalance.cli.output import (
+    FLAG_LEGEND,
+    FLAG_MARKS,
+    console,
+    print_json,
+    print_source,
+    span,
+)
 from milbalance.errors import DataError
 from milbalance.loader import load
 from milbalance.store import ObservationRow, Store
@@ -115,11 +122,13 @@ def sources(
     if as_json:
         print_json(found)
         return
-    table = Table("id", "claimant", "publisher", "published", "title / address",
-                  title=f"{len(found)} sources")
-    for s in found:
-        table.add_row(s.id, s.claimant_type, s.publisher, s.published, f"{s.title}\n{s.url}")
-    console.print(table)
+    console.print(f"{len(found)} sources", style="bold")
+    for s in found:  # one entry each, not a table: ids and addresses are never cut
+        console.print(f"{s.id} ({s.claimant_type})", style="bold", markup=False,
+                      highlight=False, soft_wrap=True)
+        console.print(f"  {s.title} — {s.publisher}, {s.published}", markup=False,
+                      highlight=False, soft_wrap=True)
+        console.print(f"  {s.url}", style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
 def _column(o: ObservationRow, with_metric: bool) -> str:
@@ -185,8 +194,7 @@ def series(
     console.print(table)
     console.print(f"[dim]{FLAG_LEGEND}[/dim]")
     for s in used.values():
-        console.print(f"[dim]{s.id}: {s.title} — {s.publisher}, {s.published}. {s.url}[/dim]",
-                      highlight=False)
+        print_source(s)
 
 
 def members(

@@ -12,7 +12,14 @@ from rich.markup import escape
 from rich.table import Table
 
 from milbalance.cli.data_cmd import JsonOpt, open_store
-from milbalance.cli.output import FLAG_LEGEND, FLAG_MARKS, console, number, print_json
+from milbalance.cli.output import (
+    FLAG_LEGEND,
+    FLAG_MARKS,
+    console,
+    number,
+    print_json,
+    print_source,
+)
 from milbalance.engine import Quantiles
 from milbalance.spending import (
     Basis,
@@ -82,8 +89,7 @@ def _print_sources(store: Store, ids: tuple[str, ...]) -> None:
     for sid in ids:
         s = used.get(sid)
         if s is not None:
-            console.print(f"[dim]{s.id}: {s.title} — {s.publisher}, {s.published}. {s.url}[/dim]",
-                          highlight=False)
+            print_source(s)
 
 
 def _runs(years: list[int]) -> str:
