@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from milbalance.claims.kinds import Quantity, QuantityUnit
@@ -269,6 +269,20 @@ def rate_note(q: Quantity) -> str:
             f"{q.value:,.0f} a year before any comparison with yearly figures")
 
 
+def _number_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """NUMBER's matches, except that a year never opens a range ('in 2026 and 13.1
+    trillion in 2027', 'from 2022 to 4.5 million'): the search goes on after the year."""
+    pos = 0
+    while (m := NUMBER.search(sentence, pos)) is not None:
+        raw = m["num"]
+        if m["num2"] and not (m["pre"] or m["scale0"] or m["between"]) and \
+                _is_year(number_value(raw), raw, False):
+            pos = m.end("num")
+            continue
+        yield m
+        pos = max(m.end(), pos + 1)
+
+
 def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
     """Every quantity in a sentence, left to right; years, calibres and dates are skipped."""
     found: list[Quantity] = []
@@ -288,7 +302,7 @@ def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
             found.append(Quantity(FRACTIONS[m["frac"].lower()], QuantityUnit.PERCENT_GDP,
                                   m.group(0), m.start(), m.end(), approximate=True))
             taken.add(m.start(), m.end())
-    for m in NUMBER.finditer(sentence):
+    for m in _number_matches(sentence):
         start, end = m.start("num") if not m["pre"] else m.start("pre"), m.end()
         if not m["num"] or not taken.free(m.start(), m.end()):
             continue

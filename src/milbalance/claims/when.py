@@ -87,12 +87,8 @@ def sentence_year(sentence: str, years: list[tuple[int, int]],
 
 
 def named_periods(sentence: str) -> list[tuple[tuple[int, int], int]]:
-    out = []
-    for pattern, years in NAMED_PERIODS:
-        m = re.search(pattern, sentence)
-        if m:
-            out.append((years, m.start()))
-    return sorted(out, key=lambda x: x[1])
+    """(years, position) of each period named instead of years (``PERIODS``)."""
+    return [(t.years, t.start) for t in time_expressions(sentence, None) if t.kind == RANGE]
 
 
 def since(sentence: str, on: date | None) -> int | None:
@@ -190,7 +186,7 @@ PERIODS: tuple[tuple[str, tuple[int, int], int, str], ...] = (
     (r"\b(?:the\s+)?(?:Vietnam [Ww]ars?|war in Vietnam|Vietnam)\b", (1965, 1973), 1968,
      "the Vietnam War: US involvement 1965–1973, read at 1968: OMB peak FY1968 9.1% of GDP, "
      "research notes F0187"),
-    (r"\b(?:under (?:President )?(?:Ronald )?Reagan|(?:the )?Reagan(?:'s|’s)? "
+    (r"\b(?:[Uu]nder (?:President )?(?:Ronald )?Reagan|(?:the )?Reagan(?:'s|’s)? "
      r"(?:build-?up|years|era|administration|presidency))\b", (1981, 1989), 1986,
      "the Reagan years 1981–1989, read at 1986, their peak: SIPRI 6.63% of GDP, F0070"),
 )
@@ -308,3 +304,26 @@ def time_for(sentence: str, start: int, end: int, exprs: list[TimeExpr],
     before = [t for t in exprs if t.end <= start and not clause_between(t.end, start)
               and not figure_between(t.end, start)]
     return before[-1] if before else None
+
+
+def figure_time(text: str, start: int, end: int, on: date | None,
+                figures: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
+    """The time written next to the figure at ``start:end`` (see ``time_for``)."""
+    return time_for(text, start, end, time_expressions(text, on), figures)
+
+
+def now_caveats(text: str, years: list[tuple[int, int]], on: date | None) -> tuple[str, ...]:
+    """Said on a sentence whose year is the date it was said ('now', 'currently', 'this
+    year'), when it writes no year of its own: '2025 (now, from the article date …)'."""
+    if years:
+        return ()
+    now = [t for t in time_expressions(text, on) if t.kind == NOW]
+    return (f"year read as {reading(now[0])}",) if now else ()
+
+
+def running_total(t: TimeExpr | None) -> str:
+    """Why a count written with 'since DATE' is no level of one year, or ''."""
+    if t is None or t.kind != SINCE:
+        return ""
+    return (f"'{t.text}': a running total over {t.years[0]}–{t.years[1]}, not the level of "
+            f"{t.years[0]}; the data hold yearly figures and their sum is not checked here")

@@ -7,7 +7,16 @@ from dataclasses import replace
 
 from milbalance.claims.context import Context
 from milbalance.claims.gazetteer import Gazetteer, Mention
-from milbalance.claims.kinds import Claim, Level, Measure, Quantity, QuantityUnit
+from milbalance.claims.kinds import (
+    Claim,
+    Level,
+    Measure,
+    NotCheckable,
+    NotCheckableReason,
+    Quantity,
+    QuantityUnit,
+)
+from milbalance.claims.numbers import rate_note
 from milbalance.claims.parse.bounds import resolve_bound
 from milbalance.claims.parse.common import (
     PROJECTION,
@@ -18,7 +27,7 @@ from milbalance.claims.parse.common import (
     not_currency,
 )
 from milbalance.claims.subjects import subject_before
-from milbalance.claims.when import in_a_month, year_near
+from milbalance.claims.when import DEADLINE, figure_time, in_a_month, running_total, year_near
 
 
 def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
@@ -46,6 +55,15 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
         qyear, from_text = year_near(text, q.start, q.end, years, common["year"])  # type: ignore[arg-type]
         from_text = from_text or bool(common["year_from_text"])
         cv = [*caveats, *filter(None, [cav, scav])]
+        when = figure_time(text, q.start, q.end, ctx.on, [(x.start, x.end) for x in quantities])
+        if q.unit is QuantityUnit.COUNT and (total := running_total(when)):
+            out.append(NotCheckable(reason=NotCheckableReason.UNRESOLVED, explanation=total,
+                                    **common))  # type: ignore[arg-type]
+            continue
+        if when is not None and when.kind == DEADLINE:
+            measure, qyear, from_text = Measure.TARGET, when.year, True
+            cv.append(f"{when.note}: read as a target")
+        cv += filter(None, [rate_note(q)])
         if PROJECTION.search(text[max(0, q.start - 40):q.start]):
             cv.append("a projection for the year, compared with estimates of actual output")
         if q.unit is QuantityUnit.COUNT and in_a_month(text, q.end):

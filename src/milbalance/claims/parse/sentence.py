@@ -26,7 +26,7 @@ from milbalance.claims.parse.gate import not_checkable as gate
 from milbalance.claims.parse.levels import levels
 from milbalance.claims.parse.spending import spending
 from milbalance.claims.subjects import add_we, groups
-from milbalance.claims.when import sentence_year, stated_on, years_in
+from milbalance.claims.when import now_caveats, sentence_year, stated_on, years_in
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,8 @@ class Parser:
         years = years_in(text, taken)
         year, from_text = sentence_year(text, years, ctx.on)
         base_caveats = tuple(dict.fromkeys([*(m.caveat for m in mentions if m.caveat),
-                                            *group_caveats, *date_caveats(ctx, from_text)]))
+                                            *group_caveats, *date_caveats(ctx, from_text),
+                                            *now_caveats(text, years, ctx.on)]))
         common: dict[str, object] = {"text": text, "year": year,
                                      "year_from_text": from_text, "attribution": speaker}
         if (hedge := HEDGE.search(text)) is not None:
