@@ -18,6 +18,8 @@ def test_examples_run(store: Store, name: str) -> None:
     r = run_scenario(EXAMPLES / name, store)
     assert r.months == len(r.stock_median)
     assert all(i.origin.startswith(("observation", "user-set assumption")) for i in r.inputs)
+    assert min(r.stock_p5) >= 0  # a stock never goes below zero
+    assert bool(r.out_of_range) == (r.p_depleted > 0)  # and leaving the range is said
 
 
 def _errors(store: Store, tmp_path: Path, text: str) -> list[str]:
@@ -59,5 +61,6 @@ def test_constant_flows_deplete_on_schedule(store: Store, tmp_path: Path) -> Non
                     "stock: {assume: 1000, why: toy}\n"
                     "consumption: {assume: 300, why: toy}\n", encoding="utf-8")
     r = run_scenario(path, store)
-    assert r.stock_median[:4] == (700.0, 400.0, 100.0, -200.0)
+    assert r.stock_median[:5] == (700.0, 400.0, 100.0, 0.0, 0.0)  # stops at zero
     assert r.depletion_month_median == 4
+    assert "month 4" in r.out_of_range

@@ -226,6 +226,8 @@ def scenario(
         console.print(f"P(depleted within {r.months} months) = {r.p_depleted:.2f}; month of "
                       f"depletion median {r.depletion_month_median:.0f} "
                       f"(P5 {r.depletion_month_p5:.0f}, P95 {r.depletion_month_p95:.0f})")
+    if r.out_of_range:
+        console.print(f"[yellow]out of range:[/yellow] {r.out_of_range}", highlight=False)
     _assumptions(r.assumptions)
 
 

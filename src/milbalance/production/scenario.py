@@ -66,6 +66,7 @@ class ScenarioResult:
     depletion_month_p5: float | None
     depletion_month_p95: float | None
     assumptions: tuple[str, ...]
+    out_of_range: str = ""  # said when samples reach zero: the model stops there
 
 
 class _Node:
@@ -243,8 +244,11 @@ def run_scenario(path: Path, store: Store) -> ScenarioResult:
             stock += x
         else:
             flow += SIGN[i.name] * x
-    path_ = stock[:, None] + flow[:, None] * np.arange(1, months + 1)[None, :]
-    gone = path_ <= 0
+    unfloored = stock[:, None] + flow[:, None] * np.arange(1, months + 1)[None, :]
+    gone = unfloored <= 0
+    # a stock cannot go below zero: firing beyond it is a shortfall the constant-rate model
+    # does not describe (fire would fall to what arrives), so the trajectory stops at zero
+    path_ = np.maximum(unfloored, 0.0)
     depleted = gone.any(axis=1)
     first = np.where(depleted, gone.argmax(axis=1) + 1, np.nan).astype(float)
     hit = first[depleted]
@@ -261,5 +265,15 @@ def run_scenario(path: Path, store: Store) -> ScenarioResult:
         float(depleted.mean()), q(0.5), q(0.05), q(0.95),
         ("[constant-rates] each flow is a constant monthly rate over the whole horizon",
          *dict.fromkeys(read),
-         "[no-floor] the stock is not floored at zero: firing beyond depletion shows as "
-         "negative stock, i.e. a shortfall"))
+         "[floor-at-zero] the stock stops at zero: after depletion, firing at the stated rate "
+         "is impossible and the model is out of its range"),
+        _out_of_range(depleted, q(0.5), months))
+
+
+def _out_of_range(depleted: np.ndarray, median_month: float | None, months: int) -> str:
+    if not depleted.any():
+        return ""
+    when = f" (median month {median_month:.0f})" if median_month is not None else ""
+    return (f"the stock reaches zero in {depleted.mean():.0%} of samples{when}: from there on "
+            f"the stated firing rate cannot be sustained and the {months}-month trajectory is "
+            "outside the model's range (shown as zero, not as a negative stock)")
