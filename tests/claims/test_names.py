@@ -194,6 +194,23 @@ def test_each_figure_of_a_list_keeps_its_own_name(text: str, subjects: list[str]
     assert got == subjects
 
 
+@pytest.mark.parametrize("text", [
+    "The US, China and Russia spent a combined $1.46 trillion on defence in 2024.",
+    "The top five spenders, the US, China, Russia, Germany and India, accounted for 60% of "
+    "world military spending in 2024.",
+])
+def test_a_figure_after_a_list_with_no_bloc_is_none_of_its_names(text: str,
+                                                                 parser: Parser) -> None:
+    assert [c for c in parser.parse(text).claims if hasattr(c, "quantity")] == []
+
+
+def test_a_name_after_with_keeps_its_figure(parser: Parser) -> None:
+    text = ("The top ten spenders were the US, China, Russia, Germany, India, the UK, Saudi "
+            "Arabia, Ukraine, France and Japan, with the US at $997 billion on defence.")
+    assert {getattr(c, "subject", "") for c in parser.parse(text).claims
+            if hasattr(c, "quantity")} == {"USA"}
+
+
 @pytest.mark.parametrize(("text", "subject"), [
     ("US plants making shells for Kyiv's forces produced 40,000 shells a month in 2024.",
      "USA"),

@@ -1,11 +1,14 @@
 """Who a claim is about: the nearest acting entity before a figure in its clause, a name
 attached right after a figure in a list ("$997 billion in the US, $314 billion in China"), a
-speaker's 'we', and names joined by 'and' read as the bloc they make up.
+speaker's 'we', and names joined by 'and' read as the bloc they make up. A figure after
+names joined by 'and' that make up no bloc ("the US, China and Russia spent a combined
+$1.46 trillion") has no subject: it is none of them alone.
 
 What is not an actor never reaches this module: the gazetteer leaves out names inside an
 organisation's name, venues and events ("the Hague summit") and capitals named as places
 ("speaking in Minsk", "Kyiv's allies"). Here, a name that is the object of 'to', 'for',
-'against', 'with' ("shells for Ukraine") is the subject only when no other name is.
+'against' ("shells for Ukraine") is the subject only when no other name is; 'with' is not such a
+word ("with the US at $997 billion").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ WE = re.compile(r"^\W*(?:we|our|we're)\b|\b(?:we|we're)\s+(?:are|were|have|produ
 """A speaker's 'we': the body the speaker speaks for."""
 
 _JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
-_OBJECT = re.compile(r"(?<![\w-])(?:to|for|against|with|toward|towards|at war with)\s+"
+_OBJECT = re.compile(r"(?<![\w-])(?:to|for|against|toward|towards|at war with)\s+"
                      r"(?:the\s+)?$", re.I)
 """A name after these is what the figure goes to or is aimed at, not who acts."""
 _NUMBER = re.compile(r"\d[\d.,]*")
@@ -42,6 +45,14 @@ def _named_after(text: str, mentions: list[Mention], position: int) -> Mention |
         return None
     m = following[0]
     return m if _NAMED_AFTER.match(text[position:m.start]) else None
+
+
+def _listed(text: str, mentions: list[Mention], m: Mention) -> bool:
+    """``m`` ends a list of names joined by commas or 'and' that the data hold no bloc for
+    (``groups`` merged those they do): a figure after it belongs to the list, not to ``m``."""
+    earlier = [p for p in mentions if p.end <= m.start]
+    return bool(earlier) and earlier[-1].entity != m.entity and \
+        _JOINED.match(text[earlier[-1].end:m.start]) is not None
 
 
 def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position: int,
@@ -65,6 +76,8 @@ def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position:
     elif not before and (after := _named_after(text, candidates, position)) is not None:
         return after.entity, after.caveat
     if before:
+        if _listed(text, candidates, before[-1]):
+            return "", ""  # 'the US, China and Russia spent a combined …': no one of them
         return before[-1].entity, before[-1].caveat
     if actors:
         return actors[0].entity, actors[0].caveat
