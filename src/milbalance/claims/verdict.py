@@ -73,3 +73,4 @@ class Verdict:
     caveats: tuple[str, ...] = ()
     better_fit: str = ""
     reading: str = ""  # the claim as read: "RUS · military_expenditure.share_gdp · 2024 · > 4%"
+    checked_period: str = ""  # the period the data were read for when it is not the claim's

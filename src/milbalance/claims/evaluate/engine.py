@@ -85,7 +85,7 @@ def engine_comparison(data: EvaluatorBase, c: Comparison, metric: str,
     if gaps:
         summary += f" {len(gaps)} member(s) have no figure (coverage gaps, not zeros)."
     return Verdict(c, label_for(p), p, summary, ev, by_claimant, drivers + assumptions,
-                   gaps, tuple(caveats))
+                   gaps, tuple(caveats), checked_period=str(year) if year != c.year else "")
 
 
 def _comparison_evidence(data: EvaluatorBase, result: object, metric: str, year: int

@@ -13,6 +13,7 @@ from milbalance.claims.evaluate.common import (
     tally,
 )
 from milbalance.claims.kinds import Level, QuantityUnit, ShareOfGdp
+from milbalance.claims.reading import comparator, figure_text
 from milbalance.claims.verdict import Label, Verdict, label_for
 from milbalance.errors import UserError
 
@@ -42,7 +43,8 @@ def level(data: EvaluatorBase, c: Level) -> Verdict:
             summary += f" It matches {better}."
         return Verdict(c, Label.NOT_CHECKABLE, None, summary, gaps=(gap,),
                        caveats=tuple(caveats), better_fit=better)
-    summary = (f"{q.text} for {what} is {label} (P = {p:.2f}): "
+    summary = (f"{comparator(q)} {figure_text(q)} ('{q.text}') for {what} is {label} "
+               f"(P = {p:.2f}): "
                f"{tally(ev, q, tol, len(by_type))}.")
     if better:
         summary += f" It fits better: {better}."
@@ -73,7 +75,8 @@ def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
                         if e.value is not None)
     better = "" if label is Label.SUPPORTED else data._better(c, q, c.subject, metrics,
                                                               c.year, tol)
-    summary = (f"{q.text} for {c.subject} in {when} is {label} (P = {p:.2f}): "
+    summary = (f"{comparator(q)} {figure_text(q)} ('{q.text}') for {c.subject} in {when} is "
+               f"{label} (P = {p:.2f}): "
                f"{tally(ev, q, tol, len(by_type))}; the data give {figures}.")
     return Verdict(c, label, p, summary, tuple(ev), {k: _words(v) for k, v in
                                                      by_type.items()},

@@ -23,6 +23,13 @@ _LEAD = re.compile(rf"\s*(?:{_WORD})\b", re.I)
 _BEFORE = re.compile(rf"\b(?:{_WORD})\s+(?:(?:the|a|an|some|about|roughly)\s+)?"
                      r"(?:US\$|\$|€|£)?\s*$", re.I)
 
+_AFTER = re.compile(r"(?:\s*(?:shells|rounds|units|tonnes|troops|drones|missiles|"
+                    r"of\s+(?:its\s+|the\s+)?GDP))?\s*(?:(?P<more>or (?:more|above|higher|"
+                    r"greater|over)|and (?:more|above|up|over)|plus\b|\+)|"
+                    r"(?P<less>or (?:less|fewer|below|lower|under)|and (?:less|below|under)))",
+                    re.I)
+"""'2 million or more', '4% of GDP or higher', '2,000-plus': a bound written after the figure."""
+
 SYMBOL = {("at-least", True): ">", ("at-least", False): "≥", ("at-most", True): "<",
           ("at-most", False): "≤"}
 
@@ -39,11 +46,14 @@ def resolve_bound(text: str, q: Quantity, cue: str) -> tuple[Quantity, bool, lis
     a denial, and the caveats of the reading. A denied bound becomes the opposite bound."""
     bound, strict = q.bound, q.strict
     m = _word(text, q)
+    after = _AFTER.match(text, q.end)
     if m is not None:
         if m["above"] or m["atleast"]:
             bound, strict = "at-least", bool(m["above"])
         else:
             bound, strict = "at-most", bool(m["below"])
+    elif after is not None:
+        bound, strict = ("at-least" if after["more"] else "at-most"), False
     if not bound:
         return q, bool(cue), []
     caveats: list[str] = []
