@@ -330,6 +330,7 @@ class Store:
             raise StoreError(f"cannot open store {path}: {exc}") from exc
         self._metrics: dict[str, Metric] | None = None
         self._observations: dict[tuple[str, str], list[ObservationRow]] | None = None
+        self._by_metric: dict[str, dict[str, list[ObservationRow]]] = {}
 
     @classmethod
     def open(cls, data: Path | None = None, path: Path | None = None) -> Store:
@@ -462,14 +463,15 @@ class Store:
         """
         if claimant_type is not None:
             _check_claimant_type(claimant_type)
-        index = self._observation_index()
-        if entity is not None and metric is not None:
-            rows = index.get((entity, metric), [])
-        elif entity is not None or metric is not None:
-            rows = [o for (e, m), group in index.items()
-                    if entity in (None, e) and metric in (None, m) for o in group]
+        if metric is not None:  # one metric: read that metric's rows only (see _metric_index)
+            by_entity = self._metric_index(metric)
+            rows = by_entity.get(entity, []) if entity is not None else [
+                o for group in by_entity.values() for o in group]
+        elif entity is not None:
+            rows = [o for (e, _), group in self._observation_index().items() if e == entity
+                    for o in group]
         else:
-            rows = [o for group in index.values() for o in group]
+            rows = [o for group in self._observation_index().values() for o in group]
         wanted = claimant.lower() if claimant is not None else None
         return [
             o for o in rows
@@ -479,6 +481,35 @@ class Store:
             and (start_year is None or o.period.year >= start_year)
             and (end_year is None or o.period.year <= end_year)
         ]
+
+    _OBSERVATION_COLUMNS = (
+        "entity, metric, period, period_kind, period_start, period_end, value, low, high, unit,"
+        " confidence, shape, source, claimant, claimant_type, flags, notes, raw_value,"
+        " raw_unit, path, line")
+
+    def _metric_index(self, metric: str) -> dict[str, list[ObservationRow]]:
+        """One metric's observations by entity, read on first use of that metric.
+
+        The engine asks for a handful of metrics (a bases answer: about ten); reading only
+        those keeps a cold command from materialising every row of the store (60,000 with
+        the SIPRI and World Bank imports, about a second). With the whole index already
+        read, it is used instead."""
+        found = self._by_metric.get(metric)
+        if found is not None:
+            return found
+        out: dict[str, list[ObservationRow]] = {}
+        if self._observations is not None:
+            for (e, m), group in self._observations.items():
+                if m == metric:
+                    out[e] = group
+        else:
+            sql = (f"SELECT {self._OBSERVATION_COLUMNS} FROM observations WHERE metric = ?"
+                   " ORDER BY entity, metric, period_start, period_end, source, claimant")
+            for r in self._rows(sql, (metric,)):
+                row = _observation(r)
+                out.setdefault(row.entity, []).append(row)
+        self._by_metric[metric] = out
+        return out
 
     def _observation_index(self) -> dict[tuple[str, str], list[ObservationRow]]:
         """Every observation, read once and grouped by entity × metric.
