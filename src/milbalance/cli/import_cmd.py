@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from milbalance.importers import ImportResult
 
 app = typer.Typer(
-    help="Import a publisher's file (SIPRI, OMB, CBO, World Bank) into data/; re-importing the "
-    "same file gives the same bytes, a newer edition sits beside the older one.",
+    help="Import a publisher's file (SIPRI, OMB, CBO, World Bank, NATO) into data/; "
+    "re-importing the same file gives the same bytes, a newer edition sits beside the older one.",
     no_args_is_help=True,
 )
 
@@ -89,3 +89,9 @@ def cbo(file: FileArg, data: DataOpt = None, as_json: JsonOpt = False) -> None:
 def worldbank(file: FileArg, data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """World Bank indicator CSV (API_<indicator>_DS2_en_csv_v2.csv)."""
     _run(_importer("import_worldbank"), file, data, as_json)
+
+
+@app.command()
+def nato(file: FileArg, data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """NATO's Defence Expenditure of NATO Countries tables (<yymmdd>-def-exp-<year>-TABLES-en)."""
+    _run(_importer("import_nato"), file, data, as_json)

@@ -7,6 +7,7 @@ One module per publisher; each ``import_<publisher>(path, data_dir)`` rewrites
 
 from milbalance.importers.cbo import import_cbo
 from milbalance.importers.common import Gap, ImportResult, Skipped
+from milbalance.importers.nato import import_nato
 from milbalance.importers.omb import import_omb
 from milbalance.importers.sipri import import_sipri
 from milbalance.importers.worldbank import import_worldbank
@@ -16,6 +17,7 @@ __all__ = [
     "ImportResult",
     "Skipped",
     "import_cbo",
+    "import_nato",
     "import_omb",
     "import_sipri",
     "import_worldbank",
