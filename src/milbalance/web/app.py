@@ -171,7 +171,7 @@ def _warm(holder: StoreHolder) -> None:
 def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     """The web app around ``store_factory`` (called once, on the first request that needs it;
     at startup with ``warm``, which also checks one claim to load the claims library)."""
-    from milbalance.web import api, pages  # the routers import the optional libraries lazily
+    from milbalance.web import api, pages, text_pages  # routers import optional libs lazily
 
     holder = StoreHolder(store_factory)
 
@@ -232,6 +232,7 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(text_pages.router)
     return app
 
 

@@ -8,6 +8,8 @@ highlight them, escaping every piece.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -100,3 +102,60 @@ def evidence_sources(store: Store, reading: Reading) -> list[Source]:
     """The sources behind a reading's evidence, in id order."""
     used = {e.source_id for c in reading.claims for e in c.verdict.evidence}
     return [s for s in store.sources() if s.id in used]
+
+
+_GAP = re.compile(r"^(?P<member>[^\s()]+) \((?P<bloc>[^)]+)\) (?P<metric>\S+) (?P<period>\S+): "
+                  r"(?P<reason>.+)$")
+
+
+def _bare(gap: str) -> str:
+    while gap.startswith("gap:"):
+        gap = gap[4:].strip()
+    return gap
+
+
+def compact_gaps(gaps: Sequence[str]) -> list[str]:
+    """Gaps listed once and compactly: members of one bloc without a figure on one metric
+    and period become one line ("8 NATO members without an artillery_shells.output figure
+    for 2025: ALB, CAN, …"); other gaps once each, without the repeated "gap:" prefix."""
+    groups: dict[tuple[str, str, str, str], list[str]] = {}
+    out: list[str | tuple[str, str, str, str]] = []
+    for raw in dict.fromkeys(_bare(g) for g in gaps):
+        m = _GAP.match(raw)
+        if m is None:
+            out.append(raw)
+            continue
+        key = (m["bloc"], m["metric"], m["period"], m["reason"])
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        if m["member"] not in groups[key]:
+            groups[key].append(m["member"])
+    lines = []
+    for item in out:
+        if isinstance(item, str):
+            lines.append(item)
+            continue
+        bloc, metric, period, reason = item
+        members = groups[item]
+        why = "" if reason == "no-observation" else f" ({reason})"
+        noun = "member" if len(members) == 1 else "members"
+        lines.append(f"{len(members)} {bloc} {noun} without a {metric} figure for {period}"
+                     f"{why}: {', '.join(members)}")
+    return lines
+
+
+def deciding_caveat(v: Verdict) -> str:
+    """The caveat a reader must see before the verdict: the period the data were read for
+    when it is not the claim's, else the first caveat that is not a per-basis line."""
+    checked = getattr(v, "checked_period", "")
+    if checked:
+        return (f"compared {checked}: the latest the data hold, not the period the claim "
+                "names")
+    return next((c for c in v.caveats if not c.startswith("basis ")), "")
+
+
+def other_caveats(v: Verdict) -> list[str]:
+    """The caveats folded under the card's details (the deciding one is shown above)."""
+    key = deciding_caveat(v)
+    return [c for c in v.caveats if c != key]

@@ -16,14 +16,8 @@ from milbalance.errors import UnknownNameError, UserError
 from milbalance.formatting import FLAG_LEGEND, number, span
 from milbalance.model import ClaimantType, EntityKind, Source
 from milbalance.store import Store
-from milbalance.web import charts, limits
-from milbalance.web.claims_view import (
-    article_segments,
-    check_claim,
-    evidence_sources,
-    parse_day,
-    read_article,
-)
+from milbalance.web import charts, limits, markup
+from milbalance.web.claims_view import compact_gaps, deciding_caveat, other_caveats
 from milbalance.web.deps import StoreDep
 from milbalance.web.overview import FIRST_YEAR, Overview, overview
 from milbalance.web.views import InputError, SeriesView, coverage, series_view, source_uses
@@ -37,6 +31,9 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined)
     env.filters["number"] = number
     env.filters["span"] = span
+    env.filters.update(markup.filters())
+    env.globals.update(compact_gaps=compact_gaps, deciding_caveat=deciding_caveat,
+                       other_caveats=other_caveats)
     env.globals.update(version=__version__, flag_legend=FLAG_LEGEND, limits=limits)
     return env
 
@@ -156,44 +153,3 @@ async def _form(request: Request) -> dict[str, str]:
     """A URL-encoded form body (size already bounded by the BodyLimit middleware)."""
     body = (await request.body()).decode("utf-8", errors="replace")
     return {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
-
-
-@router.get("/check")
-def check_form(request: Request) -> Response:
-    """Check a claim: a text box → verdict cards."""
-    return render(request, "check.html", title="Check a claim", text="", day="", reading=None,
-                  sources=[])
-
-
-@router.post("/check")
-async def check(request: Request, store: StoreDep) -> Response:
-    form = await _form(request)
-    text, day = form.get("text", ""), form.get("date", "")
-    try:
-        reading = check_claim(store, text, parse_day(day))
-    except UserError as exc:
-        return render(request, "check.html", 400, title="Check a claim", text=text, day=day,
-                      reading=None, sources=[], error=str(exc))
-    return render(request, "check.html", title="Check a claim", text=text, day=day,
-                  reading=reading, sources=evidence_sources(store, reading))
-
-
-@router.get("/read")
-def read_form(request: Request) -> Response:
-    """Read an article: paste text → the article with each claim highlighted by verdict."""
-    return render(request, "read.html", title="Read an article", text="", day="",
-                  reading=None, sources=[], segments=[], article_name="")
-
-
-@router.post("/read")
-async def read(request: Request, store: StoreDep) -> Response:
-    form = await _form(request)
-    text, day = form.get("text", ""), form.get("date", "")
-    try:
-        reading = read_article(store, text, parse_day(day))
-    except UserError as exc:
-        return render(request, "read.html", 400, title="Read an article", text=text, day=day,
-                      reading=None, sources=[], segments=[], article_name="", error=str(exc))
-    return render(request, "read.html", title="Read an article", text=text, day=day,
-                  reading=reading, sources=evidence_sources(store, reading),
-                  segments=article_segments(text, reading), article_name="")
