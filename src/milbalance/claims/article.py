@@ -18,7 +18,8 @@ from milbalance.claims.context import (
 )
 from milbalance.claims.evaluate import Evaluator
 from milbalance.claims.gazetteer import Gazetteer
-from milbalance.claims.kinds import Attribution, Claim, NotCheckable
+from milbalance.claims.kinds import Attribution, AttributionClaim, Claim, NotCheckable
+from milbalance.claims.parse.attribution import attribution_claim
 from milbalance.claims.parser import Parse, Parser
 from milbalance.claims.split import Sentence, split_sentences
 from milbalance.claims.verdict import Verdict
@@ -87,6 +88,10 @@ class Checker:
             ctx = state.context_for(s)
             parse = self.parser.parse(s.text, ctx)
             state.after(s, parse, ctx)
+            said = _said(parse, ctx, s.text)
+            if said is not None:  # who said it is checkable even where what was said is not
+                claims.append(CheckedClaim(self.evaluator.evaluate(_mark(said, ctx)),
+                                           s.start, s.end))
             if parse.not_checkable is not None:
                 skipped.append(_skip(s, parse.not_checkable))
                 continue
@@ -94,6 +99,8 @@ class Checker:
                 skipped.append(Skipped(s.text, parse.skipped, "no_claim", s.start, s.end))
                 continue
             for claim in parse.claims:
+                if isinstance(claim, AttributionClaim):
+                    continue
                 claims.append(CheckedClaim(self.evaluator.evaluate(_mark(claim, ctx)),
                                            s.start, s.end))
         return Reading(tuple(claims), tuple(skipped), on)
@@ -164,6 +171,23 @@ class _State:
         topic = next((x for c in parse.claims if (x := _item(c))), "")
         if topic:
             self.last["topic"] = topic
+
+
+def _said(parse: Parse, ctx: Context, text: str) -> AttributionClaim | None:
+    """The sentence's attribution claim: the one the parser made, or, for words the
+    article gives to the speaker before it (a quotation that follows, 'He added that …'),
+    one for that speaker. Only where the sentence says something about an entity or a
+    figure."""
+    found = next((c for c in parse.claims if isinstance(c, AttributionClaim)), None)
+    if found is not None or parse.attribution is not None:
+        if found is None and parse.entities:
+            return attribution_claim(parse.attribution, text, [], parse.entities,
+                                     {"text": text, "attribution": parse.attribution})
+        return found
+    if ctx.speaker is None or not (parse.entities or parse.claims):
+        return None
+    return attribution_claim(ctx.speaker, text, list(parse.claims), parse.entities,
+                             {"text": text, "attribution": ctx.speaker})
 
 
 _REFERENT_CAVEAT = re.compile(r"^'(?P<phrase>[^']+)' read as .* \((?P<id>[^)]+)\), (?P<how>[^:]+): "

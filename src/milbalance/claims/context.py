@@ -153,8 +153,10 @@ def dateline_date(text: str, on: date | None) -> date | None:
 _PRONOUN_SPEECH = re.compile(
     r"^\W*(?:He|She|They)\s+(?:also\s+|further\s+|later\s+)?(?:said|says|added|adds|noted|"
     r"told|stated|claimed|argued|insisted|warned|estimated|put|puts|called|wrote|explained|"
-    r"pointed out|went on)\b|[,;]\s*(?:he|she|they)\s+(?:said|added|noted|argued|"
-    r"insisted|warned|stated|claimed|explained)\b")
+    r"pointed out|went on|recalled|underlined|stressed|emphasi[sz]ed|reiterated|"
+    r"highlighted|cautioned)\b|[,;]\s*(?:he|she|they)\s+(?:said|added|noted|argued|"
+    r"insisted|warned|stated|claimed|explained)\b|"
+    r"^\W*(?:[Aa]ccording to|[Cc]iting) (?:him|her|them)\b")
 
 
 def continues_speech(text: str, quoted: bool, same_paragraph: bool) -> bool:

@@ -99,6 +99,8 @@ class Attribution:
     speaker: str
     entity: str = ""  # the body the speaker speaks for (NATO for its Secretary General)
     date: str = ""  # YYYY-MM-DD when known
+    cited: bool = False  # a body given as the source ('according to SIPRI', 'the US Army
+    #   said'), no person named: its published figures are the evidence, not left out
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -48,9 +48,11 @@ _DATELINE = re.compile(
     rf"(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?)?)"
     rf"(?:,[ \t]*(?P<date>{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?|\d{{1,2}}[ \t]+{_MONTH}"
     rf"(?:[ \t]+\d{{4}})?))?[ \t]*(?:\((?P<agency>[A-Za-z][\w .&/-]{{1,30}})\))?"
-    rf"[ \t]*(?:-{{1,2}}|–|—)[ \t]+(?=[\"“‘']?[A-Z0-9])")
-"""'MOSCOW, Nov 14 (Reuters) – ', 'KYIV, Ukraine — ', 'Brussels (AFP) - ': place in capitals
-or an agency in brackets, an optional date, a dash."""
+    rf"(?:[ \t]*(?:-{{1,2}}|–|—)|\.?[ \t]*/(?P<slash>[A-Za-z][\w-]{{1,20}})/\.?)"
+    rf"[ \t]+(?=[\"“‘']?[A-Z0-9])")
+"""'MOSCOW, Nov 14 (Reuters) – ', 'KYIV, Ukraine — ', 'Brussels (AFP) - ', 'LONDON, August
+12. /TASS/. ': place in capitals or an agency, an optional date, a dash or the agency in
+slashes."""
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _JOINING_END = re.compile(r"(?:[,(\[–—-]|\b(?:and|or|of|the|a|an|to|in|on|at|for|by|with|from|"
                           r"than|that|as|said|says|its|their|his|her)\b)$")
@@ -157,7 +159,8 @@ class _Splitter:
         kind = "item" if self.pending_kind == "item" else "sentence"
         if kind == "sentence" and (d := _DATELINE.match(self.text, start, end)) is not None:
             opening = all(s.kind == "heading" or s.paragraph == self.paragraph for s in self.out)
-            if d["agency"] or d["date"] or (opening and d["place"].split(",")[0].isupper()):
+            if d["agency"] or d["slash"] or d["date"] or (
+                    opening and d["place"].split(",")[0].isupper()):
                 self._unit(start, d.end(), "dateline")
                 start = d.end()
         for s, e in _cut(self.text, start, end):

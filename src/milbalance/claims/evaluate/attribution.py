@@ -4,14 +4,16 @@
 A statement matches when its claimant names the speaker (the surname as a whole word), it is
 dated within ``ATTRIBUTION_DAYS`` of the date the text gives (or, for 'has said' and 'says',
 within ``UNDATED_DAYS`` before the article), and it is on the topic: it names an entity the
-sentence names (when it names any) and, when both say what they are about, the same item
-('artillery_shells.output' for a sentence about shells). The verdict names the statement
-that matched: of several, the one whose words the sentence shares most, then the nearest.
+sentence names (when both name any), it is about the same item when both say which
+('artillery_shells.output' for a sentence about shells), and where either says no item, the
+sentence shares at least ``SIMILAR_AT`` of its content words with the statement. The verdict
+names the statement that matched: of several, the one whose words the sentence shares most,
+then the nearest in time.
 
-    a matching statement                                 supported, P = 1
-    on record on the topic, but not at that date         contested, P = 0.5
-    on record at that date, but on other things          contested, P = 0.5
-    no statement by the speaker, or none on the topic    not checkable (a gap in the data)
+    a matching statement                  supported, P = 1
+    none                                  not checkable: the data hold no record of it, which
+                                          is no evidence that it was not said (the summary
+                                          names the nearest statement on the topic, if any)
 """
 
 from __future__ import annotations
@@ -30,19 +32,32 @@ LATE_DAYS = 3
 """An undated statement may be reported up to this many days before its record's date."""
 
 
+_SPENDING = frozenset({"military_expenditure", "budget", "defence_expenditure_nato"})
+"""Items that are all defence spending, by one definition or another."""
+
+
 def _family(item: str) -> str:
-    return item.split(".")[0].removesuffix("_155mm")
+    """What an item or metric is about, definitions and calibres aside: 'budget.national_
+    defence.share_gdp' and 'military_expenditure' are spending; 'artillery_shells_155mm' and
+    'artillery_shells.output' are shells."""
+    head = re.sub(r"_\d+mm$", "", item.split(".")[0])
+    return "defence spending" if head in _SPENDING else head
+
+
+SIMILAR_AT = 0.2
+"""Share of content words (of the shorter of sentence and statement) that must be shared
+when the item does not decide the topic."""
 
 
 def on_topic(c: AttributionClaim, s: Statement) -> bool:
-    """The statement names an entity the sentence names (when it names any) and is about
-    the same item (when both say which)."""
+    """The statement names an entity the sentence names (when both name any), is about the
+    same item (when both say which), else shares enough words with the sentence."""
     about = set(c.about)
     if about and s.about and not about & set(s.about):
         return False
     if c.topic and s.metric:
         return _family(s.metric) in {_family(t) for t in c.topic}
-    return True
+    return similarity(c.text, s, c.speaker) >= SIMILAR_AT
 
 
 def in_window(c: AttributionClaim, s: Statement, when: date) -> bool:
@@ -78,20 +93,18 @@ def attribution(data: EvaluatorBase, c: AttributionClaim) -> Verdict:
     window = (f"within {UNDATED_DAYS} days before {day} ('has said')" if c.undated else
               f"within {ATTRIBUTION_DAYS} days of {day}")
     if matched:
-        best = max(matched, key=lambda s: (_overlap(c.text, s), -abs((s.date - when).days)))
+        best = max(matched, key=lambda s: (similarity(c.text, s, c.speaker),
+                                           -abs((s.date - when).days)))
         return Verdict(c, label_for(1.0), 1.0,
                        f"{c.speaker} made a matching statement {window}: {_name(best)}.",
                        tuple(_evidence(s, True) for s in matched[:5]))
     if topical:
         nearest = min(topical, key=lambda s: abs(s.date - when))
-        return Verdict(c, label_for(0.5), 0.5,
-                       f"{c.speaker} is on record on this topic, but not {window} (nearest: "
-                       f"{_name(nearest)}).", tuple(_evidence(s, False) for s in topical[:5]))
-    if timely:
-        return Verdict(c, label_for(0.5), 0.5,
-                       f"{c.speaker} is on record {window}, but on other things "
-                       f"({_name(timely[0])}); nothing recorded matches this sentence.",
-                       tuple(_evidence(s, False) for s in timely[:5]))
+        return Verdict(c, Label.NOT_CHECKABLE, None,
+                       f"No statement by {c.speaker} {window} on this is recorded; the nearest "
+                       f"on the topic is {_name(nearest)}.",
+                       tuple(_evidence(s, None) for s in topical[:3]),
+                       gaps=(f"no statement by {c.speaker} {window} on this topic",))
     return _off_topic(c, said)
 
 
@@ -105,16 +118,23 @@ def _off_topic(c: AttributionClaim, said: list[Statement]) -> Verdict:
 _STOP = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "that",
                    "what", "as", "is", "are", "was", "were", "be", "has", "have", "had", "it",
                    "its", "by", "with", "from", "than", "this", "said", "says", "he", "she",
-                   "they", "we", "more"})
+                   "they", "we", "more", "not", "will", "would", "also", "all", "s", "about"})
 
 
-def _overlap(text: str, s: Statement) -> float:
-    """Share of the statement's content words the sentence uses: which of several
-    statements on the topic the sentence reports."""
-    words = {w for w in re.findall(r"[a-z0-9]+", f"{s.summary} {s.quote}".lower())
-             if w not in _STOP}
-    said = set(re.findall(r"[a-z0-9]+", text.lower()))
-    return len(words & said) / len(words) if words else 0.0
+def _words(text: str, drop: set[str]) -> set[str]:
+    """Content words, cut to five letters (a crude stem: 'producing' ~ 'produces')."""
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower())
+            if w not in _STOP and w not in drop}
+
+
+def similarity(text: str, s: Statement, speaker: str = "") -> float:
+    """Share of content words the sentence and the statement (summary and quote) have in
+    common, of the shorter of the two; the speaker's name does not count."""
+    drop = set(re.findall(r"[a-z0-9]+", f"{speaker} {s.claimant}".lower()))
+    said, record = _words(text, drop), _words(f"{s.summary} {s.quote}", drop)
+    if not said or not record:
+        return 0.0
+    return len(said & record) / min(len(said), len(record))
 
 
 def _name(s: Statement) -> str:

@@ -3,9 +3,10 @@
 Forms read: 'X said/told/stated/warned …', 'X has said/stated …' (some time before the
 article: undated), 'X says/argues …' (undated), '…, said X', '"…," X said', 'according to X',
 'as stated by X', 'X, the NATO Secretary General, said …' (an apposition between the name and
-the verb), with a time between them ('X on Tuesday said'). The speaker is the person named
-(titles dropped: 'NATO Secretary General Mark Rutte' → 'Mark Rutte'), else the body
-('according to SIPRI'); 'he', 'she', 'they' name nobody: the article's context gives them.
+the verb), with a time between them ('X on Tuesday said'), '…, citing X'. The speaker is the
+person named (titles dropped: 'NATO Secretary General Mark Rutte' → 'Mark Rutte'), else the body
+('according to SIPRI', 'Rostec said': ``cited``, its own published figures stay evidence for
+what it is cited for); 'he', 'she', 'they' name nobody: the article's context gives them.
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ from milbalance.claims.kinds import (
 )
 
 _PAST = (r"said|told|stated|claimed|argued|added|wrote|noted|insisted|warned|announced|"
-         r"estimated|declared|explained|acknowledged|admitted|conceded|stressed|suggested")
+         r"estimated|declared|explained|acknowledged|admitted|conceded|stressed|suggested|"
+         r"underlined|emphasi[sz]ed|recalled|reiterated|highlighted|cautioned|confirmed|"
+         r"revealed|pointed out|reported")
 _PRESENT = (r"says|tells|states|claims|argues|adds|writes|notes|insists|warns|announces|"
-            r"estimates|declares|explains|acknowledges|admits|stresses|suggests|maintains")
+            r"estimates|declares|explains|acknowledges|admits|stresses|suggests|maintains|"
+            r"underlines|emphasi[sz]es|recalls|reiterates|highlights|confirms|reports")
 
 
 def _verb(tag: str) -> str:
@@ -40,11 +44,13 @@ def _verb(tag: str) -> str:
 _NAME = r"[A-Z][\w'’.-]*"
 _WHEN = r"(?:\s+(?:on|last|this|in|earlier|late)\s+(?:[A-Z]\w+|week|month|year)(?:\s+\d{1,4})?)?"
 _ATTRIBUTION = re.compile(
-    r"(?:^|,|\s)\s*(?:[Aa]ccording to|[Aa]s (?:stated|said|reported) by)\s+(?P<after>[^,.;]+)|"
+    r"(?:^|,|\s)\s*(?:[Aa]ccording to|[Aa]s (?:stated|said|reported) by|[Cc]iting|[Qq]uoting)"
+    r"\s+(?P<after>[^,.;]+)|"
     rf"(?:,|[\"”])\s*(?:{_PAST}|{_PRESENT})\s+(?P<post>[^,.;\"“]+)|"
     rf"(?P<app>(?:{_NAME}\s+){{0,3}}{_NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,;\"“”]{{2,80}}?,"
     rf"(?:\s+(?:who|which)\s+)?{_WHEN}\s+{_verb('1')}|"
     rf"(?P<pre>(?:{_NAME}\s+){{0,6}}?{_NAME}){_WHEN}\s+(?:also\s+)?{_verb('2')}", re.UNICODE)
+_CITING = re.compile(r"\W*(?:[Cc]iting|[Qq]uoting)\b")
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?"
 """A capitalised name, also with a capital inside ('LaPlante', 'McCarthy', "O'Brien")."""
 _PERSON = re.compile(rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})?")
@@ -66,16 +72,21 @@ def attribution(gaz: Gazetteer, sentence: str, on: date | None
     return (found[0], found[1]) if found else (None, [])
 
 
-def undated(sentence: str) -> bool:
+def undated(sentence: str, speaker: str = "") -> bool:
     """'X has said …', 'X says …': the statement's date is not given, only that it was made
-    before the article."""
-    return any(m["perfect1"] or m["present1"] or m["perfect2"] or m["present2"]
-               for m in _ATTRIBUTION.finditer(sentence))
+    before the article. Read on the form that names ``speaker`` (its last word)."""
+    last = speaker.split()[-1] if speaker.split() else ""
+    for m in sorted(_ATTRIBUTION.finditer(sentence), key=lambda m: not _CITING.match(m.group(0))):
+        if last and last not in m.group(0):
+            continue
+        return bool(m["perfect1"] or m["present1"] or m["perfect2"] or m["present2"])
+    return False
 
 
 def _find(gaz: Gazetteer, sentence: str, on: date | None
           ) -> tuple[Attribution, list[tuple[int, int]]] | None:
-    for m in _ATTRIBUTION.finditer(sentence):
+    found = sorted(_ATTRIBUTION.finditer(sentence), key=lambda m: not _CITING.match(m.group(0)))
+    for m in found:  # 'X reported, citing Y': Y is the one who said it
         group = next(g for g in ("after", "post", "app", "pre") if m[g])
         clause, start, end = m[group], m.start(group), m.end(group)
         if group == "pre" and (lead := _LEADING.match(clause)) is not None:
@@ -84,19 +95,27 @@ def _find(gaz: Gazetteer, sentence: str, on: date | None
         if group == "app":  # the body is named in the apposition: 'X, NATO's chief, said'
             mentions = gaz.mentions(sentence[m.start("app"):m.end()])
         body = next((x.entity for x in mentions), "")
-        entity_words = {x.text.lower() for x in gaz.mentions(clause)}
-        names = [_TITLES.sub("", p.group(0)).strip() for p in _PERSON.finditer(clause)]
+        named = gaz.mentions(clause)
+        entity_words = {x.text.lower() for x in named}
+        masked = clause  # names of countries and bodies are not part of a person's name
+        for x in named:
+            masked = masked[:x.start] + "|" * (x.end - x.start) + masked[x.end:]
+        names = [_TITLES.sub("", p.group(0)).strip() for p in _PERSON.finditer(masked)]
         people = [n for n in names if n and n.lower() not in entity_words
                   and not any(n.lower() in w or w in n.lower() for w in entity_words)]
         person = next((n for n in reversed(people) if len(n.split()) >= 2), "")
-        if not person and entity_words:  # a body speaks: 'the US Army', 'Rostec', 'SIPRI'
-            person = re.sub(r"^(?:the|The)\s+", "", clause.strip())
-        speaker = person or (people[-1] if people else clause.strip())
-        speaker = _TITLES.sub("", speaker).strip().strip("\"“”'’")
+        cited = not person and bool(entity_words)
+        if cited:  # a body speaks: 'the US Army', 'Rostec', 'SIPRI'
+            speaker = re.sub(r"^(?:the|The)\s+", "", clause.strip())
+        else:
+            speaker = _TITLES.sub("", person or (people[-1] if people else clause.strip()))
+            if len(words := speaker.split()) > 2 and all(w[:1].isupper() for w in words):
+                speaker = " ".join(words[-2:])  # 'Finance Minister Anton Siluanov'
+        speaker = speaker.strip().strip("\"“”'’")
         if not speaker or speaker.lower() in _NOBODY or not speaker[0].isupper():
             continue
         day = on.isoformat() if on else ""
-        return Attribution(speaker, body, day), [(start, end)]
+        return Attribution(speaker, body, day, cited=cited), [(start, end)]
     return None
 
 
@@ -120,4 +139,4 @@ def attribution_claim(said: Attribution | None, sentence: str, claims: list[Clai
     if said is None or not (claims or entities):
         return None
     return AttributionClaim(speaker=said.speaker, about=entities, topic=claim_topic(claims),
-                            undated=undated(sentence), **common)  # type: ignore[arg-type]
+                            undated=undated(sentence, said.speaker), **common)  # type: ignore[arg-type]

@@ -64,7 +64,7 @@ class Parser:
         if (day := stated_on(text)) is not None:
             ctx = replace(ctx, on=day)
         said, said_spans = attribution(gaz, text, ctx.on)
-        speaker = said or ctx.speaker
+        speaker = (said if said is None or not said.cited else None) or ctx.speaker
         aside = [(m.start(), m.end()) for m in ECONOMY_ASIDE.finditer(text)]
         quantities = [q for q in find_quantities(text, gaz.item_after)
                       if span_free(q.start, q.end, aside)]
