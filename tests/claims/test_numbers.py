@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import time
+from collections.abc import Callable
+from datetime import date
 
-from milbalance.claims import Gazetteer
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from milbalance.claims import Gazetteer, Parser
 from milbalance.claims.kinds import Quantity, QuantityUnit
 from milbalance.claims.numbers import (
     DURATION,
@@ -13,6 +20,7 @@ from milbalance.claims.numbers import (
     find_quantities,
     multiplier_value,
 )
+from milbalance.claims.when import time_expressions
 
 
 def _one(text: str, gaz: Gazetteer) -> Quantity:
@@ -104,3 +112,124 @@ def test_durations(text: str, years: float) -> None:
 def test_precision_reads_the_last_written_digit(written: str, precision: float) -> None:
     q = Quantity(1.0, QuantityUnit.PERCENT, written, 0, len(written))
     assert q.precision == pytest.approx(precision)
+
+
+# --- spellings, bounds and ranges ------------------------------------------------------
+
+_MONEY_SPELLINGS = [
+    ("$151bn", 151e9, "USD"), ("$151 billion", 151e9, "USD"), ("US$151 billion", 151e9, "USD"),
+    ("$151b", 151e9, "USD"), ("151 billion dollars", 151e9, "USD"),
+    ("RUB 13.5 trillion", 13.5e12, "RUB"), ("RUB13.5tn", 13.5e12, "RUB"),
+    ("13.5 trillion rubles", 13.5e12, "RUB"), ("13.5 trillion roubles", 13.5e12, "RUB"),
+    ("13.5tn roubles", 13.5e12, "RUB"), ("€2.5 mln", 2.5e6, "EUR"), ("€2.5m", 2.5e6, "EUR"),
+]
+
+
+@given(st.sampled_from(_MONEY_SPELLINGS), st.sampled_from(["", "Russia spent ", "In 2024, "]))
+def test_every_spelling_of_a_sum_gives_the_same_value(case: tuple[str, float, str],
+                                                      lead: str) -> None:
+    written, value, currency = case
+    (q,) = find_quantities(lead + written + " on defence", lambda s, p: None)
+    assert q.unit is QuantityUnit.MONEY
+    assert (q.value, q.currency) == (pytest.approx(value), currency)
+
+
+@given(st.sampled_from(["%", " per cent", " percent", " pc"]),
+       st.integers(1, 400).map(lambda n: f"{n / 10:.1f}"))
+def test_per_cent_spellings_are_one(sign: str, figure: str) -> None:
+    (q,) = find_quantities(f"Russia spends {figure}{sign} of GDP on defence", lambda s, p: None)
+    assert q.unit is QuantityUnit.PERCENT_GDP and q.value == pytest.approx(float(figure))
+
+
+@pytest.mark.parametrize("calibre", ["155mm", "155-mm", "155 mm"])
+def test_calibre_is_no_quantity_however_written(calibre: str, gazetteer: Gazetteer) -> None:
+    found = find_quantities(f"24,000 {calibre} shells a month", gazetteer.item_after)
+    assert [(q.value, q.per) for q in found] == [(288_000, "month")]
+
+
+@pytest.mark.parametrize(("lead", "bound", "strict"), [
+    ("more than", "at-least", True), ("over", "at-least", True), ("at least", "at-least", False),
+    ("no fewer than", "at-least", False), ("up to", "at-most", False),
+    ("no more than", "at-most", False), ("fewer than", "at-most", True),
+    ("under", "at-most", True),
+])
+def test_one_sided_figures_are_bounds(lead: str, bound: str, strict: bool,
+                                      gazetteer: Gazetteer) -> None:
+    q = _one(f"{lead} 3 million artillery shells", gazetteer)
+    assert (q.value, q.bound, q.strict) == (3e6, bound, strict)
+
+
+@pytest.mark.parametrize("lead", ["nearly", "almost"])
+def test_nearly_is_approximately_below(lead: str, gazetteer: Gazetteer) -> None:
+    q = _one(f"{lead} 2 million artillery shells", gazetteer)
+    assert q.approximate and (q.low, q.high) == (pytest.approx(1.8e6), 2e6)
+
+
+@pytest.mark.parametrize("text", ["between 4 million and 5 million artillery shells",
+                                  "4-5 million artillery shells", "four to five million shells"])
+def test_ranges(text: str, gazetteer: Gazetteer) -> None:
+    q = _one(text, gazetteer)
+    assert (q.low, q.high) == (4e6, 5e6)
+
+
+def test_a_year_opens_no_range(gazetteer: Gazetteer) -> None:
+    found = find_quantities("12.8 trillion rubles in 2026 and 13.1 trillion rubles in 2027",
+                            gazetteer.item_after)
+    assert [q.value for q in found] == [12.8e12, 13.1e12]
+
+
+@given(st.integers(2, 99))
+def test_spelled_out_numbers(n: int) -> None:
+    from milbalance.claims.numbers import WORD_NUMBERS
+    words = {int(v): w for w, v in WORD_NUMBERS.items() if "-" in w or " " not in w}
+    if n in words:
+        (q,) = find_quantities(f"{words[n]} million rubles", lambda s, p: None)
+        assert q.value == n * 1e6
+
+
+# --- linear cost -----------------------------------------------------------------------
+
+def test_no_pattern_repeats_an_unbounded_digit_word_or_any_run() -> None:
+    """Structural: every repeat of \\d, \\w, \\S, '.' or a class is bounded ({1,30}), so no
+    pattern can try a long digit run from each of its characters."""
+    from milbalance.claims import numbers, when
+    for module in (numbers, when):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                unbounded = re.findall(r"(?:\\[dSwW]|(?<!\\)\.|\])[+*]", value.pattern)
+                assert not unbounded, (module.__name__, name, unbounded)
+
+
+_RUNS = {"digits": "7", "spaced": "7 ", "commas": "7,", "dotted": "7.", "mixed": "12, 3 4,5 "}
+
+
+def _best(f: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        f()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _text(run: str, n: int) -> str:
+    return "Russia made " + (_RUNS[run] * n)[:n] + " shells in 2024."
+
+
+@pytest.mark.parametrize("run", sorted(_RUNS))
+def test_numbers_and_times_cost_grows_linearly(run: str, gazetteer: Gazetteer) -> None:
+    """8k characters cost < 20x what 1k cost (linear: 8x, quadratic: 64x), best of two."""
+    def cost(n: int) -> float:
+        text = _text(run, n)
+        return _best(lambda: (find_quantities(text, gazetteer.item_after),
+                              time_expressions(text, date(2025, 11, 14))))
+
+    small, large = cost(1000), cost(8000)
+    assert large < 20 * max(small, 1e-3), (small, large)
+
+
+@pytest.mark.parametrize("run", sorted(_RUNS))
+def test_parse_cost_grows_linearly(run: str, parser: Parser) -> None:
+    """The whole sentence parse, every kind's reader included: 8k characters < 20x 1k."""
+    small, large = (_best(lambda n=n: parser.parse(_text(run, n))) for n in (1000, 8000))
+    assert large < 20 * max(small, 1e-3), (small, large)

@@ -41,7 +41,7 @@ _RELATIVE_YEAR = (
 )
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<year>19\d\d|20\d\d)\b|"
                     r"\b(?:than|compared (?:with|to)|from)\s+(?:in\s+)?(?:the whole of\s+)?"
-                    r"(?P<year2>19\d\d|20\d\d)\b|\b(?P<ago>\w+) years? ago\b", re.I)
+                    r"(?P<year2>19\d\d|20\d\d)\b|\b(?P<ago>\w{1,12}) years? ago\b", re.I)
 _IN_A_MONTH = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,3}?in\s{1,3}(?:" + "|".join(MONTHS)
                          + r")\b(?:\s{1,3}(?:19|20)\d\d)?(?!\s{0,3}(?:and|to|-|–|through)\b)",
                          re.I)
