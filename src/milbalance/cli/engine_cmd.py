@@ -291,7 +291,9 @@ def _bases_cmd(a: str, b: str, item: str, year: int, samples: int | None, seed: 
         how = "; ".join(f"{u.metric.partition('.')[2]} {u.year}" + (
             "" if u.resolution == "measured" else f" ({u.resolution})")
             for u in (bs.a, bs.b) if u is not None) or "no data"
-        table.add_row(bs.basis, p, reading(bs), *cells, escape(how), str(len(bs.gaps)))
+        said = reading(bs).replace("A ahead", f"{result.a} ahead").replace(
+            "B ahead", f"{result.b} ahead")
+        table.add_row(bs.basis, p, said, *cells, escape(how), str(len(bs.gaps)))
     console.print(table)
     console.print(f"[bold]verdict: {result.verdict}[/bold]")
     console.print(escape(result.headline), highlight=False)

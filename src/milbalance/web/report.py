@@ -126,7 +126,9 @@ def bases_rows(answer: BasesAnswer) -> list[BasesRow]:
                  f"({number(u.quantiles.p5)}–{number(u.quantiles.p95)})" for u in (b.a, b.b)]
         how = "; ".join(f"{u.entity}: {u.metric} {u.year} ({u.resolution})"
                         for u in (b.a, b.b) if u is not None) or "no data"
-        rows.append(BasesRow(b.basis, p, reading(b), cells[0], cells[1], how, len(b.gaps),
+        said = reading(b).replace("A ahead", f"{answer.a} ahead").replace(
+            "B ahead", f"{answer.b} ahead")
+        rows.append(BasesRow(b.basis, p, said, cells[0], cells[1], how, len(b.gaps),
                              b.notes))
     return rows
 
