@@ -17,6 +17,9 @@ class ClaimKind(StrEnum):
     SHARE_OF_GDP = "share_of_gdp"  # A spends N% of GDP on defence
     CHANGE = "change"  # doubled since 2022; up 14-fold
     RECORD = "record"  # highest since 1990; levels not seen in decades
+    RANK = "rank"  # the world's third-largest spender; among the top five; overtook X
+    SHARE_OF_TOTAL = "share_of_total"  # 37% of global spending; 40% of the federal budget
+    COUNT = "count"  # 18 of 32 allies met the 2% target; all allies; the 32-nation alliance
     CONSISTENCY = "consistency"  # several figures quoted together must fit each other
     ATTRIBUTION = "attribution"  # X said Y on date D
     NOT_CHECKABLE = "not_checkable"  # opinion, motive, forecast of events
@@ -170,6 +173,13 @@ class Change(ClaimBase):
     measure: Measure
     factor: float
     since: int | None = None
+    bound: str = ""  # "rose by more than half": "at-least" (factor > 1.5); "at-most" below
+    strict: bool = False
+    approximate: bool = False  # "almost 40 per cent", "roughly doubled"
+    percent: bool = False  # written as a per cent change ("up 14%"), not a multiple
+    basis: str = ""  # "real" (constant prices), "nominal" (current prices), "" unstated
+    first_since: int | None = None  # "fell for the first time since 2015": the last change
+    #   the same way before ``year`` was in ``first_since`` or earlier (``factor`` < 1: a fall)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -213,5 +223,49 @@ class NotCheckable(ClaimBase):
     explanation: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class Rank(ClaimBase):
+    """``subject`` is the ``position``-th largest by ``item`` among the countries of ``scope``
+    (WLD or a bloc) in ``year``; ``top``: among the top ``position``; ``smallest``: counted
+    from the bottom; ``other``: "overtook X" (above X in ``year``, not above it the year
+    before); ``share_of_gdp``: ranked by share of GDP instead of amount."""
+
+    kind: ClaimKind = ClaimKind.RANK
+    subject: str
+    scope: str
+    item: str = "military_expenditure"
+    position: int = 1
+    top: bool = False
+    smallest: bool = False
+    other: str = ""
+    share_of_gdp: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShareOfTotal(ClaimBase):
+    """``subject``'s ``item`` was ``quantity`` (a per cent) of ``total``: WLD or a bloc's
+    spending, or "budget" (the subject's own government spending)."""
+
+    kind: ClaimKind = ClaimKind.SHARE_OF_TOTAL
+    subject: str
+    total: str
+    quantity: Quantity
+    item: str = "military_expenditure"
+
+
+@dataclass(frozen=True, kw_only=True)
+class MemberCount(ClaimBase):
+    """``quantity`` of ``subject``'s (a bloc's) members spent at least ``threshold`` per cent
+    of GDP in ``year`` (``below``: under it); ``threshold`` None counts the members."""
+
+    kind: ClaimKind = ClaimKind.COUNT
+    subject: str
+    quantity: Quantity | None = None  # None with ``every``
+    every: bool = False  # "all allies"
+    of: int | None = None  # "18 of 32": the membership the text states
+    threshold: float | None = None
+    below: bool = False
+
+
 Claim = (Comparison | Level | ShareOfGdp | Change | Record | Consistency | AttributionClaim
-         | NotCheckable)
+         | NotCheckable | Rank | ShareOfTotal | MemberCount)

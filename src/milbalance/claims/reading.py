@@ -130,9 +130,14 @@ def _reading(claim: Claim) -> str:
             when = _period(claim)
         return f"{side} · {metric} · {when}"
     if isinstance(claim, Change):
-        since = "?" if claim.since is None else str(claim.since)
-        return (f"{_subject(claim, claim.subject)} · {_metric(claim.item, claim.measure)} · "
-                f"{since} → {_period(claim)} · × {claim.factor:.3g}")
+        from milbalance.claims.reading_kinds import change_reading
+
+        return change_reading(claim, _subject(claim, claim.subject),
+                              _metric(claim.item, claim.measure), _period(claim))
+    if not isinstance(claim, NotCheckable | AttributionClaim | Consistency | Record):
+        from milbalance.claims.reading_kinds import kind_reading
+
+        return kind_reading(claim, _subject(claim, claim.subject), _period(claim))
     if isinstance(claim, Record):
         since = (str(claim.since) if claim.since is not None else
                  f"at least {claim.span_years} years" if claim.span_years else "?")

@@ -34,6 +34,8 @@ from milbalance.claims.evaluate.consistency import consistency
 from milbalance.claims.evaluate.engine import _p_ratio_within, comparison_method
 from milbalance.claims.evaluate.level import level, share
 from milbalance.claims.evaluate.spending_comparison import spending_comparison
+from milbalance.claims.evaluate.more_kinds import more_kinds
+from milbalance.claims.evaluate.spending_totals import bloc_level
 from milbalance.claims.kinds import (
     Change,
     Claim,
@@ -41,9 +43,12 @@ from milbalance.claims.kinds import (
     Consistency,
     Level,
     Measure,
+    MemberCount,
     NotCheckable,
+    Rank,
     Record,
     ShareOfGdp,
+    ShareOfTotal,
 )
 from milbalance.claims.reading import reading_of, unresolved
 from milbalance.claims.verdict import Label, Verdict
@@ -93,7 +98,9 @@ class Evaluator(EvaluatorBase):
             return Verdict(claim, Label.NOT_CHECKABLE, None,
                            f"Not checkable: {claim.explanation}.", caveats=claim.caveats)
         if isinstance(claim, Level):
-            return level(self, claim)
+            return bloc_level(self, claim) or level(self, claim)
+        if isinstance(claim, Rank | ShareOfTotal | MemberCount):
+            return more_kinds(self, claim)
         if isinstance(claim, ShareOfGdp):
             return share(self, claim)
         if isinstance(claim, Comparison):

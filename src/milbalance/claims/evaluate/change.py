@@ -13,6 +13,13 @@ from milbalance.store import ObservationRow
 
 
 def change(data: EvaluatorBase, c: Change) -> Verdict:
+    """See ``change_base``: bounds, real or nominal, 'first fall since'."""
+    from milbalance.claims.evaluate.change_base import change_verdict
+
+    return change_verdict(data, c)
+
+
+def _old_change(data: EvaluatorBase, c: Change) -> Verdict:
     if c.since is None or c.year is None:
         return Verdict(c, Label.NOT_CHECKABLE, None,
                        f"A {c.factor:g}-fold change with no base year cannot be checked.",

@@ -9,6 +9,8 @@ from milbalance.claims.context import Context
 from milbalance.claims.gazetteer import AMMUNITION_CAVEAT, Gazetteer, Mention
 from milbalance.claims.kinds import Change, Claim, Measure, Quantity, QuantityUnit, Record
 from milbalance.claims.numbers import MULTIPLIER, multiplier_value
+from milbalance.claims.parse.change_base import without_base
+from milbalance.claims.parse.change_words import change_words
 from milbalance.claims.parse.common import (
     ECONOMY_ASIDE,
     figure,
@@ -16,6 +18,7 @@ from milbalance.claims.parse.common import (
     measure_of,
     neg_caveat,
     negation_cue,
+    not_currency,
 )
 from milbalance.claims.parse.comparison import TIMES_AS
 from milbalance.claims.subjects import subject_before
@@ -31,6 +34,11 @@ _RECORD = re.compile(
     r"in\s+(?P<decades>decades|a generation|half a century|a century))|"
     r"\b(?:more than|most)\b[^.;]{0,40}\bin\s+(?P<decades2>decades)\b|"
     r"\ba record\b|\brecord[- ]high\b|\bfor the first time since\s+(?P<since3>[^,.;]+)", re.I)
+_ASIDE_NAME = re.compile(r"\b(?:including|excluding|except|such as|like|besides)\s+"
+                         r"(?:the\s+)?$", re.I)
+"""'Spending in Europe, including Russia, rose 17%': a name in an aside is not the subject."""
+_RANK_WORD = re.compile(r"\b(?:largest|biggest|top|leading)\s+(?:military\s+|defen[cs]e\s+)?"
+                        r"(?:spender|budget|producer|supplier|manufacturer)", re.I)
 _GROWTH_PCT = re.compile(r"\b(?:grew|rose|increased|up|growth of|increase of|jumped|"
                          r"climbed)\s+"
                          r"(?:by\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)", re.I)
@@ -44,13 +52,15 @@ _FROM_TO = re.compile(rf"\bfrom\s+(?:about\s+|some\s+)?(?P<a>{_FIGURE})"
 def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
                       mentions: list[Mention], common: dict[str, object], caveats: tuple[str, ...],
                       ctx: Context) -> list[Claim]:
+    mentions = not_currency(text, mentions)
+    mentions = [m for m in mentions if not _ASIDE_NAME.search(text, 0, m.start)]
     out: list[Claim] = []
     subject, scav = subject_before(gaz, text, mentions, len(text), ctx)
     item, icav = item_for(gaz, text)
     if not subject:
         return out
     if not item:
-        if re.search(r"\bspen[dt]|budget", text, re.I):
+        if re.search(r"\bspen[dt]|budget|\bexpenditure", text, re.I):
             item = "military_expenditure"
         else:
             item, icav = "artillery_shells", "no item named; " + AMMUNITION_CAVEAT
@@ -60,7 +70,10 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
     since = since_of(text, ctx.on)
     factor: float | None = None
     change_at = 0
-    if TIMES_AS.search(text) and re.search(r"\b(?:as|than)\b", text):
+    words = change_words(text) if not ECONOMY_ASIDE.search(text) else None
+    if words is not None:
+        factor, change_at = words.factor, words.start
+    elif TIMES_AS.search(text) and re.search(r"\b(?:as|than)\b", text):
         pass  # "N times as much as B" with no subject: an unresolved comparison
     elif (m := MULTIPLIER.search(text)) is not None and not ECONOMY_ASIDE.search(text):
         factor = multiplier_value(m)
@@ -83,10 +96,13 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
         subject, scav = subject_before(gaz, text, mentions, change_at, ctx)
         cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))
         cue = negation_cue(text, 0, change_at + 1)
+        extra, fields = without_base(text, words, since, common, ctx)
         out.append(Change(subject=subject, item=item, measure=measure, factor=factor,
-                          since=since, **{**common, "negated": bool(cue), "caveats": (
-                              *cv, *([neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
-    if (r := _RECORD.search(text)) is not None:
+                          **{**common, **fields, "negated": bool(cue), "caveats": (
+                              *cv, *extra, *([neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
+    if (r := _RECORD.search(text)) is not None and not (
+            words is not None and words.first_since_text and r["since3"]) and not (
+            r["since3"] and _RANK_WORD.search(text)):  # first time since … the largest: a rank
         since_text = r["since"] or r["since2"] or r["since3"] or ""
         rsince = since_event(since_text)
         span = RECORD_SPAN_DECADES if (r["decades"] or r["decades2"]) and rsince is None \

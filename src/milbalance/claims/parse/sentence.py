@@ -24,6 +24,7 @@ from milbalance.claims.parse.common import ECONOMY_ASIDE, HEDGE, span_free
 from milbalance.claims.parse.comparison import comparison
 from milbalance.claims.parse.gate import not_checkable as gate
 from milbalance.claims.parse.levels import levels
+from milbalance.claims.parse.more_kinds import more_kinds
 from milbalance.claims.parse.spending import spending
 from milbalance.claims.subjects import add_we, groups
 from milbalance.claims.when import now_caveats, sentence_year, stated_on, years_in
@@ -96,6 +97,7 @@ class Parser:
             claims += levels(gaz, text, quantities, mentions, years, common, base_caveats, ctx)
             claims += change_and_record(gaz, text, quantities, mentions, common, base_caveats,
                                         ctx)
+        claims = more_kinds(gaz, text, mentions, common, base_caveats, ctx, claims)
         if (said_claim := attribution_claim(said, text, claims, entities, common)) is not None:
             claims.append(said_claim)
         checkable = [c for c in claims if not isinstance(c, AttributionClaim)]
