@@ -83,3 +83,32 @@ def test_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty.write_text("\n", encoding="utf-8")
     code, _, err = run(["read", str(empty)], capsys)
     assert code == 2 and "empty" in err
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia produced 0 shells in 2023.",
+    "Russia produces 0 times as many shells as NATO.",
+    "Russia produces in 0 months what NATO produces in a year.",
+])
+def test_check_never_a_traceback(capsys: pytest.CaptureFixture[str], sentence: str) -> None:
+    code, _, err = run(["check", sentence, "--date", "2025-06-05"], capsys)
+    assert code == 0 and "Traceback" not in err
+
+
+def test_check_at_year_one_is_not_checkable(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "Russia outproduces NATO in artillery shells.", "--date",
+                        "0001-01-01", "--json"], capsys)
+    assert code == 0
+    for c in json.loads(out)["claims"]:
+        assert c["label"] == "not_checkable"
+
+
+def test_check_shows_the_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "Russia spent more than 4% of its GDP on the military in 2024."
+    code, out, _ = run(["check", text, "--json"], capsys)
+    assert code == 0
+    (c,) = json.loads(out)["claims"]
+    assert c["reading"] == "RUS · military_expenditure.share_gdp · 2024 · > 4%"
+    assert c["label"] == "supported"
+    code, out, _ = run(["check", text], capsys)
+    assert "read as: RUS" in out
