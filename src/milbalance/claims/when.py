@@ -8,6 +8,8 @@ The year is the one written next to a figure, else in the sentence, else the art
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -285,31 +287,41 @@ def reading(t: TimeExpr) -> str:
     return f"{part}{years}" + (f" ({t.note})" if t.note else "")
 
 
-def time_for(sentence: str, start: int, end: int, exprs: list[TimeExpr],
+def time_for(sentence: str, start: int, end: int, exprs: Sequence[TimeExpr],
              figures: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
     """The time written next to a figure at ``start:end``: the nearest following one within
     its clause, unless another figure stands between them ('12.8 trillion in 2026 and 13.1
     trillion in 2027': each figure takes its own year); else the nearest before it in the
-    clause; else None."""
-    def clause_between(a: int, b: int) -> bool:
-        return _CLAUSE_BREAK.search(sentence, a, b) is not None
+    clause; else None. Bisects on sorted ``exprs`` and ``figures``: no scan of the text."""
+    fig_starts = sorted(s for s, e in figures if (s, e) != (start, end))
 
-    def figure_between(a: int, b: int) -> bool:
-        return any(a <= s and e <= b for s, e in figures if (s, e) != (start, end))
+    def blocked(a: int, b: int) -> bool:
+        k = bisect.bisect_left(fig_starts, a)
+        return (k < len(fig_starts) and fig_starts[k] < b) or \
+            _CLAUSE_BREAK.search(sentence, a, b) is not None
 
-    after = [t for t in exprs if t.start >= end and t.start - end < 60
-             and not clause_between(end, t.start) and not figure_between(end, t.start)]
-    if after:
-        return after[0]
-    before = [t for t in exprs if t.end <= start and not clause_between(t.end, start)
-              and not figure_between(t.end, start)]
-    return before[-1] if before else None
+    starts = [t.start for t in exprs]
+    i = bisect.bisect_left(starts, end)
+    if i < len(exprs) and exprs[i].start - end < 60 and not blocked(end, exprs[i].start):
+        return exprs[i]
+    k = bisect.bisect_right(starts, start) - 1
+    while k >= 0 and exprs[k].end > start:
+        k -= 1
+    if k >= 0 and not blocked(exprs[k].end, start):
+        return exprs[k]
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _expressions(text: str, on: date | None) -> tuple[TimeExpr, ...]:
+    return tuple(time_expressions(text, on))
 
 
 def figure_time(text: str, start: int, end: int, on: date | None,
                 figures: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
-    """The time written next to the figure at ``start:end`` (see ``time_for``)."""
-    return time_for(text, start, end, time_expressions(text, on), figures)
+    """The time written next to the figure at ``start:end`` (see ``time_for``); a
+    sentence's times are read once however many figures it has."""
+    return time_for(text, start, end, _expressions(text, on), figures)
 
 
 def now_caveats(text: str, years: list[tuple[int, int]], on: date | None) -> tuple[str, ...]:
