@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from milbalance.claims import Checker, Context, Parser
-from milbalance.claims.kinds import Level, ShareOfGdp
+from milbalance.claims.kinds import Comparison, Level, Measure, ShareOfGdp
 from milbalance.claims.reading import reading_of
-from milbalance.claims.verdict import Label, Verdict
+from milbalance.claims.verdict import Label, Verdict, label_for
 from milbalance.store import Store
 
 ON = date(2025, 6, 5)
@@ -213,6 +213,33 @@ def test_parse_and_check_never_raise(parser: Parser, checker: Checker, text: str
         assert v.reading
         assert (v.probability is None) == (v.label is Label.NOT_CHECKABLE)
         assert v.probability is None or 0.0 <= v.probability <= 1.0
+        _consistent(v)
+
+
+def _consistent(v: Verdict) -> None:
+    """The summary never contradicts the label or P: the label is the one P earns (production
+    comparisons answered from the engine's bases follow docs/methodology.md's rule instead),
+    and a P above 0 with no agreeing figure is explained by borderline figures."""
+    p = v.probability
+    bases = (isinstance(v.claim, Comparison) and v.claim.measure is Measure.OUTPUT
+             and v.claim.ratio is None)
+    if p is not None and not bases:
+        assert v.label is label_for(p), (v.label, p, v.summary)
+        assert f"P = {p:.2f}" in v.summary or str(v.label) in v.summary, v.summary
+    if p and isinstance(v.claim, Level | ShareOfGdp) and not v.claim.negated and \
+            " 0 of " in v.summary:
+        assert "borderline" in v.summary, v.summary
+
+
+@SETTINGS
+@given(data=st.data())
+def test_summaries_agree_with_label_and_p(checker: Checker, share_range: tuple[float, float],
+                                          data: st.DataObject) -> None:
+    low, high = share_range
+    x = data.draw(st.floats(min_value=max(0.1, low * 0.5), max_value=high * 1.6))
+    word = data.draw(st.sampled_from(["", "about", *ABOVE_WORDS, *BELOW_WORDS]))
+    for c in checker.check(_share(word, x).replace("  ", " "), ON).claims:
+        _consistent(c.verdict)
 
 
 def test_every_level_reading_names_its_parts(checker: Checker) -> None:
