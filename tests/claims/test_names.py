@@ -217,6 +217,14 @@ def test_a_name_after_with_keeps_its_figure(parser: Parser) -> None:
     ("US factories produced 40,000 shells a month for Ukraine in 2024.", "USA"),
     ("Russia fires 10,000 shells a day in Ukraine.", "RUS"),
     ("Moscow spent 7.1% of GDP on defence in 2024.", "RUS"),
+    ("Russia's spending has tripled since Putin decided to invade Ukraine in 2022 and will "
+     "reach 13.5 trillion rubles on defence next year.", "RUS"),
+    ("Next year the EU plans to catch up with Russia, producing 2.5 million shells per year.",
+     "EU"),
+    ("North Korea supplies Russia with 3 million shells a year.", "PRK"),
+    ("The US sent Ukraine 2 million shells in 2024.", "USA"),
+    ("European ammunition production reached 2 million shells a year in 2025.", "EU"),
+    ("The Western world makes about two million artillery shells a year.", "NATO"),
     ("Speaking in Minsk, Lukashenko said Russia spent 7.1% of GDP on defence in 2024.", "RUS"),
     ("The Stockholm International Peace Research Institute said Sweden spent 2.2% of GDP on "
      "defence in 2024.", "SWE"),

@@ -58,9 +58,13 @@ EUROPE_CAVEAT = ("'Europe' read as the EU: the UK, Norway and other European cou
 WORLD_CAVEAT = "read as the world total (SIPRI's world figure)"
 
 REGION_READINGS: tuple[tuple[str, str, str], ...] = (
-    (r"Europe(?:an (?:Union|countries|allies|industry|producers|states|members))?|"
-     r"the Europeans", "EU", EUROPE_CAVEAT),
-    (r"the West|Western (?:allies|countries|nations|partners)", "NATO",
+    (r"Europe(?:an (?:Union|countries|allies|industry|producers|states|members|nations|"
+     r"governments|capitals))?|the Europeans|European(?=\s+(?:(?:ammunition|arms|artillery|"
+     r"defen[cs]e|military|shell)\s+)?(?:output|production|capacity|spending|industry|"
+     r"industries|producers|manufacturers|makers|plants|factories|budgets?)\b)",
+     "EU", EUROPE_CAVEAT),
+    (r"the West|(?:the\s+)?Western (?:allies|countries|nations|partners|world|powers|"
+     r"democracies|states|governments|backers|supporters)", "NATO",
      "'the West' read as NATO"),
     (r"the bloc", "NATO", "'the bloc' read as NATO"),
     (r"the allies", "NATO", "'the allies' read as NATO"),
