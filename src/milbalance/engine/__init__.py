@@ -7,11 +7,16 @@ Modules, one concept each:
     mixture        several observations of one quantity → a weighted mixture
     sampling       seeded, chunked, vectorised sampling (MC or RQMC) with streaming statistics
     estimators     P(A > B) by RQMC replicates and conditional-MC smoothing, with error bars
+    quoted         quoted points read as uncertain (rounding, claimant type); one-sided bounds
     blocs          a side from every level of data (members, groups, companies, narrower
                    metrics, suppliers, the bloc's own figures), coverage gaps
+    supply         the supply and cumulative levels of a side (deliveries, multi-year totals)
     hypotheses     sampling sides that mix the member sum with the bloc's own figures
     compare        estimate(), compare(): P(A > B), quantiles, contributions, per-claimant answers
     sensitivity    variance shares, 5th–95th swings, and which input or assumption flips the answer
+    bases          one item on every definition (new output, capacity, refurbished, supplies,
+                   155 mm), with the time rule
+    verdict        bases → one verdict and a headline (the rule in docs/methodology.md)
 """
 
 from __future__ import annotations
