@@ -73,15 +73,25 @@ def rank(data: EvaluatorBase, c: Rank) -> Verdict:
             return _verdict(c, None, f"Not checkable: the data has no member list for "
                             f"{scope.id}, so its countries cannot be ranked.",
                             gaps=(f"no member list for {scope.id}",))
-    world = [r for r in data._rows("WLD", AMOUNT, (c.year, c.year)) if r.value]
+    year: int = c.year
+    caveats: tuple[str, ...] = ()
+    world = [r for r in data._rows("WLD", AMOUNT, (year, year)) if r.value]
+    if not world and not c.year_from_text:  # 'is the third-largest': the latest year held
+        held = sorted({r.period.year for r in data.store.observations("WLD", AMOUNT)
+                       if r.value and r.period.year < year})
+        if held:
+            year = held[-1]
+            world = [r for r in data._rows("WLD", AMOUNT, (year, year)) if r.value]
+            caveats = (f"year not written: checked against {year}, the latest year with a "
+                       "world total in the data",)
     source = world[0].source if world and members is None else None
-    figures = _by_country(data, metric, c.year, source)
+    figures = _by_country(data, metric, year, source)
     if members is not None:
         figures = {k: v for k, v in figures.items() if k in members}
     mine = figures.get(c.subject)
     if mine is None:
         return _verdict(c, None, f"Not checkable: no {metric} figure for {c.subject} in "
-                        f"{c.year}.", gaps=(f"{metric} for {c.subject} in {c.year}",))
+                        f"{year}.", gaps=(f"{metric} for {c.subject} in {year}",))
     value = mine.central
     sign = -1 if c.smallest else 1
     ordered = sorted(figures.values(), key=lambda r: -sign * r.central)
@@ -94,8 +104,8 @@ def rank(data: EvaluatorBase, c: Rank) -> Verdict:
     else:
         if not world:
             return _verdict(c, None, f"Not checkable: no world total of {AMOUNT} for "
-                            f"{c.year}, so the countries without a figure cannot be bounded.",
-                            gaps=(f"world military expenditure in {c.year}",))
+                            f"{year}, so the countries without a figure cannot be bounded.",
+                            gaps=(f"world military expenditure in {year}",))
         if metric == SHARE or c.smallest:
             return _verdict(c, None, "Not checkable: a world rank by share of GDP or from the "
                             "bottom needs every country's figure, and the data lacks some.",
@@ -114,13 +124,13 @@ def rank(data: EvaluatorBase, c: Rank) -> Verdict:
     top = ", ".join(f"{x.entity} {x.central / 1e9:.1f}" if metric == AMOUNT else
                     f"{x.entity} {x.central:.2f}%" for x in ordered[:max(5, r + 1)])
     where = f"#{r}" if k == 0 else f"#{low}–#{high}"
-    summary = (f"{c.subject} is {where} in {scope.id} by {metric} in {c.year} "
+    summary = (f"{c.subject} is {where} in {scope.id} by {metric} in {year} "
                f"({mine.source}: {top}{' US$ bn' if metric == AMOUNT else ''})")
     ev = tuple(_evidence(x, None) for x in ordered[:max(5, r + 1)])
     gaps = (unknown,) if unknown else ()
     if p is None:
         return _verdict(c, None, f"Not checkable: {summary}; {unknown}, which could change "
-                        "the rank.", ev, gaps)
+                        "the rank.", ev, gaps, caveats)
     return _verdict(c, p, f"The rank is {label_for(p)}: {summary}"
                     + (f"; {unknown}, which cannot change the answer" if unknown else "")
-                    + ".", ev, gaps)
+                    + ".", ev, gaps, caveats)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from milbalance.claims.context import Context
-from milbalance.claims.parse.change_words import ChangeWords, base_year, basis_of
+from milbalance.claims.parse.change_words import ChangeWords, base_year, basis_of, span_years
 from milbalance.claims.when import since_event
 
 ASSUMED_YEAR = ("year not written: a past change in an article is read as the last full year "
@@ -47,6 +47,9 @@ def without_base(text: str, words: ChangeWords | None, since: int | None,
             caveats.append(f"'since {words.first_since_text.strip()}' not read as a year")
         else:
             fields.update(since=year - 1, first_since=first)
+        return tuple(caveats), fields
+    if (span := span_years(text)) is not None:
+        fields.update(since=span[0], year=span[1], year_from_text=True)
         return tuple(caveats), fields
     if since is not None:
         return tuple(caveats), fields

@@ -53,6 +53,8 @@ _PREVIOUS = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\byoy\b|\b(?:from|over|o
                        r"(?:the\s+)?(?:previous|prior|preceding)\s+year\b|\bfrom\s+a\s+year\s+"
                        r"(?:earlier|before)\b|\bannual\s+(?:increase|rise|growth|decrease|fall|"
                        r"drop)\b|\bfor a (?:\w+ )?consecutive year\b", re.I)
+_SPAN = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to|until|through)\s+"
+                   r"(?P<b>(?:19|20)\d\d)\b")
 _BASE_YEAR = re.compile(r"\b(?:on|over|from|compared\s+(?:with|to)|relative\s+to|than(?:\s+in)?|"
                         r"versus|vs\.?|above|below)\s+(?:(?:the|its|their)\s+)?(?:(?:level|figure|"
                         r"spending|budget|total)s?\s+(?:of|in|for)\s+)?(?P<y>(?:19|20)\d\d)\b"
@@ -126,6 +128,13 @@ def basis_of(text: str) -> str:
     if _NOMINAL.search(text):
         return "nominal"
     return ""
+
+
+def span_years(text: str) -> tuple[int, int] | None:
+    """'between 2021 and 2024', 'from 2014 to 2024': (the base year, the year)."""
+    if (m := _SPAN.search(text)) is not None and int(m["a"]) < int(m["b"]):
+        return int(m["a"]), int(m["b"])
+    return None
 
 
 def base_year(text: str) -> tuple[int | None, bool]:

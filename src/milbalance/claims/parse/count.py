@@ -36,8 +36,10 @@ _SIZE = re.compile(
     rf"(?:members|allies|member\s+states)\b", re.I)
 _THRESHOLD = re.compile(r"(?<![\w.,])(?P<t>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|per\s?cent\b|"
                         r"percent\b)", re.I)
-_BELOW = re.compile(r"\b(?:fall(?:s|ing)?\s+short|fell\s+short|below|under|miss(?:ed|es|ing)?|"
+_BELOW = re.compile(r"\b(?:fall(?:s|ing)?\s+short|fell\s+short|below|under|less\s+than|"
+                    r"miss(?:ed|es|ing)?|"
                     r"short\s+of|lag(?:s|ged)?\s+behind)\b", re.I)
+_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%])")
 _REACH = re.compile(r"\b(?:met|meet|meets|meeting|hit|hits|hitting|reach\w*|spen[dt]\w*|"
                     r"achiev\w*|exceed\w*|surpass\w*|fulfil\w*|comply|complied|allocat\w*|"
                     r"on track|were set|are set|set to)\b", re.I)
@@ -87,10 +89,13 @@ def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...]
             q = Quantity(float(n), QuantityUnit.COUNT, m.group(0), m.start(), m.end(),
                          bound=bound, strict=strict, approximate=approx)
         cue = negation_cue(text, 0, m.end() + t.start())
+        fields = dict(common)
+        if (y := _YEAR.search(tail, t.end(), t.end() + 40)) is not None:
+            fields.update(year=int(y.group(0)), year_from_text=True)
         cv = (*caveats, *([neg_caveat(cue)] if cue else []))
         out.append(MemberCount(subject=bloc, quantity=q, every=every,
                                of=_num(m["of"]) if m["of"] else None,
                                threshold=float(t["t"]), below=below,
-                               **{**common, "caveats": cv,
+                               **{**fields, "caveats": cv,
                                   "negated": bool(cue)}))  # type: ignore[arg-type]
     return out

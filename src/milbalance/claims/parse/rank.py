@@ -34,7 +34,9 @@ _SCOPE_AFTER = (r"in\s+the\s+world|globally|worldwide|on\s+the\s+planet|in\s+(?:
                 r"eastern|northern|southern)(?:\s+and\s+|\s*,\s*|\s+))+Europe")
 _PHRASE = re.compile(
     rf"(?:(?P<sb>{_SCOPE_BEFORE})\s+)?(?:(?P<ord>{_ORD})[\s-]+)?(?P<size>{_SIZE})\s+"
-    rf"(?P<noun>{_NOUN})(?:\s+(?P<sa>{_SCOPE_AFTER}))?|"
+    rf"(?P<noun>{_NOUN})(?P<gdp>\s+(?:as\s+a\s+(?:share|proportion|percentage)\s+of|relative\s+"
+    rf"to|in\s+relation\s+to)\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+"
+    rf"output))?(?:\s+(?P<sa>{_SCOPE_AFTER}))?|"
     rf"\b(?P<ord2>{_ORD})[\s-]+(?P<size2>{_SIZE})\s+(?P<sa2>{_SCOPE_AFTER})", re.I)
 _PLACE = re.compile(
     rf"\b(?:rose|climbed|moved|jumped|fell|dropped|slipped|ranks?|ranked|came|comes|is|was|"
@@ -86,7 +88,8 @@ def ranks(gaz: Gazetteer, text: str, mentions: list[Mention], common: dict[str, 
         position = _ordinal(m["ord"] or m["ord2"]) if (m["ord"] or m["ord2"]) else 1
         scope_words = m["sb"] or m["sa"] or m["sa2"] or ""
         found.append((m.start(), m.end(), position, False, size in ("smallest", "lowest"),
-                      scope_words, "gdp" in noun or "product" in noun or "output" in noun))
+                      scope_words, bool(m["gdp"]) or "gdp" in noun or "product" in noun
+                      or "output" in noun))
     for m in _PLACE.finditer(text):
         if not re.search(r"place|spot|position|rank", m.group(0), re.I) and not m["sa"]:
             continue

@@ -27,7 +27,8 @@ _MULT_VERBS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0,
 _FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
               "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
               "three-quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1}
-_N = r"(?<![\w.,])\d{1,4}(?:\.\d{1,3})?|" + "|".join(sorted(_NUMS, key=len, reverse=True)) + r"|several|many"
+_N = (r"(?<![\w.,])\d{1,4}(?:\.\d{1,3})?|" + "|".join(sorted(_NUMS, key=len, reverse=True))
+      + r"|several|many")
 _RISE_VERB = (r"rose|risen|grew|grown|increased|climbed|jumped|surged|soared|went up|gone up|"
               r"expanded|raised|boosted|multiplied|up|increasing|raising|growing")
 _BW = rf"(?:(?P<bw>{RATIO_BOUND})\s+)?"

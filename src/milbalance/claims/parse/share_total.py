@@ -60,8 +60,12 @@ def shares_of_total(gaz: Gazetteer, text: str, mentions: list[Mention],
         bound, strict, approx = bound_before(before.group(0).strip() if before else "")
         q = Quantity(value, QuantityUnit.PERCENT, m.group(0), m.start(), m.end(),
                      approximate=approx or bool(m["frac"]), bound=bound, strict=strict)
-        own = [x for x in mentions if not (m.start() <= x.start < m.end())]
-        subject, scav = subject_before(gaz, text, own, m.start(), ctx)
+        inside = [x for x in mentions if m.start() <= x.start < m.end()]
+        own = [x for x in mentions if x not in inside]
+        if total == "budget" and inside:  # "39% of Russia's federal budget": its owner
+            subject, scav = inside[0].entity, inside[0].caveat
+        else:
+            subject, scav = subject_before(gaz, text, own, m.start(), ctx)
         if not subject or subject == total:
             continue
         cue = negation_cue(text, 0, m.start())
