@@ -19,11 +19,13 @@ from milbalance.engine.bases import (
     RUN_RATE,
     Basis,
     BasisSpec,
+    SideUse,
     bases,
     default_options,
 )
 from milbalance.engine.quoted import Z90, quoted_sigma, read, rounding_half_unit
-from milbalance.engine.verdict import decide, reading
+from milbalance.engine.results import Quantiles
+from milbalance.engine.verdict import decide, headline, reading
 from milbalance.model import Shape
 from milbalance.store import Store
 from tests.engine.conftest import make_data
@@ -185,3 +187,22 @@ def test_bounds_read_only_on_their_informative_side() -> None:
     assert reading(_basis("new-output", 0.4, "lower")) == "undetermined"
     assert reading(_basis("new-output", 0.05, "upper")) == "B ahead"
     assert reading(_basis("new-output", 0.6, "upper")) == "undetermined"
+
+
+def _side(median: float, resolution: str = "measured") -> SideUse:
+    return SideUse("X", "m", 2025, resolution, "", Quantiles(median, median, median, median))
+
+
+@pytest.mark.parametrize(("ps", "start"), [
+    ({"new-output": 0.95, "capacity": 0.95}, "Supported: NATO out-produces Russia"),
+    ({"new-output": 0.03, "155mm-only": 0.5}, "Refuted: Russia, not NATO, produces more"),
+    ({"new-output": 0.5, "output-plus-supplies": 0.01}, "Contested: whether NATO"),
+])
+def test_headline_states_the_verdict_figures_and_what_decides(
+        ps: dict[str, float], start: str) -> None:
+    found = [replace(_basis(k, v), a=_side(2.5e6), b=_side(3.0e6)) for k, v in ps.items()]
+    verdict = decide(found)[0]
+    text = headline(found, verdict, ("NATO", "Russia"), "artillery_shells", 2025)
+    assert text.startswith(start) and "2.5 M" in text and "3.0 M" in text
+    if verdict == "contested":
+        assert "turns on whether suppliers' deliveries count" in text

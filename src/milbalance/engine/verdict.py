@@ -126,12 +126,15 @@ def headline(found: Sequence[Basis], verdict: str, names: tuple[str, str], item:
                f"; {main.p_carried:.2f} with the latest output carried forward instead")
     lead = f"{_label(main)}, {_sides(main, names)} ({_p(main, names)}{carried})"
     others = [b for b in with_data if b is not main and reads[b.basis] != reads[main.basis]]
-    if verdict in ("supported", "refuted") and not others:
-        who = names[0] if verdict == "supported" else names[1]
-        return (f"{who} leads in {what} in {year} on every definition with figures: "
-                f"{lead}.")
     tail = "; ".join(f"{_label(b)} {_sides(b, names)} ({_p(b, names, full=False)})"
                      for b in others[:3])
+    if verdict in ("supported", "refuted"):
+        head = (f"Supported: {names[0]} out-produces {names[1]} in {what} in {year}: {lead}"
+                if verdict == "supported" else
+                f"Refuted: {names[1]}, not {names[0]}, produces more {what} in {year}: {lead}")
+        if not others:
+            return f"{head}, and on every other definition with figures."
+        return f"{head}; no definition says otherwise, though {tail} leaves it open."
     deciders = [_label(b).removeprefix("counting ") for b in others[:3]
                 if reads[b.basis] in (A_AHEAD, B_AHEAD)]
     decide_text = (f" — it turns on whether {' and '.join(deciders)} count" if deciders else
