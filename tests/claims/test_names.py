@@ -173,6 +173,23 @@ def test_world_in_ranks_and_wars_is_not_the_world_total(text: str,
     assert "WLD" not in _names(gazetteer, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Military spending in Europe (including Russia) rose by 17% in 2024.",
+    "Global spending rose 9.4%, with Europe up 17% and the Middle East up 15%.",
+    "Spending in Asia and Oceania rose 6%, in Europe 17%.",
+])
+def test_europe_framed_among_world_regions_is_the_region(text: str,
+                                                         gazetteer: Gazetteer) -> None:
+    (europe,) = [m for m in gazetteer.mentions(text) if m.text == "Europe"]
+    assert europe.entity == "EUROPE" and "Russia" in europe.caveat
+
+
+def test_a_name_after_including_qualifies_another(parser: Parser) -> None:
+    text = "Military spending in Europe (including Russia) rose to $693 billion in 2024."
+    assert {getattr(c, "subject", "") for c in parser.parse(text).claims
+            if hasattr(c, "quantity")} == {"EUROPE"}
+
+
 def test_europe_stays_the_eu_with_a_caveat_naming_what_it_leaves_out(
         gazetteer: Gazetteer) -> None:
     (m,) = gazetteer.mentions("Europe produces shells.")

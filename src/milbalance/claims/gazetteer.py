@@ -126,6 +126,10 @@ _WHOLE_AFTER = re.compile(r"\s+as\s+a\s+whole(?![\w-])", re.IGNORECASE)
 """Words after a name that take it as a whole: 'NATO as a whole'."""
 
 
+_WITH_RUSSIA = re.compile(r"\s*[,(]?\s*(?:including|incl\.|with)\s+(?:Russia|Ukraine)", re.I)
+"""'Europe, including Russia': SIPRI's region, not the EU."""
+
+
 @dataclass(frozen=True)
 class Mention:
     """A name found in a sentence, resolved to an entity id."""
@@ -307,7 +311,26 @@ class Gazetteer:
                 m = Mention(m.entity, m.kind, m.start, after.end(),
                             sentence[m.start:after.end()], m.caveat, m.name or m.text)
             widened.append(m)
-        return widened
+        return self._regional(sentence, widened)
+
+    def _regional(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        """'Europe' as SIPRI's region, not the EU, where the sentence frames it so: it names
+        the world total or another of SIPRI's regions ('spending in Europe rose 17%, in Asia
+        and Oceania 6%'), or says the region includes Russia or Ukraine."""
+        region = "EUROPE"
+        if region not in self.entities:
+            return found
+        framed = any(m.entity == "WLD" or (m.entity != region and self.entities[
+            m.entity].notes.startswith("SIPRI's")) for m in found)
+        out = []
+        for m in found:
+            if m.entity == "EU" and m.text == "Europe" and (framed or _WITH_RUSSIA.match(
+                    sentence, m.end)):
+                m = Mention(region, m.kind, m.start, m.end, m.text,
+                            f"'Europe' read as {self.entities[region].notes.split('. ')[0]}, "
+                            "as the sentence frames world regions", m.name, m.seat)
+            out.append(m)
+        return out
 
     def _plain_mentions(self, sentence: str) -> list[Mention]:
         orgs = organisation_spans(sentence)

@@ -7,9 +7,9 @@ $1.46 trillion") has no subject: it is none of them alone.
 What is not an actor never reaches this module: the gazetteer leaves out names inside an
 organisation's name, venues and events ("the Hague summit") and capitals named as places
 ("speaking in Minsk", "Kyiv's allies"). Here, a name that is the object of 'to', 'for',
-'against', of a verb of giving or attacking ('sent Ukraine', 'invade Ukraine') or of 'catch
-up with' is the subject only when no other name is; 'with' alone is not such a word ("with
-the US at $997 billion").
+'against', of a verb of giving or attacking ('sent Ukraine', 'invade Ukraine'), of 'catch
+up with', or after 'including'/'excluding' is the subject only when no other name is; 'with'
+alone is not such a word ("with the US at $997 billion").
 """
 
 from __future__ import annotations
@@ -26,13 +26,15 @@ WE = re.compile(r"^\W*(?:we|our|we're)\b|\b(?:we|we're)\s+(?:are|were|have|produ
 
 _JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
 _OBJECT = re.compile(
-    r"(?<![\w-])(?:to|for|against|toward|towards|"
+    r"(?<![\w-])(?:to|for|against|toward|towards|including|incl\.|excluding|except|"
+    r"apart from|besides|other than|not counting|"
     r"(?:catch(?:es|ing)?|caught|keep(?:s|ing)?|kept)\s+(?:up|pace)\s+with|"
     r"(?:compete[sd]?|competing|at war|fighting|fights?)\s+with|invasion of|"
     r"(?:invad|attack|support|arm|aid|help|back|suppl(?:i|y)|sen|deliver|provid|ship|sell|"
     r"gi(?:v|ven))\w*|sent|sold|gave)\s+(?:the\s+)?$", re.I)
 """A name after these is what the figure goes to or is aimed at ('shells for Ukraine',
-'invade Ukraine', 'supplies Russia with', 'catch up with Russia'), not who acts."""
+'invade Ukraine', 'supplies Russia with', 'catch up with Russia'), or qualifies another name
+('Europe (including Russia)', 'NATO, excluding the US'), not who acts."""
 _NUMBER = re.compile(r"\d[\d.,]*")
 _NAMED_AFTER = re.compile(
     r"^[^\d\s]{0,3}\s*\d[\d.,]*(?:\s*(?:%|[A-Za-z]+)){0,4}?\s+(?:in|for)\s+(?:the\s+)?$",
