@@ -7,7 +7,16 @@ import re
 
 from milbalance.claims.context import Context
 from milbalance.claims.gazetteer import AMMUNITION_CAVEAT, Gazetteer, Mention
-from milbalance.claims.kinds import Change, Claim, Measure, Quantity, QuantityUnit, Record
+from milbalance.claims.kinds import (
+    Change,
+    Claim,
+    Measure,
+    NotCheckable,
+    NotCheckableReason,
+    Quantity,
+    QuantityUnit,
+    Record,
+)
 from milbalance.claims.numbers import MULTIPLIER, multiplier_value
 from milbalance.claims.parse.change_base import without_base
 from milbalance.claims.parse.change_words import change_words
@@ -34,6 +43,9 @@ _RECORD = re.compile(
     r"in\s+(?P<decades>decades|a generation|half a century|a century))|"
     r"\b(?:more than|most)\b[^.;]{0,40}\bin\s+(?P<decades2>decades)\b|"
     r"\ba record\b|\brecord[- ]high\b|\bfor the first time since\s+(?P<since3>[^,.;]+)", re.I)
+_PAST_PLAN = re.compile(r"\b(?:had\s+)?(?:planned|intended|aimed|hoped|pledged|promised)\s+to\b|"
+                        r"\b(?:was|were)\s+(?:set|due|supposed|meant)\s+to\b", re.I)
+"""'In 2023 it planned to cut spending by 21%': a past plan, not a change that happened."""
 _ASIDE_NAME = re.compile(r"\b(?:including|excluding|except|such as|like|besides)\s+"
                          r"(?:the\s+)?$", re.I)
 """'Spending in Europe, including Russia, rose 17%': a name in an aside is not the subject."""
@@ -97,6 +109,12 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
         cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))
         cue = negation_cue(text, 0, change_at + 1)
         extra, fields = without_base(text, words, since, common, ctx)
+        if (plan := _PAST_PLAN.search(text, 0, change_at + 1)) is not None:
+            out.append(NotCheckable(reason=NotCheckableReason.FORECAST, explanation=(
+                f"a plan told in the past ('{plan.group(0)}'): the sentence does not say the "
+                "change happened"), **{**common, "caveats": cv}))  # type: ignore[arg-type]
+            factor = None
+    if factor is not None:
         out.append(Change(subject=subject, item=item, measure=measure, factor=factor,
                           **{**common, **fields, "negated": bool(cue), "caveats": (
                               *cv, *extra, *([neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
