@@ -185,3 +185,31 @@ def test_every_span_points_into_the_article(checker: Checker,
         assert text[c.start:c.end] == c.verdict.claim.text
     for s in r.skipped:
         assert text[s.start:s.end] == s.text
+
+
+def test_who_said_it_is_checked_where_what_was_said_is_not(checker: Checker) -> None:
+    r = checker.read("In a speech in Berlin Rutte warned that NATO is Russia's next target and "
+                     "that allies must spend more.", date(2025, 12, 12))
+    c = _attribution(r, "Rutte warned")
+    assert str(c.verdict.label) == "supported" and "rutte-2025-12-11" in c.verdict.summary
+    assert any("must" in s.reason for s in r.skipped)  # the opinion itself stays unchecked
+
+
+def test_pronoun_speech_and_citing_name_the_speaker(checker: Checker) -> None:
+    r = checker.read("Vladimir Putin said on 27 June 2025 that Russia spends 13.5 trillion "
+                     "rubles on defence. He recalled that the US spent 14% of GDP on the Korean "
+                     "war and 10% on Vietnam.", date(2025, 6, 28))
+    c = _attribution(r, "He recalled")
+    assert c.verdict.claim.speaker == "Vladimir Putin"  # type: ignore[union-attr]
+    assert "putin-2025-06-27-korea-vietnam" in c.verdict.summary
+    r = checker.read("Earlier, RBC-Ukraine reported, citing NATO Secretary-General Mark Rutte, "
+                     "that European ammunition output rose sixfold.", date(2025, 8, 29))
+    assert _attribution(r, "citing").verdict.claim.speaker == "Mark Rutte"  # type: ignore[union-attr]
+
+
+def test_a_cited_body_keeps_its_own_figures(checker: Checker) -> None:
+    r = checker.read("According to OMB's historical tables, US national defense outlays reached "
+                     "13.8% of GDP in 1953.", date(2025, 6, 27))
+    share = next(c for c in r.claims if str(c.verdict.claim.kind) == "share_of_gdp")
+    assert str(share.verdict.label) == "supported"
+    assert _attribution(r, "According to").verdict.claim.speaker == "OMB"  # type: ignore[union-attr]

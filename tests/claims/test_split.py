@@ -73,6 +73,10 @@ def test_dateline_is_its_own_unit() -> None:
     assert [(s.kind, s.text) for s in found] == [
         ("heading", "Budget"), ("dateline", "MOSCOW, Nov 14 (Reuters)"),
         ("sentence", "Russia will spend 13 trillion rubles in 2025.")]
+    found = split_sentences("LONDON, August 12. /TASS/. The EU will make two million shells.")
+    assert [(s.kind, s.text) for s in found] == [
+        ("dateline", "LONDON, August 12. /TASS/."),
+        ("sentence", "The EU will make two million shells.")]
     assert [s.text for s in split_sentences("NATO – the alliance – spends more. It does.")] \
         == ["NATO – the alliance – spends more.", "It does."]
 

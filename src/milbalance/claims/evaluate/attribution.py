@@ -4,9 +4,9 @@
 A statement matches when its claimant names the speaker (the surname as a whole word), it is
 dated within ``ATTRIBUTION_DAYS`` of the date the text gives (or, for 'has said' and 'says',
 within ``UNDATED_DAYS`` before the article), and it is on the topic: it names an entity the
-sentence names (when both name any), it is about the same item when both say which
-('artillery_shells.output' for a sentence about shells), and where either says no item, the
-sentence shares at least ``SIMILAR_AT`` of its content words with the statement. The verdict
+sentence names (when both name any), and it is about the same item ('artillery_shells.output'
+for a sentence about shells) or the sentence shares at least ``SIMILAR_AT`` of its content
+words with the statement (at least two). The verdict
 names the statement that matched: of several, the one whose words the sentence shares most,
 then the nearest in time.
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from weakref import WeakKeyDictionary
 
 from milbalance.claims.evaluate.common import ATTRIBUTION_DAYS, EvaluatorBase, own_figure_claimant
 from milbalance.claims.kinds import AttributionClaim
@@ -44,20 +45,22 @@ def _family(item: str) -> str:
     return "defence spending" if head in _SPENDING else head
 
 
-SIMILAR_AT = 0.2
-"""Share of content words (of the shorter of sentence and statement) that must be shared
-when the item does not decide the topic."""
+SIMILAR_AT = 0.1
+SHARED_AT = 2
+"""Where the item does not decide the topic: at least this many content words (not entity
+names, not years) shared, and this share of the shorter of sentence and statement."""
 
 
 def on_topic(c: AttributionClaim, s: Statement) -> bool:
-    """The statement names an entity the sentence names (when both name any), is about the
-    same item (when both say which), else shares enough words with the sentence."""
+    """The statement names an entity the sentence names (when both name any), and is about
+    the same item or shares enough words with the sentence (a statement's summary may
+    hold several figures: 'Russia spends 6.3% of GDP …, out of a GDP of 223.3 trillion')."""
     about = set(c.about)
     if about and s.about and not about & set(s.about):
         return False
-    if c.topic and s.metric:
-        return _family(s.metric) in {_family(t) for t in c.topic}
-    return similarity(c.text, s, c.speaker) >= SIMILAR_AT
+    if c.topic and s.metric and _family(s.metric) in {_family(t) for t in c.topic}:
+        return True
+    return similarity(c, s) >= SIMILAR_AT
 
 
 def in_window(c: AttributionClaim, s: Statement, when: date) -> bool:
@@ -72,8 +75,19 @@ def _evidence(s: Statement, holds: bool | None) -> Evidence:
                     str(s.claimant_type), s.claimant, holds=holds, note=f"{s.id}: {s.summary}")
 
 
+_STATEMENTS: WeakKeyDictionary[object, list[Statement]] = WeakKeyDictionary()
+
+
+def _statements(data: EvaluatorBase) -> list[Statement]:
+    """The statements timeline, read once per store (a query costs ~7 ms; an article has
+    dozens of attributions)."""
+    if (found := _STATEMENTS.get(data.store)) is None:
+        found = _STATEMENTS[data.store] = data.store.statements()
+    return found
+
+
 def attribution(data: EvaluatorBase, c: AttributionClaim) -> Verdict:
-    said = [s for s in data.store.statements() if own_figure_claimant(s.claimant, c.speaker)]
+    said = [s for s in _statements(data) if own_figure_claimant(s.claimant, c.speaker)]
     if not said:
         return Verdict(c, Label.NOT_CHECKABLE, None,
                        f"No statement by {c.speaker} is recorded in the data.",
@@ -93,7 +107,7 @@ def attribution(data: EvaluatorBase, c: AttributionClaim) -> Verdict:
     window = (f"within {UNDATED_DAYS} days before {day} ('has said')" if c.undated else
               f"within {ATTRIBUTION_DAYS} days of {day}")
     if matched:
-        best = max(matched, key=lambda s: (similarity(c.text, s, c.speaker),
+        best = max(matched, key=lambda s: (shared_words(c, s),
                                            -abs((s.date - when).days)))
         return Verdict(c, label_for(1.0), 1.0,
                        f"{c.speaker} made a matching statement {window}: {_name(best)}.",
@@ -121,20 +135,36 @@ _STOP = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for", "and",
                    "they", "we", "more", "not", "will", "would", "also", "all", "s", "about"})
 
 
-def _words(text: str, drop: set[str]) -> set[str]:
-    """Content words, cut to five letters (a crude stem: 'producing' ~ 'produces')."""
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower())
-            if w not in _STOP and w not in drop}
+def _words(text: str, drop: set[str], names: set[str]) -> set[str]:
+    """Content words, cut to five letters (a crude stem: 'producing' ~ 'produces'); figures
+    as written ('46,000' → '46000'); years, and names of the entities the claim is about
+    (checked apart), left out."""
+    out = set()
+    for w in re.findall(r"\d[\d.,]*\d|\d|[a-z]+", text.lower()):
+        w = w.replace(",", "")
+        if w in _STOP or w in drop or re.fullmatch(r"(?:19|20)\d\d|\d", w) or w[:3] in names:
+            continue
+        out.add(w[:5])
+    return out
 
 
-def similarity(text: str, s: Statement, speaker: str = "") -> float:
-    """Share of content words the sentence and the statement (summary and quote) have in
-    common, of the shorter of the two; the speaker's name does not count."""
-    drop = set(re.findall(r"[a-z0-9]+", f"{speaker} {s.claimant}".lower()))
-    said, record = _words(text, drop), _words(f"{s.summary} {s.quote}", drop)
+def shared_words(c: AttributionClaim, s: Statement) -> tuple[int, float]:
+    """How many content words the sentence and the statement (summary and quote) have in
+    common, and their share of the shorter; the speaker's name does not count."""
+    drop = set(re.findall(r"[a-z]+", f"{c.speaker} {s.claimant}".lower()))
+    names = {a.lower()[:3] for a in (*c.about, *s.about) if len(a) >= 3}
+    said = _words(c.text, drop, names)
+    record = _words(f"{s.summary} {s.quote}", drop, names)
     if not said or not record:
-        return 0.0
-    return len(said & record) / min(len(said), len(record))
+        return 0, 0.0
+    common = len(said & record)
+    return common, common / min(len(said), len(record))
+
+
+def similarity(c: AttributionClaim, s: Statement) -> float:
+    """0 unless at least ``SHARED_AT`` words are shared, else their share of the shorter."""
+    common, share = shared_words(c, s)
+    return share if common >= SHARED_AT else 0.0
 
 
 def _name(s: Statement) -> str:

@@ -50,6 +50,8 @@ _ATTRIBUTION = re.compile(
     rf"(?P<app>(?:{_NAME}\s+){{0,3}}{_NAME}),\s+(?:the\s+|a\s+|an\s+)?[^,;\"“”]{{2,80}}?,"
     rf"(?:\s+(?:who|which)\s+)?{_WHEN}\s+{_verb('1')}|"
     rf"(?P<pre>(?:{_NAME}\s+){{0,6}}?{_NAME}){_WHEN}\s+(?:also\s+)?{_verb('2')}", re.UNICODE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)\s+(?:[a-z][\w-]*\s*)+$")
+"""A source named by what it published: "OMB's historical tables", "the IISS's estimates"."""
 _CITING = re.compile(r"\W*(?:[Cc]iting|[Qq]uoting)\b")
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?"
 """A capitalised name, also with a capital inside ('LaPlante', 'McCarthy', "O'Brien")."""
@@ -91,6 +93,8 @@ def _find(gaz: Gazetteer, sentence: str, on: date | None
         clause, start, end = m[group], m.start(group), m.end(group)
         if group == "pre" and (lead := _LEADING.match(clause)) is not None:
             clause, start = clause[lead.end():], start + lead.end()  # 'In March 2024 Shoigu'
+        if (own := _POSSESSIVE.search(clause)) is not None:  # "OMB's historical tables"
+            clause, end = clause[:own.start()], start + own.start()
         mentions = gaz.mentions(clause)
         if group == "app":  # the body is named in the apposition: 'X, NATO's chief, said'
             mentions = gaz.mentions(sentence[m.start("app"):m.end()])
@@ -138,5 +142,6 @@ def attribution_claim(said: Attribution | None, sentence: str, claims: list[Clai
     says something about an entity or a figure."""
     if said is None or not (claims or entities):
         return None
+    fields = {**common, "attribution": said}  # a cited body is still the one who said it
     return AttributionClaim(speaker=said.speaker, about=entities, topic=claim_topic(claims),
-                            undated=undated(sentence, said.speaker), **common)  # type: ignore[arg-type]
+                            undated=undated(sentence, said.speaker), **fields)  # type: ignore[arg-type]
