@@ -79,7 +79,10 @@ _DIGITS = (r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,15})(?:\.\d{1,12})?"
 and ends where none follows, so a digit run longer than a number is no number at all."""
 _WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a", "an")),
                          key=len, reverse=True))
-_NUM = rf"(?:{_DIGITS}|{_WORDS}|an?(?=\s+(?:million|billion|trillion|thousand)\b))"
+_NUM = (rf"(?:{_DIGITS}|(?<![a-z])(?=[a-z])(?:{_WORDS}|"
+        r"an?(?=\s+(?:million|billion|trillion|thousand)\b)))")
+"""A number in digits or words; words are tried only where a word starts (the alternation
+of ~190 words is slow to try at every character)."""
 _SCALE = r"trillion|tn|trn|tln|billion|bn|bln|b|million|mln|mn|thousand|m|k"
 _CUR_PRE = r"US\$|\$|€|£|RUB\s?|USD\s?|EUR\s?"
 _CUR_POST = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if w[0].isalpha()),
