@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from milbalance.claims.ambiguity import declined, forward, part_of_budget
 from milbalance.claims.evaluate.attribution import attribution
 from milbalance.claims.evaluate.change import change, record
 from milbalance.claims.evaluate.common import (
@@ -33,8 +34,8 @@ from milbalance.claims.evaluate.comparison import comparison
 from milbalance.claims.evaluate.consistency import consistency
 from milbalance.claims.evaluate.engine import _p_ratio_within, comparison_method
 from milbalance.claims.evaluate.level import level, share
-from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.more_kinds import more_kinds
+from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.spending_totals import bloc_level
 from milbalance.claims.kinds import (
     Change,
@@ -51,7 +52,7 @@ from milbalance.claims.kinds import (
     ShareOfTotal,
 )
 from milbalance.claims.reading import reading_of, unresolved
-from milbalance.claims.verdict import Label, Verdict
+from milbalance.claims.verdict import Evidence, Label, Verdict
 from milbalance.errors import UserError
 
 __all__ = [
@@ -77,7 +78,7 @@ class Evaluator(EvaluatorBase):
         """The verdict on one claim, with its reading; data problems become gaps, never
         exceptions. A claim with a part that could not be resolved is not checkable."""
         reading = reading_of(claim)
-        missing = unresolved(claim)
+        missing = unresolved(claim) + declined(claim)
         if missing:
             return Verdict(claim, Label.NOT_CHECKABLE, None,
                            f"Not checkable: could not resolve the {'; the '.join(missing)}.",
@@ -89,9 +90,38 @@ class Evaluator(EvaluatorBase):
             verdict = Verdict(claim, Label.NOT_CHECKABLE, None,
                               f"Not checkable against the data: {exc}", caveats=claim.caveats,
                               gaps=(str(exc),))
+        if verdict.label is not Label.NOT_CHECKABLE and (
+                plan := forward(claim, verdict.evidence, self._is_plan)
+                + part_of_budget(claim, verdict.evidence)):
+            verdict = Verdict(claim, Label.NOT_CHECKABLE, None,
+                              f"Not checkable: could not resolve the {plan[0]}.",
+                              verdict.evidence, caveats=claim.caveats,
+                              gaps=tuple(f"unresolved: {m}" for m in plan))
         if claim.negated:
             verdict = _negate(verdict)
+        if verdict.checked_period:
+            reading += f" (checked against {verdict.checked_period}: the latest the data hold)"
         return replace(verdict, reading=reading)
+
+    def _is_plan(self, e: Evidence) -> bool:
+        """A figure that is itself a plan: a budget line or target, a projection, or an
+        estimate of a year not over when its source was published."""
+        if e.metric.startswith("budget.") or ".target" in e.metric:
+            return True
+        try:
+            year = int(e.period[-4:]) if e.period[-4:].isdigit() else int(e.period[:4])
+        except ValueError:
+            return False
+        for row in self.store.observations(e.entity, e.metric, start_year=year,
+                                           end_year=year):
+            if row.source != e.source_id:
+                continue
+            if "projection" in row.flags:
+                return True
+            published = self.store.source(row.source).published[:4]
+            if "estimate" in row.flags and published.isdigit() and int(published) <= year:
+                return True
+        return False
 
     def _dispatch(self, claim: Claim) -> Verdict:
         if isinstance(claim, NotCheckable):
