@@ -213,3 +213,11 @@ def test_a_cited_body_keeps_its_own_figures(checker: Checker) -> None:
     share = next(c for c in r.claims if str(c.verdict.claim.kind) == "share_of_gdp")
     assert str(share.verdict.label) == "supported"
     assert _attribution(r, "According to").verdict.claim.speaker == "OMB"  # type: ignore[union-attr]
+
+
+def test_a_lead_in_dates_its_list_and_lends_it_no_subject(checker: Checker) -> None:
+    r = checker.read("The US spent 3.4% of GDP on defence in 2024.\n\nThe biggest spenders in 2023 "
+                     "were:\n- Poland: 3.8% of GDP\n- Estonia: 3.4% of GDP\n", ON)
+    [pol] = _claims(r, "Poland")
+    assert pol.verdict.claim.year == 2023 and "lead-in" in reading_of(pol.verdict.claim)
+    assert not _claims(r, "The biggest spenders")  # no subject carried into the lead-in

@@ -140,14 +140,20 @@ class _State:
         if first:
             self.paragraph, self.paragraph_on, self.paragraph_from = s.paragraph, None, ""
         opening = opening_date(s.text)
+        lead_in = s.text.rstrip("*_ ").endswith(":")  # introduces a list, a table or a quote
         if opening is not None and (first or opening[1].lower().startswith("as ")):
             self.paragraph_on = opening[0]
             self.paragraph_from = f"'{opening[1]}' earlier in the paragraph"
+        elif lead_in and len(years := set(_YEAR.findall(s.text))) == 1:
+            self.paragraph_on = date(int(years.pop()), 12, 31)
+            self.paragraph_from = f"the lead-in '{s.text}'"
+            opening = (self.paragraph_on, s.text)
         on = self.paragraph_on or self.on
         on_from = "" if opening is not None else (self.paragraph_from or self.on_from)
         speaker = self.speaker if self.speaker is not None and continues_speech(
             s.text, s.quoted and self.speaking, s.paragraph == self.speaker_paragraph) else None
-        return Context(on=on, speaker=speaker, last_entity=self.last.get("entity", ""),
+        it = "" if lead_in else self.last.get("entity", "")  # a lead-in's subject follows it
+        return Context(on=on, speaker=speaker, last_entity=it,
                        last_country=self.last.get("country", ""),
                        last_bloc=self.last.get("bloc", ""), main_subject=self.main,
                        topic=self.last.get("topic", ""), on_from=on_from)
@@ -190,6 +196,7 @@ def _said(parse: Parse, ctx: Context, text: str) -> AttributionClaim | None:
                              {"text": text, "attribution": ctx.speaker})
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _REFERENT_CAVEAT = re.compile(r"^'(?P<phrase>[^']+)' read as .* \((?P<id>[^)]+)\), (?P<how>[^:]+): "
                               r"taken from context$")
 
