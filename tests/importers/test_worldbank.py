@@ -47,9 +47,10 @@ def test_a_truncated_file_is_refused_and_nothing_is_written(tmp_path: Path, data
     short = tmp_path / "API_cut.csv"
     short.write_bytes(text[:-cut])  # the download stopped in the middle of a row
     sources = (data_dir / "sources.csv").read_bytes()
+    before = {p.name: p.read_bytes() for p in (data_dir / "observations").iterdir()}
     with pytest.raises(UserError, match="truncated"):
         import_worldbank(short, data_dir)
-    assert not list((data_dir / "observations").glob("worldbank-*"))
+    assert {p.name: p.read_bytes() for p in (data_dir / "observations").iterdir()} == before
     assert (data_dir / "sources.csv").read_bytes() == sources
 
 

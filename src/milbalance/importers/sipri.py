@@ -68,12 +68,27 @@ IGNORED_SHEETS = {"Front page", "Footnotes"}
 # data/countries.csv decide between them (e.g. roubles: RUB for Russia, BYN for Belarus).
 CURRENCY_NAMES: dict[str, frozenset[str]] = {
     k: frozenset(v.split()) for k, v in {
-        "euro": "EUR", "us dollars": "USD", "dollars": "CAD USD AUD NZD TWD SGD",
+        "euro": "EUR", "us dollars": "USD",
+        "dollars": "CAD USD AUD NZD TWD SGD BZD JMD TTD GYD FJD NAD LRD BND",
         "yuan": "CNY", "won": "KPW KRW", "lek": "ALL", "leva": "BGN", "kunas": "HRK",
         "koruny": "CZK", "forint": "HUF", "denars": "MKD", "zlotys": "PLN", "new lei": "RON",
         "roubles": "RUB BYN", "hryvnias": "UAH", "kroner": "DKK NOK SEK", "krónur": "ISK",
-        "pounds": "GBP EGP LBP SYP", "rial": "IRR", "liras": "TRY", "yen": "JPY",
-        "francs": "CHF", "shekels": "ILS", "rupees": "INR PKR LKR NPR",
+        "pounds": "GBP EGP LBP SYP SSP SDG", "rial": "IRR", "rials": "OMR",
+        "riyals": "QAR SAR YER", "liras": "TRY", "yen": "JPY",
+        "francs": "CHF BIF CDF DJF GNF RWF", "cfa francs": "XOF XAF", "shekels": "ILS",
+        "rupees": "INR PKR LKR NPR MUR SCR", "dinar": "DZD LYD TND RSD BHD IQD JOD KWD",
+        "dirhams": "MAD AED", "pesos": "CUP DOP MXN ARS CLP COP UYU PHP",
+        "shillings": "KES TZS UGX", "kwacha": "MWK ZMW", "kwanzas": "AOA", "pula": "BWP",
+        "escudos": "CVE", "nakfa": "ERN", "birr": "ETB", "dalasis": "GMD", "cedis": "GHS",
+        "maloti": "LSL", "ariary": "MGA", "ouguiyas": "MRU", "meticais": "MZN",
+        "naira": "NGN", "leones": "SLE", "rand": "ZAR", "lilangeni": "SZL", "colones": "CRC",
+        "quetzales": "GTQ", "gourdes": "HTG", "lempiras": "HNL", "córdobas": "NIO",
+        "balboas": "PAB", "bolivianos": "BOB", "reais": "BRL", "guaranies": "PYG",
+        "new soles": "PEN", "kina": "PGK", "afghani": "AFN", "takas": "BDT", "tugriks": "MNT",
+        "riel": "KHR", "rupiah": "IDR", "kip": "LAK", "ringgit": "MYR", "kyats": "MMK",
+        "baht": "THB", "dong": "VND", "tenge": "KZT", "som": "KGS UZS", "somoni": "TJS",
+        "manat": "TMT", "manats": "AZN", "marka": "BAM", "drams": "AMD", "lari": "GEL",
+        "lei": "MDL",
     }.items()
 }
 
