@@ -239,6 +239,8 @@ def test_a_name_after_with_keeps_its_figure(parser: Parser) -> None:
     ("Next year the EU plans to catch up with Russia, producing 2.5 million shells per year.",
      "EU"),
     ("North Korea supplies Russia with 3 million shells a year.", "PRK"),
+    ("The initiative run by the Czech government and funded by a number of NATO allies "
+     "delivered 1.5 million artillery rounds in 2024.", "CZE"),
     ("The US sent Ukraine 2 million shells in 2024.", "USA"),
     ("European ammunition production reached 2 million shells a year in 2025.", "EU"),
     ("The Western world makes about two million artillery shells a year.", "NATO"),
