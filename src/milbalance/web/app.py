@@ -168,6 +168,21 @@ def _warm(holder: StoreHolder) -> None:
     check_claim(holder.get(), WARM_TEXT)
 
 
+def _warm_overview(holder: StoreHolder) -> None:
+    """The Overview's headline answer and default charts, computed once in the background so
+    that the first visitor gets them from the cache (a request meanwhile waits on the same
+    computation, never starts a second)."""
+    from milbalance.web.headline import headline
+    from milbalance.web.overview import overview
+
+    try:
+        store = holder.get()
+        headline(store)
+        overview(store)
+    except MilbalanceError:
+        pass  # the page reports the error when it is asked for
+
+
 def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     """The web app around ``store_factory`` (called once, on the first request that needs it;
     at startup with ``warm``, which also checks one claim to load the claims library)."""
@@ -179,6 +194,8 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
             await asyncio.to_thread(_warm, holder)
+            threading.Thread(target=_warm_overview, args=(holder,), daemon=True,
+                             name="milbalance-warm-overview").start()
         yield
         holder.close()
 

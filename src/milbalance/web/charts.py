@@ -9,6 +9,7 @@ axis starts at zero unless a value is negative (bars and bands are read against 
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,20 +59,23 @@ class _Frame:
     x1: float
     y0: float
     y1: float
+    w: int = WIDTH
+    h: int = HEIGHT
 
     def x(self, year: float) -> float:
-        return LEFT + (year - self.x0) / (self.x1 - self.x0) * (WIDTH - LEFT - RIGHT)
+        return LEFT + (year - self.x0) / (self.x1 - self.x0) * (self.w - LEFT - RIGHT)
 
     def y(self, value: float) -> float:
-        return TOP + (1 - (value - self.y0) / (self.y1 - self.y0)) * (HEIGHT - TOP - BOTTOM)
+        return TOP + (1 - (value - self.y0) / (self.y1 - self.y0)) * (self.h - TOP - BOTTOM)
 
 
-def _axes(frame: _Frame, yticks: Sequence[float], unit: str, title: str) -> list[str]:
+def _axes(frame: _Frame, yticks: Sequence[float], unit: str, title: str,
+          label: str | None = None) -> list[str]:
     out = [f'<text x="{LEFT}" y="20" font-size="14" font-weight="bold">{escape(title)}</text>']
-    bottom = HEIGHT - BOTTOM
+    bottom = frame.h - BOTTOM
     for t in yticks:
         y = frame.y(t)
-        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+        out.append(f'<line x1="{LEFT}" x2="{frame.w - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
                    'stroke="#dddddd"/>')
         out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
                    f"{escape(number(t, unit))}</text>")
@@ -79,26 +83,27 @@ def _axes(frame: _Frame, yticks: Sequence[float], unit: str, title: str) -> list
     step = max(1, math.ceil((last - first) / 12))
     for year in range(first, last + 1, step):
         x = frame.x(year)
-        if LEFT - 1 <= x <= WIDTH - RIGHT + 1:
+        if LEFT - 1 <= x <= frame.w - RIGHT + 1:
             out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 5}" '
                        'stroke="#333333"/>')
             out.append(f'<text x="{x:.1f}" y="{bottom + 18}" font-size="11" '
                        f'text-anchor="middle">{year}</text>')
-    out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{bottom}" y2="{bottom}" '
+    out.append(f'<line x1="{LEFT}" x2="{frame.w - RIGHT}" y1="{bottom}" y2="{bottom}" '
                'stroke="#333333"/>')
     out.append(f'<text x="14" y="{TOP + (bottom - TOP) / 2:.1f}" font-size="11" '
                f'text-anchor="middle" transform="rotate(-90 14 {TOP + (bottom - TOP) / 2:.1f})">'
-               f"{escape(unit)}</text>")
+               f"{escape(unit if label is None else label)}</text>")
     return out
 
 
-def _legend(labels: Sequence[str], colours: dict[str, str]) -> list[str]:
+def _legend(labels: Sequence[str], colours: dict[str, str], w: int = WIDTH,
+            h: int = HEIGHT) -> list[str]:
     out = []
     x: float = LEFT
-    y = HEIGHT - BOTTOM + 40
+    y = h - BOTTOM + 40
     for label in labels:
         width = 24 + 6.5 * len(label)
-        if x + width > WIDTH - RIGHT and x > LEFT:
+        if x + width > w - RIGHT and x > LEFT:
             x, y = LEFT, y + 18
         out.append(f'<rect x="{x:.1f}" y="{y - 9}" width="12" height="12" '
                    f'fill="{colours[label]}"/>')
@@ -107,9 +112,9 @@ def _legend(labels: Sequence[str], colours: dict[str, str]) -> list[str]:
     return out
 
 
-def _svg(body: list[str], label: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-            f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label={quoteattr(label)} '
+def _svg(body: list[str], label: str, w: int = WIDTH, h: int = HEIGHT) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
+            f'width="{w}" height="{h}" role="img" aria-label={quoteattr(label)} '
             'font-family="sans-serif">' + "".join(body) + "</svg>")
 
 
@@ -170,6 +175,9 @@ class Band:
     points: Sequence[tuple[float, float, float, float]]
     incomplete: frozenset[int] = frozenset()
     """Years drawn with a hollow marker: some members had no figure (gaps, not zeros)."""
+    partial: frozenset[int] = frozenset()
+    """Partial totals (fewer members counted than in the other years): drawn apart, as a
+    hatched square with a dashed range, never joined to the line, so never read as a fall."""
 
 
 def _runs(points: Sequence[tuple[float, float, float, float]]
@@ -184,8 +192,36 @@ def _runs(points: Sequence[tuple[float, float, float, float]]
     return runs
 
 
-def bands_svg(bands: Sequence[Band], unit: str, title: str) -> str:
-    """Median lines with shaded low–high bands, one colour per band, years on the x axis."""
+def _hatch(pid: str, colour: str) -> str:
+    return (f'<pattern id="{pid}" width="4" height="4" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="4" height="4" fill="#ffffff"/>'
+            f'<line x1="0" y1="0" x2="0" y2="4" stroke="{colour}" stroke-width="2"/></pattern>')
+
+
+def _marker_legend(hollow: bool, partial: bool, pid: str, h: int) -> list[str]:
+    """What the markers mean, under the colour legend (only the kinds drawn)."""
+    out = []
+    y = h - 14
+    x: float = LEFT
+    if hollow:
+        out.append(f'<circle cx="{x + 6}" cy="{y - 4}" r="4" fill="#ffffff" stroke="#333333" '
+                   'stroke-width="1.5"/>')
+        text = "hollow: some members have no figure (a lower bound)"
+        out.append(f'<text x="{x + 16}" y="{y}" font-size="11">{text}</text>')
+        x += 40 + 6.2 * len(text)
+    if partial:
+        out.append(f'<rect x="{x + 1}" y="{y - 9}" width="10" height="10" fill="url(#{pid}-key)" '
+                   'stroke="#333333"/>')
+        out.append(f'<text x="{x + 16}" y="{y}" font-size="11">hatched, not joined: a partial '
+                   "total (members missing), not a fall</text>")
+    return out
+
+
+def bands_svg(bands: Sequence[Band], unit: str, title: str, axis: str | None = None,
+              size: tuple[int, int] = (WIDTH, HEIGHT)) -> str:
+    """Median lines with shaded low–high bands, one colour per band, years on the x axis.
+
+    Partial totals (``Band.partial``) are left out of the line and band and drawn apart."""
     drawn = [b for b in bands if b.points]
     if not drawn:
         return empty_svg(f"{title}: nothing to draw (a gap, not a zero)")
@@ -194,13 +230,19 @@ def bands_svg(bands: Sequence[Band], unit: str, title: str) -> str:
     hi = hi if hi > lo else lo + 1.0
     yticks = nice_ticks(lo, hi)
     years = [p[0] for b in drawn for p in b.points]
-    frame = _Frame(min(years) - 0.5, max(years) + 0.5, min(yticks), max(yticks))
-    body = _axes(frame, yticks, unit, title)
+    w, h = size
+    frame = _Frame(min(years) - 0.5, max(years) + 0.5, min(yticks), max(yticks), w, h)
+    body = _axes(frame, yticks, unit, title, axis)
     colours = {b.label: PALETTE[i % len(PALETTE)] for i, b in enumerate(drawn)}
-    for b in drawn:
+    pid = "hatch-" + hashlib.sha1(title.encode()).hexdigest()[:8]
+    body.append("<defs>" + "".join(_hatch(f"{pid}-{i}", colours[b.label])
+                                   for i, b in enumerate(drawn))
+                + _hatch(f"{pid}-key", "#333333") + "</defs>")
+    for i, b in enumerate(drawn):
         colour = colours[b.label]
         pts = sorted(b.points)
-        for run in _runs(pts):
+        joined = [p for p in pts if int(p[0]) not in b.partial]
+        for run in _runs(joined):
             upper = " ".join(f"{frame.x(x):.1f},{frame.y(h):.1f}" for x, _, _, h in run)
             lower = " ".join(f"{frame.x(x):.1f},{frame.y(low):.1f}"
                              for x, low, _, _ in reversed(run))
@@ -212,14 +254,27 @@ def bands_svg(bands: Sequence[Band], unit: str, title: str) -> str:
                             'stroke-width="2"/>')
         for x, low, mid, high in pts:
             gap = int(x) in b.incomplete
+            part = int(x) in b.partial
             tip = escape(f"{b.label} {x:g}: {number(mid, unit)} ({number(low, unit)}–"
                          f"{number(high, unit)}) {unit}"
-                         + ("; some members have no figure (not counted)" if gap else ""))
-            fill = "#ffffff" if gap else colour
-            body.append(f'<g><title>{tip}</title><line x1="{frame.x(x):.1f}" '
-                        f'x2="{frame.x(x):.1f}" y1="{frame.y(low):.1f}" y2="{frame.y(high):.1f}" '
-                        f'stroke="{colour}" stroke-width="1.5"/><circle cx="{frame.x(x):.1f}" '
-                        f'cy="{frame.y(mid):.1f}" r="4" fill="{fill}" stroke="{colour}" '
-                        'stroke-width="1.5"/></g>')
-    body += _legend([b.label for b in drawn], colours)
-    return _svg(body, title)
+                         + ("; a partial total: members missing, not counted — not a fall"
+                            if part else "; some members have no figure (not counted)"
+                            if gap else ""))
+            cx, cy = frame.x(x), frame.y(mid)
+            whisker = (f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{frame.y(low):.1f}" '
+                       f'y2="{frame.y(high):.1f}" stroke="{colour}" stroke-width="1.5"'
+                       + (' stroke-dasharray="3 2"/>' if part else "/>"))
+            if part:
+                marker = (f'<rect x="{cx - 5:.1f}" y="{cy - 5:.1f}" width="10" height="10" '
+                          f'fill="url(#{pid}-{i})" stroke="{colour}" stroke-width="1.5"/>'
+                          f'<text x="{cx:.1f}" y="{frame.y(high) - 5:.1f}" font-size="10" '
+                          f'text-anchor="middle" fill="{colour}">partial</text>')
+            else:
+                fill = "#ffffff" if gap else colour
+                marker = (f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{fill}" '
+                          f'stroke="{colour}" stroke-width="1.5"/>')
+            body.append(f"<g><title>{tip}</title>{whisker}{marker}</g>")
+    body += _legend([b.label for b in drawn], colours, w, h)
+    body += _marker_legend(any(b.incomplete - b.partial for b in drawn),
+                           any(b.partial for b in drawn), pid, h)
+    return _svg(body, title, w, h)

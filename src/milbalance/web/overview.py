@@ -26,6 +26,15 @@ SIDES = ("NATO", "RUS_SUPPLIERS")
 METRICS = ("artillery_shells.output", "artillery_shells.capacity",
            "military_expenditure.usd_current")
 """What the overview shows: shell output, shell capacity, spending in current US$."""
+TITLES = {"artillery_shells.output": "Artillery shells produced per year",
+          "artillery_shells.capacity": "Artillery-shell production capacity per year",
+          "military_expenditure.usd_current": "Military spending per year, in current US dollars"}
+"""Each panel's title in words (the metric id is given beside it)."""
+SIDE_NAMES = {"NATO": "NATO", "RUS_SUPPLIERS": "Russia and its suppliers"}
+WIDE = (1240, 400)
+"""The overview's charts: the page's full width at about their natural type size."""
+GAP_NAMES_MAX = 12
+"""Members named in a partial total's note before "and N more"."""
 FIRST_YEAR = 2014
 """Default first year: the year before and after Crimea's annexation frames the build-up."""
 
@@ -51,6 +60,10 @@ class Panel:
     unit: str
     sides: tuple[SideSeries, ...]
     svg: str
+    title: str = ""
+    unit_words: str = ""
+    partial: tuple[str, ...] = ()
+    """One note per partial total: the bloc, the year and the members without a figure."""
 
     @property
     def sources(self) -> list[str]:
@@ -86,17 +99,60 @@ def _side(store: Store, entity: str, metric: str, start: int, end: int,
     return SideSeries(entity, tuple(found), tuple(missing))
 
 
+def names(members: list[str], limit: int = GAP_NAMES_MAX) -> str:
+    """"ALB, CAN, GBR" or "ALB, …, GBR and 15 more"."""
+    shown = ", ".join(members[:limit])
+    return shown + (f" and {len(members) - limit} more" if len(members) > limit else "")
+
+
+def _counted(e: Estimate) -> set[str]:
+    """Members the member sum counts (a figure filed on the bloc itself is an alternative
+    estimate of the whole, not a count of its members)."""
+    return {m for c in e.contributions if c.level != "bloc" for m in (c.member, *c.covers)}
+
+
+def partial_years(side: SideSeries) -> dict[int, list[str]]:
+    """Years whose total misses members that an adjacent year counts: {year: those members}.
+
+    A member with no figure in the neighbouring years either leaves each of them short by the
+    same part (drawn hollow, said in the table); a year that misses members its neighbours
+    count is a partial total, drawn apart so that it never reads as a fall (or a rise)."""
+    by_year = {int(e.period): e for e in side.estimates}
+    out: dict[int, list[str]] = {}
+    for year, e in by_year.items():
+        near = set().union(*(_counted(by_year[y]) for y in (year - 1, year + 1) if y in by_year))
+        missing = [g.member for g in e.gaps]
+        if set(missing) & near:
+            out[year] = missing
+    return out
+
+
+def partial_note(label: str, year: int, members: list[str]) -> str:
+    noun = "member has" if len(members) == 1 else "members have"
+    return (f"{label} {year} is a partial total: {len(members)} {noun} no figure yet "
+            f"({names(members)}), not counted — drawn apart, not a fall")
+
+
 def _panel(store: Store, metric: str, start: int, end: int, options: EngineOptions) -> Panel:
     what = store.metric(metric)
     sides = tuple(_side(store, entity, metric, start, end, options) for entity in SIDES)
     unit = next((e.unit for s in sides for e in s.estimates), what.unit)
-    bands = [charts.Band(f"{s.entity}" + (" (hollow: members missing)" if any(
-        e.gaps for e in s.estimates) else ""),
-        [(int(e.period), e.quantiles.p5, e.quantiles.p50, e.quantiles.p95)
-         for e in s.estimates if e.unit == unit],
-        frozenset(int(e.period) for e in s.estimates if e.gaps)) for s in sides]
-    svg = charts.bands_svg(bands, unit, f"{metric}: 5–95 % band and median, by year")
-    return Panel(what.id, what.description, str(what.kind), unit, sides, svg)
+    known = store.units().get(unit)
+    unit_words = known.description if known is not None and known.description else unit
+    title = TITLES.get(what.id, what.description or what.id)
+    bands = []
+    notes = []
+    for s in sides:
+        partial = partial_years(s)
+        label = SIDE_NAMES.get(s.entity, s.entity)
+        bands.append(charts.Band(
+            label, [(int(e.period), e.quantiles.p5, e.quantiles.p50, e.quantiles.p95)
+                    for e in s.estimates if e.unit == unit],
+            frozenset(int(e.period) for e in s.estimates if e.gaps), frozenset(partial)))
+        notes += [partial_note(label, year, members) for year, members in sorted(partial.items())]
+    svg = charts.bands_svg(bands, unit, f"{title} ({unit_words})", unit_words, WIDE)
+    return Panel(what.id, what.description, str(what.kind), unit, sides, svg, title,
+                 unit_words, tuple(notes))
 
 
 _lock = threading.Lock()

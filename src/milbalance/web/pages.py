@@ -19,6 +19,7 @@ from milbalance.store import Store
 from milbalance.web import charts, limits, markup
 from milbalance.web.claims_view import compact_gaps, deciding_caveat, other_caveats
 from milbalance.web.deps import StoreDep
+from milbalance.web.headline import headline
 from milbalance.web.overview import FIRST_YEAR, Overview, overview
 from milbalance.web.views import InputError, SeriesView, coverage, series_view, source_uses
 
@@ -86,7 +87,8 @@ def home(request: Request, store: StoreDep, start: Text = None, end: Text = None
     """Overview: NATO against Russia and its suppliers by year, and officials' statements."""
     first = _year(start, "first") or FIRST_YEAR
     ov = overview(store, first, _year(end, "last"))
-    return render(request, "overview.html", title="Overview", ov=ov, cited=cited(store, ov))
+    return render(request, "overview.html", title="Overview", ov=ov, cited=cited(store, ov),
+                  headline=headline(store))
 
 
 def cited(store: Store, ov: Overview) -> list[Source]:

@@ -133,8 +133,10 @@ def projection_svg(r: P.CrossoverResult) -> str:
              _band(f"{r.b} modelled from lines", [(y.year, y.lines.b) for y in r.years]),
              _band(f"{r.a} reported capacity", [(y.year, y.reported.a) for y in r.years]),
              _band(f"{r.b} reported capacity", [(y.year, y.reported.b) for y in r.years])]
+    what = r.item.replace("_", " ").capitalize()
     return charts.bands_svg(bands, "rounds a year",
-                            f"{r.item} capacity: {r.a} vs {r.b}, 5–95 % and median")
+                            f"{what}: production capacity per year, {r.a} against {r.b} "
+                            "(rounds a year; median and 5–95 % band)", size=(1240, 400))
 
 
 def projections(store: Store) -> tuple[Projection, ...]:
