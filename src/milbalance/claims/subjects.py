@@ -48,6 +48,12 @@ def _object(text: str, m: Mention) -> bool:
     return bool(_OBJECT.search(text[max(0, m.start - 30):m.start]))
 
 
+def actors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that can act: not the object of 'to', 'for', a verb of giving or
+    attacking, 'including' or 'funded by' (for readers choosing a comparison's sides)."""
+    return [m for m in mentions if not _object(text, m)]
+
+
 def _named_after(text: str, mentions: list[Mention], position: int) -> Mention | None:
     """The name a figure at ``position`` is attached to from behind ('$997bn in the US')."""
     following = [m for m in mentions if m.start > position]
@@ -73,8 +79,8 @@ def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position:
     speaker's body, the previous sentence's entity, with the caveat its reading needs."""
     candidates = [m for m in mentions
                   if m.kind.value in ("country", "bloc", "company", "facility")]
-    actors = [m for m in candidates if not _object(text, m)] or candidates
-    before = [m for m in actors if m.start <= position]
+    acting = actors(text, candidates) or candidates
+    before = [m for m in acting if m.start <= position]
     previous = [n for n in _NUMBER.finditer(text, max(0, position - 200), position)
                 if n.end() < position]
     if previous:
@@ -89,8 +95,8 @@ def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position:
         if _listed(text, candidates, before[-1]):
             return "", ""  # 'the US, China and Russia spent a combined …': no one of them
         return before[-1].entity, before[-1].caveat
-    if actors:
-        return actors[0].entity, actors[0].caveat
+    if acting:
+        return acting[0].entity, acting[0].caveat
     if speaker is not None and speaker.entity:
         return speaker.entity, ""
     if ctx.last_entity:
