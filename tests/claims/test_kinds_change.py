@@ -116,3 +116,33 @@ def test_no_base_year_is_not_checkable(parser: Parser) -> None:
 def test_unrelated_sentence_before_changes_nothing(checker: Checker, before: str) -> None:
     text = "Germany's military spending rose by more than 20% in 2024."
     assert _change(checker, before + text) == _change(checker, text)
+
+
+def _comparison(checker: Checker, text: str) -> tuple[str, str]:
+    r = checker.read(text, ON)
+    found = [c.verdict for c in r.claims if str(c.verdict.claim.kind) == "comparison"]
+    assert found, (text, [c.verdict.reading for c in r.claims], r.skipped)
+    return str(found[0].label), found[0].reading
+
+
+def test_ratio_words_between_subjects(checker: Checker) -> None:
+    label, reading = _comparison(checker, "Russia spent several times more than Ukraine on "
+                                 "defence in 2024.")
+    assert "≥ 3 × UKR" in reading and label == "refuted"  # RUS/UKR is about 2.3
+    label, reading = _comparison(checker, "The United States spent roughly three times as "
+                                 "much as China on its military in 2024.")
+    assert "USA ≈ 3 × CHN" in reading and label == "supported"
+    label, reading = _comparison(checker, "China spent about a third of what the United "
+                                 "States spent on its military in 2024.")
+    assert "USA ≈ 3 × CHN" in reading and label == "supported"  # turned round
+    assert _comparison(checker, "The United States spent twice as much as China on defence "
+                       "in 2024.")[0] == "refuted"
+
+
+def test_ratio_of_its_own_past_is_a_change(checker: Checker) -> None:
+    label, reading = _change(checker, "Russia's military spending in 2024 was double its "
+                             "2021 level.")
+    assert "2021 → 2024" in reading and "× 2" in reading and label == "supported"
+    label, reading = _change(checker, "Russia's military spending in 2024 was several times "
+                             "that of 2014.")
+    assert "2014 → 2024" in reading and "≥ × 3" in reading

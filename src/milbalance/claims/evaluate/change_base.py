@@ -29,6 +29,7 @@ from milbalance.claims.kinds import Change
 from milbalance.claims.verdict import Evidence, Label, Verdict, label_for
 from milbalance.store import ObservationRow
 
+_BUDGET = re.compile(r"\bbudget|\bnational defen[cs]e\b", re.I)
 REAL = ("military_expenditure.usd_constant_2023",)
 NOMINAL = ("military_expenditure.lcu",)
 GROWTH_TOLERANCE = 0.05
@@ -42,10 +43,13 @@ def metrics_for(data: EvaluatorBase, c: Change) -> list[str]:
         return data._metric_for(c.item, c.measure)
     chosen = {"real": REAL, "nominal": NOMINAL}.get(c.basis, REAL + NOMINAL)
     found = [m for m in chosen if m in data._metric_ids]
-    if re.search(r"\bbudget|\bnational defen[cs]e\b", c.text, re.I):
-        security = bool(re.search(r"\bsecurity\b", c.text, re.I))
-        found = [m for m in data._metric_ids if m.startswith("budget.")
-                 and "share" not in m and ("security" in m) == security] + found
+    security = bool(re.search(r"\bsecurity\b", c.text, re.I))
+    chapters = [m for m in data._metric_ids if m.startswith("budget.") and "share" not in m
+                and ("security" in m) == security]
+    if _BUDGET.search(c.text):
+        return chapters + found  # the budget named answers it
+    if c.basis != "real":  # nominal or unstated: the budget chapters are definitions too
+        found += chapters
     return found
 
 
@@ -99,7 +103,7 @@ def change_verdict(data: EvaluatorBase, c: Change) -> Verdict:
             ev += [_evidence(a, None), _evidence(b, s == 1.0 if s != 0.5 else None,
                                                  f"×{d:.3g} ({d - 1:+.1%})")]
             shown.append(f"{d - 1:+.1%} ({metric}, {b.source})")
-        if by_metric and c.basis == "" and metric.startswith("budget."):
+        if metric in by_metric and metric.startswith("budget.") and _BUDGET.search(c.text):
             break  # the budget the sentence names answers it
     what = f"{c.subject}'s {c.item.replace('_', ' ')} from {c.since} to {c.year}"
     if not by_metric:
@@ -109,16 +113,21 @@ def change_verdict(data: EvaluatorBase, c: Change) -> Verdict:
                        gaps=(f"{c.item} for {c.subject} in {c.since} or {c.year}",))
     means = {m: sum(v) / len(v) for m, v in by_metric.items()}
     caveats = list(c.caveats)
+    figures = "; ".join(dict.fromkeys(shown))
     if not c.basis and len(means) > 1:  # as levels: the definition the figure fits best
         best = max(means, key=lambda m: means[m])
         caveats.append(f"real or nominal not stated: read as {best}, the series it fits "
                        f"best of {', '.join(means)}")
         p = means[best]
+        mine = [s for s in dict.fromkeys(shown) if f"({best}," in s]
+        rest = [s for s in dict.fromkeys(shown) if s not in mine]
+        figures = (f"{'; '.join(mine)}, the series it fits best"
+                   + (f" (other series: {'; '.join(rest)})" if rest else ""))
     else:
         p = sum(means.values()) / len(means)
     return Verdict(c, label_for(p), p,
                    f"The change in {what} is {label_for(p)} (P = {p:.2f}): the data give "
-                   f"{'; '.join(dict.fromkeys(shown))}.", tuple(ev),
+                   f"{figures}.", tuple(ev),
                    {m: str(label_for(v)) for m, v in means.items()}, caveats=tuple(caveats))
 
 

@@ -17,6 +17,7 @@ _PAST = re.compile(r"\b(?:rose|grew|increased|climbed|jumped|surged|soared|went 
                    r"were down)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|intends?|expected|set to|is to|"
                      r"are to|next year|draft|projected|budgeted|aims?)\b", re.I)
+_YEARS = re.compile(r"(?<![\w$€£.,-])((?:19|20)\d\d)(?![\w%-]|,\d|\.\d)")
 ASSUMED_BASE = ("base year not written: read as the year before (a change reported for a year "
                 "is against the previous year)")
 
@@ -62,6 +63,9 @@ def without_base(text: str, words: ChangeWords | None, since: int | None,
         caveats.append(ASSUMED_YEAR)
     if written is not None and written < year:
         fields["since"] = written
+    elif written is not None and (others := [y for y in map(int, _YEARS.findall(text))
+                                             if y > written]):
+        fields.update(since=written, year=max(others), year_from_text=True)
     elif written is not None:  # the only year written is the base: 'a 25% increase on 2024'
         after = ctx.on.year if ctx.on is not None and ctx.on.year > written else written + 1
         fields.update(since=written, year=after, year_from_text=False)

@@ -56,6 +56,8 @@ _PREVIOUS = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\byoy\b|\b(?:from|over|o
 _SPAN = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to|until|through)\s+"
                    r"(?P<b>(?:19|20)\d\d)\b")
 _BASE_YEAR = re.compile(r"\b(?:on|over|from|compared\s+(?:with|to)|relative\s+to|than(?:\s+in)?|"
+                        r"that\s+of|those\s+of|what\s+it\s+(?:was|spent|made|produced)\s+in|"
+                        r"its(?=\s+(?:19|20)\d\d\s+(?:level|figure|total))|"
                         r"versus|vs\.?|above|below)\s+(?:(?:the|its|their)\s+)?(?:(?:level|figure|"
                         r"spending|budget|total)s?\s+(?:of|in|for)\s+)?(?P<y>(?:19|20)\d\d)\b"
                         r"(?!\s*(?:%|per))", re.I)

@@ -43,6 +43,16 @@ _CHANGE = re.compile(
 """'more than doubled', 'rose more than 12 times', 'a tenfold increase', 'up 14-fold'."""
 
 
+_SAME = re.compile(
+    rf"\b(?:(?P<bw>{RATIO_BOUND})\s+)?(?P<r>twice|double|triple|treble|half|a\s+third|"
+    rf"a\s+quarter|(?P<n>{_N})\s+times)\s+(?:of\s+)?(?:that\s+of|those\s+of|its|their|"
+    r"what\s+it\s+(?:was|spent|made|produced)\s+in|the\s+level\s+of)\s+(?:the\s+)?"
+    r"(?:(?:level|figure|total|spending|budget|output)\s+(?:of|in)\s+)?(?:19|20)\d\d\b", re.I)
+"""'several times that of 2014', 'double its 2021 level': a multiple of its own past."""
+_SAME_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0, "half": 0.5,
+               "a third": 1 / 3, "a quarter": 0.25}
+
+
 @dataclass(frozen=True)
 class RatioWord:
     factor: float
@@ -90,8 +100,19 @@ def word_ratio(word: str) -> tuple[float | None, tuple[str, ...]]:
 
 def ratio_word(text: str) -> RatioWord | None:
     """The first multiple written as a change ('doubled', 'a tenfold increase'), or None."""
+    caveats: tuple[str, ...] = ()
+    if (s := _SAME.search(text)) is not None:
+        word = " ".join(s["r"].lower().split())
+        value, caveats = (word_ratio(s["n"]) if s["n"] else (_SAME_WORDS.get(word), ()))
+        if value is not None and value > 0:
+            bound, strict, approx = bound_before(s["bw"] or "")
+            if value < 1:
+                bound = {"at-least": "at-most", "at-most": "at-least"}.get(bound, bound)
+            if caveats and not bound:
+                bound = "at-least"
+            return RatioWord(value, s.start(), s.end(), bound, strict, approx, True, caveats)
     for m in _CHANGE.finditer(text):
-        caveats: tuple[str, ...] = ()
+        caveats = ()
         if m["verb"]:
             factor = _MULT_VERBS[m["verb"].lower()]
         else:

@@ -25,6 +25,7 @@ from milbalance.claims.parse.comparison import comparison
 from milbalance.claims.parse.gate import not_checkable as gate
 from milbalance.claims.parse.levels import levels
 from milbalance.claims.parse.more_kinds import more_kinds
+from milbalance.claims.parse.ratio_compare import ratio_comparisons
 from milbalance.claims.parse.spending import spending
 from milbalance.claims.subjects import add_we, groups
 from milbalance.claims.when import now_caveats, sentence_year, stated_on, years_in
@@ -90,6 +91,8 @@ class Parser:
 
         claims: list[Claim] = []
         compared = comparison(gaz, text, mentions, quantities, common, base_caveats, ctx)
+        compared = ratio_comparisons(gaz, text, mentions, compared, common, base_caveats,
+                                     ctx)
         claims += compared
         claims += spending(gaz, text, quantities, mentions, years, common, base_caveats, ctx,
                            speaker)
