@@ -120,7 +120,13 @@ def compare_spending(store: Store, a: str, b: str, basis: Basis, years: YearRang
                         "there is no published metric for this basis to sample")
                      + "; the ratio is of the figures shown")
     elif not any(r.p_a_gt_b is not None for r in rows):
-        notes.append(f"P(A > B) not given on basis {basis}: no year has figures on both sides")
+        derived = any(f.published is None and f.derived is not None
+                      for f in (*sa.figures, *sb.figures))
+        notes.append(f"P(A > B) not given on basis {basis}: "
+                     + ("no year has published figures on both sides for the engine to "
+                        "sample; the figures shown are derived (d, formula in the "
+                        "provenance) and the ratio is of those" if derived else
+                        "no year has figures on both sides"))
         engine = False
     else:
         notes.append("totals, A/B and P(A > B) by the engine: for a country its figures from "

@@ -190,6 +190,10 @@ def bloc_amount(lk: Lookup, bloc: str, year: int, basis: Basis, definition: Defi
                 Figure(bloc, year, metric or "", unit, None))
     t = total(lk.store, bloc, metric, year, options)
     detail = BlocYear(year, t.members, t.counted if t.estimate else (), t.gaps, t, t.sources)
+    if basis is Basis.PPP and (t.value is None or t.estimate is None or t.partial):
+        derived = bloc_ppp(lk, bloc, year, definition, options)
+        if derived is not None:
+            return derived
     if t.value is None or t.estimate is None:
         return detail, Figure(bloc, year, metric, unit, None)
     q = t.estimate.quantiles
@@ -202,6 +206,35 @@ def bloc_amount(lk: Lookup, bloc: str, year: int, basis: Basis, definition: Defi
     return detail, Figure(bloc, year, metric, t.unit, None, (),
                           Derived(t.value, t.unit, formula, ()),
                           "partial sum (gaps listed)" if t.partial else "")
+
+
+def bloc_ppp(lk: Lookup, bloc: str, year: int, definition: Definition,
+             options: EngineOptions = DEFAULT_OPTIONS) -> tuple[BlocYear, Figure] | None:
+    """A bloc's PPP amount where members have no (or too few) published PPP figures: the sum
+    over members of each one's published PPP figure, else its amount in LCU / its PPP factor
+    (``derive_ppp``); marked derived, the formula and every input in the provenance, members
+    without either listed as gaps (the sum is then a lower bound). None when no member has
+    a figure."""
+    members = _members(lk.store, bloc, year, options)
+    figures = [entity_figure(lk, m, year, Basis.PPP, definition) for m in members]
+    counted = tuple(f for f in figures if f.value is not None)
+    if not counted:
+        return None
+    gaps = tuple(f.entity for f in figures if f.value is None)
+    inputs = tuple(i for f in counted for i in (
+        (f.published,) if f.published is not None else f.derived.inputs if f.derived else ()))
+    n_derived = sum(1 for f in counted if f.published is None)
+    formula = (f"Σ over {len(counted)} of {len(members)} members of each one's PPP figure: "
+               f"published, or {metric_for(definition, Basis.LCU)} / {PPP_FACTOR} for the "
+               f"year ({n_derived} derived)")
+    if gaps:
+        formula += f"; partial: {len(gaps)} member(s) missing ({', '.join(gaps)})"
+    value = sum(f.value for f in counted if f.value is not None)
+    detail = BlocYear(year, members, tuple(f.entity for f in counted), gaps, None,
+                      tuple(dict.fromkeys(i.source for i in inputs)))
+    return detail, Figure(bloc, year, metric_for(definition, Basis.PPP) or "", "USD_PPP", None,
+                          (), Derived(value, "USD_PPP", formula, inputs),
+                          "partial sum (gaps listed)" if gaps else "")
 
 
 def bloc_year(lk: Lookup, bloc: str, year: int, basis: Basis, definition: Definition,
