@@ -137,12 +137,15 @@ def forward(claim: Claim, evidence: Sequence[Evidence] = (),
     for every figure."""
     if getattr(claim, "measure", None) is Measure.TARGET:
         return []
-    if evidence and all(is_plan(e) for e in evidence):
-        return []
     start, end = _figure_span(claim)
     before, after = _sides(claim.text, start, end)
     cue = FORWARD.search(f"{before} {after}")
     if cue is None:
+        return []
+    if not claim.year_from_text:
+        return [f"period (a plan or forecast, '{cue.group(0)}', with no year written: the "
+                "article's own year is not assumed)"]
+    if evidence and all(is_plan(e) for e in evidence):
         return []
     return [f"reading (a plan, draft or forecast: '{cue.group(0)}'; compared only with "
             "budget plans and targets, not with what was spent or made)"]
@@ -151,8 +154,8 @@ def forward(claim: Claim, evidence: Sequence[Evidence] = (),
 def part_of_budget(claim: Claim, evidence: Sequence[Evidence] = ()) -> list[str]:
     """The part class: a sum or share named for a part of the budget, another flow, or a
     wider aggregate than defence. It stands only when every figure it rests on is a budget
-    line named with a word of that part ('security and defence' against
-    budget.security_and_defence)."""
+    line whose name holds every word of that part ('security and defence' against
+    budget.security_and_defence, not 'internal security')."""
     q = getattr(claim, "quantity", None)
     if not isinstance(q, Quantity) or not (
             isinstance(claim, ShareOfGdp) or (isinstance(claim, Level)
@@ -165,7 +168,7 @@ def part_of_budget(claim: Claim, evidence: Sequence[Evidence] = ()) -> list[str]
                                                                      after):
         return []
     words = {w for w in re.findall(r"[a-z]+", part.group(0).lower()) if len(w) > 3}
-    if evidence and all(e.metric.startswith("budget.") and words & set(
+    if evidence and all(e.metric.startswith("budget.") and words <= set(
             re.findall(r"[a-z]+", e.metric)) for e in evidence):
         return []
     return [f"metric (the figure is for '{part.group(0)}', not defence spending as a whole)"]
