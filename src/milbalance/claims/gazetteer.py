@@ -21,7 +21,7 @@ carries, and only for ids the data declares:
   Asia and Oceania; SIPRI's regions by name ("Western Europe", "the Middle East") with the
   data's description of what they cover;
 - the head nouns reporters use for items: "shells", "rounds", "ammunition", "interceptors",
-  "drones" → the metric items (``artillery_shells`` …) of metrics.csv;
+  "drones" → the metric items (``artillery_shells`` …) of metrics.csv (``claims.items``);
 - words that take a name as a whole ("the whole X", "all of X", "the entire X", "X as a
   whole"): read as X itself, with X's own caveat, for any name the gazetteer knows.
 """
@@ -32,6 +32,8 @@ import re
 from dataclasses import dataclass, field
 
 from milbalance.claims import names as word_lists
+from milbalance.claims.items import AMMUNITION_CAVEAT as AMMUNITION_CAVEAT  # re-exported
+from milbalance.claims.items import FILLER, ITEM_PHRASES
 from milbalance.claims.numbers import ItemMatch
 from milbalance.claims.organisations import (
     OrgSpan,
@@ -42,16 +44,6 @@ from milbalance.claims.organisations import (
     organisation_spans,
 )
 from milbalance.model import Entity, EntityKind, Metric
-
-AMMUNITION_CAVEAT = ("'ammunition' read as artillery ammunition (shells); other calibres and "
-                     "small-arms rounds are not in the comparison")
-ROUNDS_CAVEAT = "'rounds' read as artillery rounds"
-INTERCEPTOR_CAVEAT = ("'interceptors' read as PAC-3 MSE, the interceptor type the data "
-                      "measures; other types are not counted")
-CALIBRE_LIST_CAVEAT = ("several calibres named together read as artillery shells of all "
-                       "calibres; the data's all-calibre figures may include other calibres")
-DRONE_CAVEAT = "'drones' read as long-range attack drones (Shahed/Geran type)"
-EXPLOSIVE_CAVEAT = "'explosives' read as RDX capacity, the explosive the data measures"
 
 EUROPE_CAVEAT = ("'Europe' read as the EU: the UK, Norway and other European countries outside "
                  "the EU are not in it (SIPRI's region Europe also counts Russia and Ukraine)")
@@ -81,42 +73,6 @@ REGION_READINGS: tuple[tuple[str, str, str], ...] = (
 READ_BY_PHRASE_ONLY = frozenset({"WLD", "EUROPE"})
 """Entities whose names are common words ('World', 'Europe'): found only through the
 phrases above, never by the plain name (which still resolves, for the command line)."""
-
-_CALIBRE = r"\d{2,3}(?:\.\d)?[\s-]?(?:mm|millimet(?:er|re)s?)"
-ITEM_PHRASES: tuple[tuple[str, str, str], ...] = (
-    (rf"{_CALIBRE}(?:\s*(?:,|/|&|and|or)\s*{_CALIBRE})+(?:\s+(?:artillery|calibre|caliber))?"
-     r"\s+(?:shells?|rounds?|ammunition|munitions|projectiles)", "artillery_shells",
-     CALIBRE_LIST_CAVEAT),
-    (r"(?:155[\s-]?mm|155[\s-]?millimet(?:er|re))(?:\s+(?:artillery|calibre|caliber))?"
-     r"\s+(?:shells?|rounds?|ammunition|munitions|projectiles)", "artillery_shells_155mm", ""),
-    (r"152[\s-]?(?:mm|millimet(?:er|re))(?:\s+(?:artillery|calibre|caliber))?"
-     r"\s+(?:shells?|rounds?|ammunition|munitions|projectiles)", "artillery_shells_152mm", ""),
-    (r"(?:artillery|howitzer|large[\s-]calib(?:re|er)|122[\s-]?mm|152[\s-]?mm)\s+"
-     r"(?:shells?|rounds?|ammunition|munitions|projectiles)|shells? for (?:barrel )?artillery|"
-     r"(?:shells?|rounds?|munitions) of artillery", "artillery_shells", ""),
-    (r"(?:artillery\s+)?shells?|projectiles", "artillery_shells", ""),
-    (r"rounds?(?!\s+of\s+(?:talks|negotiations|sanctions))", "artillery_shells", ROUNDS_CAVEAT),
-    (r"(?:core\s+)?(?:ammunition|munitions|ammo)", "artillery_shells", AMMUNITION_CAVEAT),
-    (r"(?:PAC-3(?:\s+MSE)?|Patriot)(?:\s+(?:interceptors?|missiles?))?", "interceptors_pac3", ""),
-    (r"IRIS-T(?:\s+SLM)?(?:\s+(?:interceptors?|missiles?))?", "interceptors_iris_t", ""),
-    (r"(?:air[\s-]defen[cs]e\s+)?interceptors?|air[\s-]defen[cs]e missiles", "interceptors_pac3",
-     INTERCEPTOR_CAVEAT),
-    (r"Mistral(?:\s+missiles?)?", "missiles_mistral", ""),
-    (r"FPV(?:\s+(?:strike\s+)?drones?)?", "fpv_drones", ""),
-    (r"(?:Shahed|Geran)(?:-\d)?s?(?:[\s-]type)?(?:\s+(?:attack\s+)?drones?)?|"
-     r"(?:long-range\s+)?(?:attack|kamikaze|strike)\s+drones?|long-range drones?",
-     "attack_drones", ""),
-    (r"drones?|UAVs?", "attack_drones", DRONE_CAVEAT),
-    (r"(?:gun\s+)?propellant|gunpowder", "propellant", ""),
-    (r"RDX|explosives?", "explosive_rdx", EXPLOSIVE_CAVEAT),
-)
-"""(pattern, metric item, caveat): how reporters name items, kept only if the item exists."""
-
-_FILLER = (r"(?:\s+(?:new|more|additional|extra|of|the|heavy|standard|its|finished|"
-           r"complete|units of|pieces of|types? of|(?:metric\s+)?(?:tonnes|tons|t) of|"
-           r"[A-Za-z]+-[A-Za-z]+|[\w-]+\s+and))*\s+")
-"""Words between a number and its item: 'new', 'high-explosive', 'tank and' (artillery
-shells), '11,000 tonnes of' (propellant)."""
 
 _WHOLE_BEFORE = re.compile(r"(?<![\w-])(?:the\s+(?:whole|entire)(?:\s+of)?|all(?:\s+of)?)\s+"
                            r"(?:the\s+)?", re.IGNORECASE)
@@ -415,7 +371,7 @@ class Gazetteer:
         """The item named right after a number ('2 million [artillery] shells')."""
         rest = sentence[position:]
         for pattern, item, _ in self._items:
-            m = re.match(_FILLER + "?" + r"(?:" + pattern.pattern + r")\b", " " + rest,
+            m = re.match(FILLER + "?" + r"(?:" + pattern.pattern + r")\b", " " + rest,
                          re.IGNORECASE)
             if m:
                 return ItemMatch(item, position + m.end() - 1)
