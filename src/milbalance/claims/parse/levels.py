@@ -38,6 +38,7 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
     counted = [q for q in quantities if q.unit in (QuantityUnit.COUNT, QuantityUnit.RATE)]
     item_default, item_caveat = item_for(gaz, text)
     previous_end = 0
+    figures = [(x.start, x.end) for x in quantities]
     for q in counted:
         item, cav = q.item, ""
         if not item:
@@ -55,7 +56,7 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
         qyear, from_text = year_near(text, q.start, q.end, years, common["year"])  # type: ignore[arg-type]
         from_text = from_text or bool(common["year_from_text"])
         cv = [*caveats, *filter(None, [cav, scav])]
-        when = figure_time(text, q.start, q.end, ctx.on, [(x.start, x.end) for x in quantities])
+        when = figure_time(text, q.start, q.end, ctx.on, figures)
         if q.unit is QuantityUnit.COUNT and (total := running_total(when)):
             out.append(NotCheckable(reason=NotCheckableReason.UNRESOLVED, explanation=total,
                                     **common))  # type: ignore[arg-type]

@@ -13,6 +13,8 @@ from milbalance.claims.kinds import (
     Consistency,
     Level,
     Measure,
+    NotCheckable,
+    NotCheckableReason,
     Quantity,
     QuantityUnit,
     ShareOfGdp,
@@ -27,7 +29,7 @@ from milbalance.claims.parse.common import (
 )
 from milbalance.claims.parse.percent import bare_percent, share_of
 from milbalance.claims.subjects import subject_before
-from milbalance.claims.when import named_periods, year_near
+from milbalance.claims.when import RANGE, figure_time, running_total, time_expressions, year_near
 
 
 def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
@@ -51,7 +53,8 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
             return []
         caveats = (*caveats, "read as defence spending, the topic of the sentence before: "
                    "taken from context")
-    periods = named_periods(text)
+    periods = [t for t in time_expressions(text, None) if t.kind == RANGE]
+    figures = [(x.start, x.end) for x in quantities]
     out: list[Claim] = []
     subject = ""
     window_start = 0
@@ -65,14 +68,18 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
             continue
         qyear, from_text = year_near(text, q.start, q.end, years, common["year"])  # type: ignore[arg-type]
         from_text = from_text or bool(common["year_from_text"])
+        if q.unit is QuantityUnit.MONEY and (total := running_total(
+                figure_time(text, q.start, q.end, ctx.on, figures))):
+            out.append(NotCheckable(reason=NotCheckableReason.UNRESOLVED, explanation=total,
+                                    **common))  # type: ignore[arg-type]
+            continue
         span = None
-        if periods:
-            near = [p for p, pos in periods if pos >= q.end] or [p for p, _ in periods]
-            span = near[0]
-            qyear, from_text = span[1], True
         cav = tuple(dict.fromkeys([*caveats, *([caveat] if caveat else [])]))
-        if span is not None:
-            cav += (f"'during the war' read as the peak year of {span[0]}–{span[1]}",)
+        if periods:
+            period = ([t for t in periods if t.start >= q.end] or periods)[0]
+            span, qyear, from_text = period.years, period.year, True
+            cav += (f"'{period.text}' read as {period.note}; each source's highest year "
+                    f"in {span[0]}–{span[1]} is compared",)
         q, negated, bound_caveats = resolve_bound(text, q, cue)
         cav += tuple(bound_caveats)
         if negated:
