@@ -97,6 +97,30 @@ def test_capitals_acting_as_governments(text: str, entity: str, gazetteer: Gazet
     assert first.entity == entity and first.seat
 
 
+SEATS = sorted({s.name for s in word_lists.seats()})
+
+
+@SLOW
+@given(seat=st.sampled_from(SEATS), place=st.sampled_from([
+    "Leaders met in {}.", "He flew from {} to Brussels.", "At {} summit, leaders met.",
+    "Talks were held at {} conference.", "A {}-based institute said so.",
+    "Supplies for {}'s forces arrived.", "{}'s allies sent shells.",
+    "Shells were sent to {}.", "Strikes hit {} region."]))
+def test_a_seat_as_a_place_venue_or_object_is_not_its_country(
+        gazetteer: Gazetteer, seat: str, place: str) -> None:
+    assert [m for m in gazetteer.mentions(place.format(seat)) if m.seat] == []
+
+
+@SLOW
+@given(seat=st.sampled_from(SEATS), acting=st.sampled_from([
+    "{} spent more on defence.", "{} has sent shells.", "{}'s military budget grew.",
+    "The budget was approved by {}.", "Officials said {} will spend more."]))
+def test_a_seat_acting_is_its_country(gazetteer: Gazetteer, seat: str, acting: str) -> None:
+    want = gazetteer.resolve(seat)
+    found = [m for m in gazetteer.mentions(acting.format(seat)) if m.seat]
+    assert [m.entity for m in found] == [want]
+
+
 def test_every_seat_names_a_known_entity_and_agrees_with_the_data(
         gazetteer: Gazetteer, real_store: Store) -> None:
     for seat in word_lists.seats():
