@@ -13,6 +13,7 @@ from milbalance.errors import UserError
 
 if TYPE_CHECKING:
     from milbalance.engine import EngineOptions
+    from milbalance.engine.results import Estimate
 
 
 def comparison_method(options: EngineOptions) -> str:
@@ -65,6 +66,12 @@ def engine_comparison(data: EvaluatorBase, c: Comparison, metric: str,
     else:
         p = _p_ratio_within(ratio_q.p5, ratio_q.p50, ratio_q.p95, c.ratio)
         claim_text = f"{c.subject} / {c.other} ≈ {c.ratio:g}"
+    if unsettled := _unsettled(c, label_for(p), result.a, result.b, ratio_q.p50):
+        return Verdict(c, Label.NOT_CHECKABLE, None,
+                       f"{claim_text} in {metric} ({year}) cannot be settled: {unsettled}. With "
+                       f"the figures there are, P = {p:.2f} (a bound, not an answer).",
+                       _comparison_evidence(data, result, metric, year), gaps=gaps,
+                       caveats=tuple(caveats))
     by_claimant = {}
     for ans in result.by_claimant:
         if ans.p_a_gt_b is not None:
@@ -111,6 +118,28 @@ def _p_ratio_within(p5: float, p50: float, p95: float, claimed: float) -> float:
     if sigma <= 0:
         return 1.0 if lo <= mu <= hi else 0.0
     return _ndtr((hi - mu) / sigma) - _ndtr((lo - mu) / sigma)
+
+
+def _unsettled(c: Comparison, label: Label, a: Estimate, b: Estimate, ratio: float) -> str:
+    """Why coverage gaps leave the verdict open, or '' when they cannot change it.
+
+    A member with no figure is never counted as zero, so a side with gaps is summed short: its
+    true total can only be larger. A verdict stands when every gap can only push it further
+    the same way: "A > B" (or "A ≥ k × B") supported with gaps in A, refuted with gaps in B;
+    "A ≤ k × B" the other way round; "A ≈ k × B" refuted with gaps only on the side that
+    already falls short. Any other verdict with gaps is not checkable."""
+    if not a.gaps and not b.gaps:
+        return ""
+    side = " and ".join(f"{len(e.gaps)} member(s) of {e.entity}" for e in (a, b) if e.gaps)
+    reason = (f"{side} have no figure, and a total with a member missing can only be larger")
+    if a.gaps and b.gaps:
+        return reason
+    if c.ratio is not None and not c.ratio_bound:  # ≈ k
+        short = (b.gaps and ratio < c.ratio) or (a.gaps and ratio > c.ratio)
+        return "" if label is Label.REFUTED and short else reason
+    wants_a_large = c.ratio_bound != "at-most"
+    stands = Label.SUPPORTED if bool(a.gaps) == wants_a_large else Label.REFUTED
+    return "" if label is stands else reason
 
 
 def _p_ratio_beyond(p5: float, p50: float, p95: float, claimed: float, bound: str) -> float:
