@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -16,6 +17,10 @@ from milbalance.store import Store, build
 from milbalance.web import create_app
 
 REPO_DATA = Path(__file__).resolve().parents[2] / "data"
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, driven by Playwright in the browser tests (CI installs it)."""
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 
@@ -72,3 +77,34 @@ def live_server(store_factory: Callable[[], Store]) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (skip the module where it is absent: ``pytestmark`` there)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: str) -> Iterator[Any]:
+    """A page on the live server that records script errors, dialogs and off-site requests
+    in ``page.problems``; the first Overview (Monte Carlo) may take a while on a busy
+    machine, hence the long timeout."""
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(120_000)
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    opened.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
+              if msg.type == "error" else None)
+    opened.on("dialog", lambda dialog: problems.append(f"dialog: {dialog.message}"))
+    opened.on("request", lambda req: problems.append(f"off-site request: {req.url}")
+              if not req.url.startswith((live_server, "data:")) else None)
+    opened.problems = problems
+    yield opened
+    context.close()

@@ -140,22 +140,32 @@ def compact_gaps(gaps: Sequence[str]) -> list[str]:
         members = groups[item]
         why = "" if reason == "no-observation" else f" ({reason})"
         noun = "member" if len(members) == 1 else "members"
-        lines.append(f"{len(members)} {bloc} {noun} without a {metric} figure for {period}"
+        a = "an" if metric[:1].lower() in "aeiou" else "a"
+        lines.append(f"{len(members)} {bloc} {noun} without {a} {metric} figure for {period}"
                      f"{why}: {', '.join(members)}")
     return lines
 
 
+_ROUTINE = ("basis ", "verdict from the bases")
+"""Caveats that restate the method rather than qualify this answer."""
+_STAND_INS = ("stands in", "carried forward")
+"""Assumptions that change what a side's figure is (a capacity for output, an older year)."""
+
+
 def deciding_caveat(v: Verdict) -> str:
     """The caveat a reader must see before the verdict: the period the data were read for
-    when it is not the claim's, else the first caveat that is not a per-basis line."""
+    when it is not the claim's; else the first caveat that is not routine; else the first
+    assumption that puts a stand-in (a capacity, an earlier year) in place of a figure."""
     checked = getattr(v, "checked_period", "")
     if checked:
         return (f"compared {checked}: the latest the data hold, not the period the claim "
                 "names")
-    return next((c for c in v.caveats if not c.startswith("basis ")), "")
+    found = next((c for c in v.caveats if not c.startswith(_ROUTINE)), "")
+    return found or next((a for a in v.assumptions if any(w in a for w in _STAND_INS)), "")
 
 
 def other_caveats(v: Verdict) -> list[str]:
-    """The caveats folded under the card's details (the deciding one is shown above)."""
+    """The caveats folded under the card's details (the deciding one is shown above; an
+    assumption shown as the key caveat stays in the assumptions)."""
     key = deciding_caveat(v)
     return [c for c in v.caveats if c != key]

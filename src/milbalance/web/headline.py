@@ -61,7 +61,7 @@ def latest_year(store: Store, today: int | None = None) -> int | None:
     return max(years) if years else None
 
 
-def _line(answer: BasesAnswer, b: object) -> BasisLine:
+def _line(names: tuple[str, str], b: object) -> BasisLine:
     from milbalance.engine.bases import Basis
     from milbalance.engine.verdict import WORDS, reading
 
@@ -69,8 +69,8 @@ def _line(answer: BasesAnswer, b: object) -> BasisLine:
     p = "–" if b.p_a_gt_b is None else (
         {"lower": "≥ ", "upper": "≤ "}.get(b.bound, "") + f"{b.p_a_gt_b:.2f}")
     words = WORDS.get(b.basis, b.basis).removeprefix("on ")
-    return BasisLine(b.basis, words, p, reading(b).replace("A ahead", f"{answer.a} ahead")
-                     .replace("B ahead", f"{answer.b} ahead"),
+    return BasisLine(b.basis, words, p, reading(b).replace("A ahead", f"{names[0]} ahead")
+                     .replace("B ahead", f"{names[1]} ahead"),
                      b.a.quantiles.p50 if b.a else None, b.b.quantiles.p50 if b.b else None)
 
 
@@ -87,7 +87,7 @@ def _cached(store: Store, content_hash: str, today: int) -> Headline | None:
     what = ITEM.replace("_", " ")
     claim = f"{A} produced more {what} than {b_name} in {year}."
     return Headline(f"Is {A} outproducing {b_name} in {what}?", year, answer.verdict,
-                    answer.headline, tuple(_line(answer, x) for x in answer.bases), answer.a,
+                    answer.headline, tuple(_line((A, b_name), x) for x in answer.bases), answer.a,
                     answer.b, b_name, "/check?" + urlencode({"text": claim}), answer)
 
 
