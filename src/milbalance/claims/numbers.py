@@ -40,11 +40,6 @@ WORD_NUMBERS: dict[str, float] = {
        for j, u in enumerate(_UNITS) for sep in ("-", " ")},
 }
 """Numbers written as words, up to ninety-nine ('twenty-five', 'twenty five')."""
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
-    "twentieth": 20,
-}
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12, "billion": 1e9, "bn": 1e9,
     "bln": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
