@@ -206,3 +206,12 @@ def test_headline_states_the_verdict_figures_and_what_decides(
     assert text.startswith(start) and "2.5 M" in text and "3.0 M" in text
     if verdict == "contested":
         assert "turns on whether suppliers' deliveries count" in text
+
+
+def test_engine_compare_stays_callable_after_the_bases_import(bstore: Store) -> None:
+    import milbalance.engine.compare  # noqa: F401  (binds the package attribute to the module)
+    from milbalance import engine
+
+    opts = EngineOptions(samples=1000, by_claimant=False, assumption_reruns=False)
+    got = engine.compare(bstore, "POL", "ESP", "artillery_shells.output", 2025, opts)
+    assert 0 < got.p_a_gt_b < 1

@@ -130,6 +130,9 @@ class Basis:
 
 @dataclass(frozen=True)
 class BasesAnswer:
+    """Every basis, the verdict by the rule in ``engine.verdict`` and the headline;
+    ``main`` is the basis the verdict leads with."""
+
     a: str
     b: str
     item: str
@@ -140,6 +143,7 @@ class BasesAnswer:
     reasons: tuple[str, ...]
     seed: int
     samples: int
+    main: str = MAIN_BASIS
 
 
 def default_options(**changes: Any) -> EngineOptions:
@@ -341,7 +345,7 @@ def basis(store: Store, spec: BasisSpec, a: str, b: str, item: str, year: int,
 
 def bases(store: Store, a: str, b: str, item: str, year: int,
           options: EngineOptions | None = None,
-          specs: Sequence[BasisSpec] = BASES) -> BasesAnswer:
+          specs: Sequence[BasisSpec] = BASES, main: str = MAIN_BASIS) -> BasesAnswer:
     """Every basis for ``item`` in ``year``, A against B, with one verdict and a headline."""
     from milbalance.engine.verdict import decide, headline
 
@@ -352,10 +356,9 @@ def bases(store: Store, a: str, b: str, item: str, year: int,
                         "before the dot (artillery_shells)")
     cache: Cache = {}
     found = tuple(basis(store, s, ea.id, eb.id, item, year, options, cache) for s in specs)
-    verdict, reasons = decide(found)
+    verdict, reasons = decide(found, main)
     names = tuple(e.id if e.kind is EntityKind.BLOC else e.name or e.id for e in (ea, eb))
     assert len(names) == 2
     return BasesAnswer(ea.id, eb.id, item, year, found, verdict,
-                       headline(found, verdict, (names[0], names[1]), item, year),
-                       tuple(reasons),
-                       options.seed, options.samples)
+                       headline(found, verdict, (names[0], names[1]), item, year, main),
+                       tuple(reasons), options.seed, options.samples, main)

@@ -29,8 +29,11 @@ against P as answered):
 from __future__ import annotations
 
 import math
+import sys
+import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from milbalance.engine import sensitivity
 from milbalance.engine.blocs import NoDataError, Side, gather, suppliers_of, without_whole
@@ -374,3 +377,16 @@ def _assumption_drivers(store: Store, a: str, b: str, metric: str, metric_b: str
         out.append(sensitivity.rerun_driver(name, p, p_all, text))
     return out
 
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as ``compare``: importing ``milbalance.engine.compare`` binds the
+    package's ``compare`` to the module (the import system sets the attribute after the lazy
+    ``engine.__getattr__`` has put the function there), so ``engine.compare(...)`` must work
+    whichever of the two it finds."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Comparison:
+        return compare(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -11,7 +11,8 @@ Each basis is read as one of:
                   its members without a figure (COVERAGE)
     no data       a side has no figure on that basis in the year (nor a stand-in)
 
-The verdict on "A produces more than B" (the main basis is ``new-output``):
+The verdict on "A produces more than B" (the main basis is ``new-output``; a claim that
+names another definition — capacity, or output with suppliers' deliveries — takes that one):
 
     supported      the main basis reads A ahead and no basis reads B ahead
     refuted        the main basis reads B ahead and no basis reads A ahead
@@ -58,14 +59,14 @@ def reading(b: Basis) -> str:
     return A_AHEAD if p >= CLEAR else B_AHEAD if p <= 1 - CLEAR else UNCERTAIN
 
 
-def decide(found: Sequence[Basis]) -> tuple[str, list[str]]:
+def decide(found: Sequence[Basis], main_basis: str = MAIN) -> tuple[str, list[str]]:
     """(verdict, reasons) by the rule in the module docstring."""
     reads = {b.basis: reading(b) for b in found}
     if all(r == NO_DATA for r in reads.values()):
         return "not checkable", ["no basis has figures for both sides"]
-    main = reads.get(MAIN, NO_DATA)
-    others = {k: v for k, v in reads.items() if k != MAIN}
-    reasons = [f"{MAIN} (main basis): {main}"]
+    main = reads.get(main_basis, NO_DATA)
+    others = {k: v for k, v in reads.items() if k != main_basis}
+    reasons = [f"{main_basis} (main basis): {main}"]
     reasons += [f"{k}: {v}" for k, v in others.items()]
     a_any = A_AHEAD in others.values()
     b_any = B_AHEAD in others.values()
@@ -113,7 +114,7 @@ def _p(b: Basis, names: tuple[str, str], full: bool = True) -> str:
 
 
 def headline(found: Sequence[Basis], verdict: str, names: tuple[str, str], item: str,
-             year: int) -> str:
+             year: int, main_basis: str = MAIN) -> str:
     """One quotable sentence: the verdict, the figures, and which definition decides."""
     what = item.replace("_", " ")
     with_data = [b for b in found if b.p_a_gt_b is not None]
@@ -121,7 +122,7 @@ def headline(found: Sequence[Basis], verdict: str, names: tuple[str, str], item:
         return (f"Whether {names[0]} produces more {what} than {names[1]} in {year} cannot be "
                 "checked: no definition has figures for both sides.")
     reads = {b.basis: reading(b) for b in found}
-    main = next((b for b in with_data if b.basis == MAIN), with_data[0])
+    main = next((b for b in with_data if b.basis == main_basis), with_data[0])
     carried = ("" if main.p_carried is None else
                f"; {main.p_carried:.2f} with the latest output carried forward instead")
     lead = f"{_label(main)}, {_sides(main, names)} ({_p(main, names)}{carried})"

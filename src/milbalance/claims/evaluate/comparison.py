@@ -1,12 +1,14 @@
 """Comparisons of produced, delivered, fired or stocked items between two subjects.
 
-"A produces more X than B" (no ratio, the same years on both sides) is answered from the
-engine's bases (``milbalance.engine.bases``): new output, capacity, output incl. refurbished,
-output plus suppliers' deliveries and 155 mm only, side by side, turned into one verdict by
-the published rule (docs/methodology.md, ``engine.verdict``), with the headline and P on each
-basis. The speaker's own figures are left out of the evidence (no circular evidence) and
-listed as said before. Other comparisons (ratios, capacity, deliveries, consumption,
-historical periods) go through one engine comparison (``milbalance.engine.compare``).
+"A produces (or can produce) more X than B" (no ratio, the same years on both sides) is
+answered from the engine's bases (``milbalance.engine.bases``): new output, capacity, output
+incl. refurbished, output plus suppliers' deliveries and 155 mm only, side by side, turned
+into one verdict by the published rule (docs/methodology.md, ``engine.verdict``), with the
+headline and P on each basis. The verdict leads with the basis the claim names (new output;
+capacity; output plus suppliers' deliveries). The speaker's own figures are left out of the
+evidence (no circular evidence) and listed as said before. Other comparisons (ratios,
+deliveries, consumption, historical periods) go through one engine comparison
+(``milbalance.engine.compare``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from milbalance.errors import UserError
 if TYPE_CHECKING:
     from milbalance.engine.bases import BasesAnswer
 
+MAIN_BASIS = {Measure.OUTPUT: "new-output", Measure.CAPACITY: "capacity"}
+"""The measures answered from the bases, and the basis each leads with (a claim counting
+suppliers' deliveries, ``Measure.SUPPLY``, leads with output-plus-supplies)."""
+
 LABELS = {"supported": Label.SUPPORTED, "refuted": Label.REFUTED,
           "contested": Label.CONTESTED, "not checkable": Label.NOT_CHECKABLE}
 
@@ -34,7 +40,7 @@ def comparison(data: EvaluatorBase, c: Comparison) -> Verdict:
     metric = f"{c.item}.{measure}"
     if metric not in data._metric_ids:
         raise UserError(f"no metric {metric} in the data")
-    if (measure is Measure.OUTPUT and c.ratio is None and c.subject_years is None
+    if (measure in MAIN_BASIS and c.ratio is None and c.subject_years is None
             and c.other_years is None):
         return bases_comparison(data, c, list(c.caveats))
     return engine_comparison(data, c, metric, list(c.caveats))
@@ -48,18 +54,20 @@ def bases_comparison(data: EvaluatorBase, c: Comparison, caveats: list[str]) -> 
     speaker = c.attribution.speaker if c.attribution is not None else ""
     opts = default_options(seed=data.options.seed,
                            exclude_claimants=frozenset({speaker} if speaker else ()))
-    ans = bases(data.store, c.subject, c.other, c.item, c.year, opts)
+    main = ("output-plus-supplies" if c.measure is Measure.SUPPLY else
+            MAIN_BASIS.get(c.measure, "new-output"))
+    ans = bases(data.store, c.subject, c.other, c.item, c.year, opts, main=main)
     return _verdict(c, ans, caveats)
 
 
 def _verdict(c: Comparison, ans: BasesAnswer, caveats: list[str]) -> Verdict:
-    from milbalance.engine.verdict import MAIN, reading
+    from milbalance.engine.verdict import reading
 
     label = LABELS[ans.verdict]
     if not c.more:  # "A produces less than B": the claim holds when B is ahead
         label = {Label.SUPPORTED: Label.REFUTED, Label.REFUTED: Label.SUPPORTED}.get(label,
                                                                                    label)
-    main = next((b for b in ans.bases if b.basis == MAIN), None)
+    main = next((b for b in ans.bases if b.basis == ans.main), None)
     p = None if main is None or main.p_a_gt_b is None else (
         main.p_a_gt_b if c.more else 1 - main.p_a_gt_b)
     per_basis = []
@@ -80,7 +88,7 @@ def _verdict(c: Comparison, ans: BasesAnswer, caveats: list[str]) -> Verdict:
         for b in ans.bases for f in b.figures))
     gaps = tuple(dict.fromkeys(g for b in ans.bases for g in b.gaps))
     caveats += [*per_basis, *said, "verdict from the bases by the rule in "
-                "docs/methodology.md (P above is on the main basis, new output)"]
+                f"docs/methodology.md (P above is on the main basis, {ans.main})"]
     assumptions = tuple(dict.fromkeys(n for n in notes if not n.startswith("[said-before")))
     return Verdict(c, label, p, ans.headline, evidence, {}, assumptions, gaps,
                    tuple(caveats))
