@@ -221,3 +221,14 @@ def test_a_lead_in_dates_its_list_and_lends_it_no_subject(checker: Checker) -> N
     [pol] = _claims(r, "Poland")
     assert pol.verdict.claim.year == 2023 and "lead-in" in reading_of(pol.verdict.claim)
     assert not _claims(r, "The biggest spenders")  # no subject carried into the lead-in
+
+
+def test_a_speaker_named_at_the_end_of_a_quotation_covers_all_of_it(checker: Checker) -> None:
+    r = checker.read('Allies are catching up.\n\n"Russia spent 7.1% of GDP on defence in 2024. '
+                     'Germany spent 2.1% of GDP in 2024," Rutte said. Poland spent 4.1% of GDP '
+                     "in 2024.", ON)
+    [c] = _claims(r, "Russia spent 7.1%", "share_of_gdp")
+    assert c.verdict.claim.attribution is not None
+    assert c.verdict.claim.attribution.speaker == "Rutte"
+    [p] = _claims(r, "Poland spent", "share_of_gdp")
+    assert p.verdict.claim.attribution is None

@@ -26,6 +26,8 @@ from milbalance.claims.verdict import Verdict
 from milbalance.errors import UserError
 from milbalance.store import Store
 
+_OPENERS = ("\"", "“", "‘", "«")
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -76,7 +78,8 @@ class Checker:
         if not text.strip():
             raise UserError("the text is empty: give a sentence or a file with text")
         sentences = split_sentences(text)
-        state = _State(self.gazetteer, on, main=self._main_subject(sentences))
+        state = _State(self.gazetteer, on, main=self._main_subject(sentences),
+                       ahead=self._quoted_ahead(sentences, on))
         claims: list[CheckedClaim] = []
         skipped: list[Skipped] = []
         for s in sentences:
@@ -105,6 +108,27 @@ class Checker:
                                            s.start, s.end))
         return Reading(tuple(claims), tuple(skipped), on)
 
+    def _quoted_ahead(self, sentences: list[Sentence], on: date | None
+                      ) -> dict[int, Attribution]:
+        """Speakers named at the end of a quotation ('"… two years ago. Six times," Rutte
+        said.'), for the quotation's earlier sentences: by their start offsets."""
+        out: dict[int, Attribution] = {}
+        chain: list[Sentence] = []
+        for s in [*sentences, None]:
+            opens = s is not None and s.text.lstrip("*_(").startswith(_OPENERS)
+            if s is not None and s.quoted and not opens and chain and \
+                    s.paragraph == chain[0].paragraph:
+                chain.append(s)
+                said = self.parser.attribution(s.text, on)[0]
+                if said is not None:
+                    out.update({x.start: said for x in chain[:-1]})
+                    chain = []
+                continue
+            chain = [s] if s is not None and opens else []
+            if chain and self.parser.attribution(s.text, on)[0] is not None:  # type: ignore[union-attr]
+                chain = []  # the quotation names its speaker in its first sentence
+        return out
+
     def _main_subject(self, sentences: list[Sentence]) -> str:
         """The entity the title and the first paragraph of text name most."""
         first = next((s.paragraph for s in sentences if s.kind == "sentence"
@@ -129,6 +153,7 @@ class _State:
     speaker_paragraph: int = -1
     speaking: bool = False  # the sentence before was the speaker's
     last: dict[str, str] = field(default_factory=dict)  # "entity", "country", "bloc", "topic"
+    ahead: dict[int, Attribution] = field(default_factory=dict)  # see Checker._quoted_ahead
 
     def dateline(self, text: str) -> None:
         found = dateline_date(text, self.on)
@@ -152,6 +177,7 @@ class _State:
         on_from = "" if opening is not None else (self.paragraph_from or self.on_from)
         speaker = self.speaker if self.speaker is not None and continues_speech(
             s.text, s.quoted and self.speaking, s.paragraph == self.speaker_paragraph) else None
+        speaker = self.ahead.get(s.start, speaker)
         it = "" if lead_in else self.last.get("entity", "")  # a lead-in's subject follows it
         return Context(on=on, speaker=speaker, last_entity=it,
                        last_country=self.last.get("country", ""),
@@ -182,16 +208,16 @@ class _State:
 def _said(parse: Parse, ctx: Context, text: str) -> AttributionClaim | None:
     """The sentence's attribution claim: the one the parser made, or, for words the
     article gives to the speaker before it (a quotation that follows, 'He added that …'),
-    one for that speaker. Only where the sentence says something about an entity or a
-    figure."""
+    one for that speaker, where those words hold a claim of their own."""
     found = next((c for c in parse.claims if isinstance(c, AttributionClaim)), None)
     if found is not None or parse.attribution is not None:
         if found is None and parse.entities:
             return attribution_claim(parse.attribution, text, [], parse.entities,
                                      {"text": text, "attribution": parse.attribution})
         return found
-    if ctx.speaker is None or not (parse.entities or parse.claims):
-        return None
+    if ctx.speaker is None or not any(not isinstance(c, AttributionClaim)
+                                      for c in parse.claims):
+        return None  # words given to an earlier speaker: only where they hold a claim
     return attribution_claim(ctx.speaker, text, list(parse.claims), parse.entities,
                              {"text": text, "attribution": ctx.speaker})
 
