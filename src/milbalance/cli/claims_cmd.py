@@ -30,7 +30,9 @@ def _day(text: str | None) -> date | None:
 
 
 def _show(reading: Reading) -> None:
-    table = Table("claim", "kind", "verdict", "P", "why", title=f"{len(reading.claims)} claims")
+    table = Table(title=f"{len(reading.claims)} claims")
+    for name in ("claim", "kind", "verdict", "P", "why"):
+        table.add_column(name, overflow="fold")  # a reading's long metric ids wrap, never cut
     for c in reading.claims:
         v = c.verdict
         p = "–" if v.probability is None else f"{v.probability:.2f}"
