@@ -52,6 +52,11 @@ def test_cells(real: tuple[Path, ImportResult]) -> None:
     const = find(rows, "DEU", "defence_expenditure_nato.usd_constant_2015", "2014")
     assert const["unit"] == "USD_2015_million"
     assert find(rows, "NATO_EUROPE_CANADA", "defence_expenditure_nato.share_gdp", "2024")
+    t1 = wb["TABLE1"]
+    gbp = find(rows, "GBR", "defence_expenditure_nato.lcu", "2024")
+    assert (float(gbp["value"]), gbp["unit"]) == (t1[f"N{_row(t1, 'C', 'United Kingdom')}"].value,
+                                                  "GBP_million")
+    assert find(rows, "HRV", "defence_expenditure_nato.lcu", "2014")["unit"] == "EUR_million"
     t8 = wb["TABLE8a"]
     equip = find(rows, "BGR", "defence_expenditure_nato.equipment_share", "2019")
     assert float(equip["value"]) == t8[f"I{_row(t8, 'C', 'Bulgaria')}"].value
@@ -74,18 +79,21 @@ def test_validates_and_is_idempotent(real: tuple[Path, ImportResult]) -> None:
 def _tables(path: Path, unit: str = "Million US dollars", name: str = "Poland*") -> Path:
     wb = Workbook()
     wb.remove(wb.active)
-    for title in ("TABLE2", "TABLE3", "TABLE6", "TABLE8a"):
+    for title in ("TABLE1", "TABLE2", "TABLE3", "TABLE6", "TABLE8a"):
         ws = wb.create_sheet(title)
         ws["B6"] = unit if title == "TABLE2" else {
+            "TABLE1": "Million national currency units",
             "TABLE3": "Based on 2015 prices", "TABLE6": "2015 prices and exchange rates",
             "TABLE8a": "Percentage of total defence expenditure"}[title]
         for col, year in zip("DEF", (2022, "2023e", "2024e"), strict=True):
             ws[f"{col}8"] = year
-        ws["B10"] = {"TABLE2": "Current prices and exchange rates",
+        ws["B10"] = {"TABLE1": "Current prices", "TABLE2": "Current prices and exchange rates",
                      "TABLE3": "Share of real GDP (%)",
                      "TABLE6": "Defence expenditure per capita (US dollars)",
                      "TABLE8a": "Equipment (a)"}[title]
         ws["C11"], ws["D11"], ws["E11"] = name, 1.5, 2.5
+        if title == "TABLE1":
+            ws["C11"] = f"{name}   (Zlotys)"
         ws["C13"] = "Notes: Figures for 2023 and 2024 are estimates."
     wb.save(path)
     return path
@@ -97,6 +105,7 @@ def test_layout(tmp_path: Path, data_dir: Path) -> None:
     share = find(rows, "POL", "defence_expenditure_nato.share_gdp", "2023")
     assert (share["value"], share["flags"]) == ("2.5", "estimate")
     assert ("POL", "2024") in {(g.entity, g.period) for g in result.gaps}  # empty cell
+    assert find(rows, "POL", "defence_expenditure_nato.lcu", "2022")["unit"] == "PLN_million"
     assert result.source_id == "nato-defence-expenditure-2024"
     assert "2024-06-17" in (data_dir / "sources.csv").read_text(encoding="utf-8")
 

@@ -5,6 +5,7 @@ Each sheet holds one or more blocks under a header row of years (``2014`` … ``
 in column B; countries follow in column C, aggregates ("NATO Europe and Canada", "NATO
 Total") in column B. Blocks imported:
 
+    TABLE1  Current prices (national currency)          lcu
     TABLE2  Current prices and exchange rates           usd_current
     TABLE2  Constant <base> prices and exchange rates   usd_constant_<base>
     TABLE3  Share of real GDP (%)                       share_gdp
@@ -67,6 +68,9 @@ class _Block:
 
 
 BLOCKS = (
+    _Block("TABLE1", "current prices", "million national currency units",
+           "defence_expenditure_nato.lcu", "{iso}_million",
+           "NATO Table 1, million national currency units at current prices"),
     _Block("TABLE2", "current prices and exchange rates", "million us dollars",
            "defence_expenditure_nato.usd_current", "USD_million",
            "NATO Table 2, million US$ at current prices and exchange rates"),
@@ -114,6 +118,21 @@ def _base(text: str) -> str:
 
 def _label_matches(block: _Block, label: str, base: str) -> bool:
     return block.label.replace("{base}", base) == label
+
+
+CURRENCIES = {k: frozenset(v.split()) for k, v in {
+    "leks": "ALL", "euros": "EUR", "leva": "BGN", "canadian dollars": "CAD", "koruny": "CZK",
+    "kroner": "DKK NOK", "kronor": "SEK", "forint": "HUF", "denars": "MKD", "zlotys": "PLN",
+    "new lei": "RON", "liras": "TRY", "pounds": "GBP", "us dollars": "USD", "kuna": "HRK",
+}.items()}
+
+
+def _currency(raw: str, currencies: tuple[str, ...]) -> str | None:
+    """'Czechia*   (Koruny)' → 'CZK' where CZK is one of the country's currencies."""
+    m = re.search(r"\(([^)]*)\)\s*$", raw)
+    options = CURRENCIES.get(" ".join(m[1].lower().split()), frozenset()) if m else frozenset()
+    found = options & set(currencies)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _name(raw: str) -> tuple[str, bool]:
@@ -182,6 +201,14 @@ def import_nato(path: Path, data_dir: Path) -> ImportResult:
                 continue
             metric = block.metric.replace("{base}", base)
             unit = block.unit.replace("{base}", base)
+            if "{iso}" in unit:
+                iso = _currency(raw_name, countries.by_id[entity].currencies) if c else None
+                if iso is None:
+                    skipped[f"{raw_name}{title}"] = Skipped(
+                        f"{name} ({title})", f"currency in {raw_name!r} is not one of "
+                        f"{entity}'s currencies in countries.csv — add it there")
+                    continue
+                unit = unit.replace("{iso}", iso)
             if metric not in metrics or unit not in units:
                 raise UserError(f"{data_dir}: {metric} (metrics.csv) or {unit} (units.csv) is "
                                 f"missing — add it to import NATO's {title}")

@@ -50,7 +50,8 @@ DEFINITIONS: dict[Definition, DefinitionInfo] = {
     Definition.NATO: DefinitionInfo(
         Definition.NATO, "defence expenditure (NATO definition)",
         "NATO's common definition, reported by each ally to NATO",
-        {Basis.USD: "defence_expenditure_nato.usd_current",
+        {Basis.LCU: "defence_expenditure_nato.lcu",
+         Basis.USD: "defence_expenditure_nato.usd_current",
          Basis.GDP_SHARE: "defence_expenditure_nato.share_gdp"}),
     Definition.RU_NATIONAL_DEFENCE: DefinitionInfo(
         Definition.RU_NATIONAL_DEFENCE, "Russian federal budget chapter 02 'National defence'",
