@@ -52,8 +52,10 @@ def bases_comparison(data: EvaluatorBase, c: Comparison, caveats: list[str]) -> 
     from milbalance.engine.bases import bases, default_options
 
     speaker = c.attribution.speaker if c.attribution is not None else ""
-    opts = default_options(seed=data.options.seed,
-                           exclude_claimants=frozenset({speaker} if speaker else ()))
+    # the speaker's name, and the surname as a whole word ('Putin' filed for 'Vladimir Putin'),
+    # as the claims' own-figure rule reads it (common.own_figure_claimant)
+    names = {speaker, speaker.split()[-1]} if speaker.strip() else set()
+    opts = default_options(seed=data.options.seed, exclude_claimants=frozenset(names))
     main = ("output-plus-supplies" if c.measure is Measure.SUPPLY else
             MAIN_BASIS.get(c.measure, "new-output"))
     ans = bases(data.store, c.subject, c.other, c.item, c.year, opts, main=main)
