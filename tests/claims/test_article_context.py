@@ -232,3 +232,15 @@ def test_a_speaker_named_at_the_end_of_a_quotation_covers_all_of_it(checker: Che
     assert c.verdict.claim.attribution.speaker == "Rutte"
     [p] = _claims(r, "Poland spent", "share_of_gdp")
     assert p.verdict.claim.attribution is None
+
+
+def test_points_listed_after_a_speakers_lead_in_are_the_speakers(checker: Checker) -> None:
+    r = checker.read("Vladimir Putin said on 27 June 2025:\n\n- Russia spends 6.3% of GDP on "
+                     "defence.\n- The US spent 14% of GDP on the Korean war.\n\nGermany spent "
+                     "2.1% of GDP on defence in 2024.", date(2025, 6, 28))
+    [c] = _claims(r, "6.3%", "share_of_gdp")
+    assert c.verdict.claim.attribution is not None
+    assert c.verdict.claim.attribution.speaker == "Vladimir Putin"
+    assert str(_attribution(r, "6.3%").verdict.label) == "supported"
+    [g] = _claims(r, "Germany", "share_of_gdp")
+    assert g.verdict.claim.attribution is None

@@ -154,6 +154,7 @@ class _State:
     speaking: bool = False  # the sentence before was the speaker's
     last: dict[str, str] = field(default_factory=dict)  # "entity", "country", "bloc", "topic"
     ahead: dict[int, Attribution] = field(default_factory=dict)  # see Checker._quoted_ahead
+    lead_speaker: tuple[int, Attribution | None] = (-1, None)  # a lead-in's, by paragraph
 
     def dateline(self, text: str) -> None:
         found = dateline_date(text, self.on)
@@ -178,6 +179,8 @@ class _State:
         speaker = self.speaker if self.speaker is not None and continues_speech(
             s.text, s.quoted and self.speaking, s.paragraph == self.speaker_paragraph) else None
         speaker = self.ahead.get(s.start, speaker)
+        if s.kind == "item" and self.lead_speaker[0] == s.paragraph:
+            speaker = self.lead_speaker[1]  # 'Rutte said:' and the points he made
         it = "" if lead_in else self.last.get("entity", "")  # a lead-in's subject follows it
         return Context(on=on, speaker=speaker, last_entity=it,
                        last_country=self.last.get("country", ""),
@@ -185,6 +188,8 @@ class _State:
                        topic=self.last.get("topic", ""), on_from=on_from)
 
     def after(self, s: Sentence, parse: Parse, ctx: Context) -> None:
+        if s.kind != "item" and s.text.rstrip("*_ ").endswith(":"):
+            self.lead_speaker = (s.paragraph, parse.attribution or ctx.speaker)
         if parse.attribution is not None:
             self.speaker, self.speaker_paragraph = parse.attribution, s.paragraph
             self.speaking = True
