@@ -147,3 +147,20 @@ def test_a_year_before_the_figure_serves_when_none_follows(year: int) -> None:
 def test_now_follows_the_date_said(word: str, on: date) -> None:
     (t,) = time_expressions(f"It {word} spends 5% of GDP", on)
     assert t.year == on.year and on.isoformat() in reading(t)
+
+
+@pytest.mark.parametrize(("text", "year", "written"), [
+    ("In mid-2024 Russia made 2 million shells", 2024, True),
+    ("Russia made 2 million shells in late-2023", 2023, True),
+    ("NATO aims to make 2 million shells by mid-2030", 2025, False),
+    ("NATO aims to make 2 million shells by the end of 2030", 2025, False),
+])
+def test_the_sentence_year(text: str, year: int, written: bool) -> None:
+    from milbalance.claims.when import sentence_year, years_in
+    assert sentence_year(text, years_in(text, []), ON) == (year, written)
+
+
+def test_a_year_after_a_month_range_is_the_sentence_year() -> None:
+    from milbalance.claims.when import sentence_year, years_in
+    text = "Russia made 2 million shells from January to March 2024"
+    assert sentence_year(text, years_in(text, []), ON) == (2024, True)

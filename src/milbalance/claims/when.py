@@ -34,7 +34,9 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 _STATED_ON = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS)
                         + r")\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-_YEAR = re.compile(r"(?<![\w$€£.,-])(19[4-9]\d|20[0-4]\d)(?![\w%-]|,\d|\.\d)")
+_YEAR = re.compile(r"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<![\w$€£.,-]))"
+                   r"(19[4-9]\d|20[0-4]\d)(?![\w%-]|,\d|\.\d)")
+"""A year written alone or as 'mid-2025', 'early-2024' (not in '155-2024', '$2024', 'FY2024')."""
 _RELATIVE_YEAR = (
     (re.compile(r"\b(?:this|the current) year\b|\bnow\b|\bcurrently\b|\btoday\b|"
                 r"\bat the moment\b|\bannually\b", re.I), 0),
@@ -48,7 +50,8 @@ _IN_A_MONTH = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,3}?in\s{1,3}(?:" + "|
                          + r")\b(?:\s{1,3}(?:19|20)\d\d)?(?!\s{0,3}(?:and|to|-|–|through)\b)",
                          re.I)
 _NOT_THE_YEAR = re.compile(r"(?:since|from|than|by|until|before|compared (?:with|to))"
-                           r"\s{1,3}(?:\w{1,20}\s{1,3})?$", re.I)
+                           r"\s{1,3}(?:the\s{1,3})?(?:(?:end|middle|start|beginning)\s{1,3}of\s{1,3}|"
+                           r"\w{1,20}[\s-]{1,3})?$", re.I)
 """Words that make a year a base or a deadline, not the year the sentence is about."""
 _FROM_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
 
