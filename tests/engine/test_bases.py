@@ -128,7 +128,7 @@ def test_one_sided_figures_are_bounds_not_points(bstore: Store) -> None:
 def test_run_rates_in_the_year_are_annualised_and_stated(bstore: Store) -> None:
     got = one(bstore, "USA", "FRA")
     assert got.a is not None and got.a.resolution == RUN_RATE and got.a.year == 2025
-    assert "2025-03" in got.a.note and "×12" in got.a.note
+    assert "2025-03" in got.a.note and "×12" in got.a.note and "periods" in got.a.note
     assert got.a.quantiles.p50 == pytest.approx(480_000, rel=0.02)
 
 

@@ -183,9 +183,11 @@ def _run_rate_note(side: Side) -> tuple[bool, str]:
         return False, ""
     months = sorted({o.period.label for o in rows})
     who = sorted({o.entity for o in rows})
+    o = rows[0]
+    factor = f" ×{o.value / o.raw_value:g}" if o.value and o.raw_value else ""
     return len(rows) == len(used), (
         f"{', '.join(who)}: run-rates measured in {side.year}, annualised from "
-        f"{rows[0].raw_unit} ×12 (months: {', '.join(months)})")
+        f"{o.raw_unit}{factor} (periods: {', '.join(months)})")
 
 
 Cache = dict[tuple[str, str, int, bool], Side | NoDataError]
@@ -239,9 +241,11 @@ def resolve(store: Store, entity: str, candidates: Sequence[str], item: str, yea
             except NoDataError:
                 continue
             sigma = options.carry_widen * back
+            rates = _run_rate_note(side)[1]
             return _widen(side, sigma), CARRIED, (
                 f"no {metric} figure for {entity} in {year}: its {year - back} figures are "
-                f"carried forward, uncertainty widened by σ = {sigma:.2f} (log scale)")
+                f"carried forward, uncertainty widened by σ = {sigma:.2f} (log scale)"
+                + (f"; they include {rates.partition(': ')[2]}" if rates else ""))
     raise NoDataError(f"no {' or '.join(metrics) or 'figure'} for {entity} in {year} or the "
                       f"{CARRY_YEARS} years before, and no {year} capacity")
 
