@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from milbalance.claims import Checker, Label
+from milbalance.claims.kinds import Quantity, QuantityUnit, ShareOfGdp
+from milbalance.claims.verdict import Evidence, Verdict
 
 ON = date(2025, 6, 1)
 PLAIN = "Russia spent 7.1% of its GDP on the military in 2024."
@@ -65,3 +67,33 @@ def test_a_forward_cue_never_yields_a_verdict_on_actual_spending(checker: Checke
                                                                  share: str) -> None:
     text = f"Russia {cue} spend {share}% of its GDP on defence in 2024."
     assert all(label == Label.NOT_CHECKABLE for label, _ in verdicts(checker, text))
+
+
+def _verdict(label: str, sources: list[str]) -> Verdict:
+
+    claim = checker_claim()
+    evidence = tuple(Evidence(s, "RUS", "military_expenditure.share_gdp", "2024", 7.1,
+                              "percent", "think-tank") for s in sources)
+    p = {"refuted": 0.0, "supported": 1.0, "contested": 0.5}[label]
+    return Verdict(claim, Label(label), p, f"plain {label}", evidence)
+
+
+def checker_claim() -> ShareOfGdp:
+    q = Quantity(3.0, QuantityUnit.PERCENT_GDP, "3%", 13, 15)
+    return ShareOfGdp(text="Russia spent 3% of GDP on defence in 2024.", subject="RUS",
+                      quantity=q, year=2024, year_from_text=True)
+
+
+@given(label=st.sampled_from(["refuted", "supported", "contested"]),
+       sources=st.lists(st.sampled_from(["sipri", "iiss", "nato", "wb"]), min_size=1,
+                        max_size=4))
+def test_a_refutation_needs_two_sources(label: str, sources: list[str]) -> None:
+    from milbalance.claims.evaluate import one_source_is_not_a_refutation
+
+    before = _verdict(label, sources)
+    after = one_source_is_not_a_refutation(before)
+    if label == "refuted" and len(set(sources)) < 2:
+        assert after.label == Label.NOT_CHECKABLE and after.probability is None
+        assert "one source" in after.summary
+    else:
+        assert after == before
