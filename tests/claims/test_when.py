@@ -7,9 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from milbalance.claims import Context, Parser
+from milbalance.claims.kinds import Level, Measure, NotCheckable, ShareOfGdp
 from milbalance.claims.when import (
     DEADLINE,
     NOW,
@@ -164,3 +166,56 @@ def test_a_year_after_a_month_range_is_the_sentence_year() -> None:
     from milbalance.claims.when import sentence_year, years_in
     text = "Russia made 2 million shells from January to March 2024"
     assert sentence_year(text, years_in(text, []), ON) == (2024, True)
+
+
+# --- the readings reach the claims ------------------------------------------------------
+
+CTX = Context(on=ON)
+
+
+def test_now_reaches_the_claim(parser: Parser) -> None:
+    (claim,) = parser.parse("Russia currently spends 7% of its GDP on defence.", CTX).claims
+    assert claim.year == 2025
+    assert "year read as 2025 (currently, from the article date 2025-11-14)" in claim.caveats
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.lists(st.integers(2015, 2030), min_size=2, max_size=2, unique=True),
+       st.lists(st.integers(10, 99), min_size=2, max_size=2, unique=True))
+def test_each_spending_figure_takes_its_own_year(parser: Parser, years: list[int],
+                                                 tenths: list[int]) -> None:
+    a, b = (t / 10 for t in tenths)
+    text = (f"Russia plans to spend {a} trillion rubles on defence in {years[0]} and {b} "
+            f"trillion rubles in {years[1]}.")
+    levels = [c for c in parser.parse(text, CTX).claims if isinstance(c, Level)]
+    assert [(c.quantity.value, c.year) for c in levels] == [(a * 1e12, years[0]),
+                                                           (b * 1e12, years[1])]
+
+
+@pytest.mark.parametrize("since", ["since February 2022", "since the full-scale invasion"])
+def test_a_count_since_a_date_is_a_running_total(parser: Parser, since: str) -> None:
+    claims = parser.parse(f"Russia has fired 10 million artillery shells {since}.", CTX).claims
+    assert not [c for c in claims if isinstance(c, Level)]
+    (nc,) = [c for c in claims if isinstance(c, NotCheckable)]
+    assert "running total over 2022–2025" in nc.explanation
+
+
+def test_a_deadline_is_a_target(parser: Parser) -> None:
+    claims = parser.parse("The US Army aims to make 100,000 shells a month by mid-2026.",
+                          CTX).claims
+    (level,) = [c for c in claims if isinstance(c, Level)]
+    assert (level.measure, level.year, level.quantity.value) == (Measure.TARGET, 2026, 1.2e6)
+    assert any("deadline" in c for c in level.caveats)
+    assert any("annualised ×12" in c for c in level.caveats)
+
+
+@pytest.mark.parametrize(("text", "years", "peak"), [
+    ("At the height of the Second World War, the US spent 37% of GDP on defence.",
+     (1939, 1945), 1944),
+    ("Under Ronald Reagan, the United States spent 6% of GDP on defence.", (1981, 1989), 1986),
+])
+def test_named_periods_reach_shares(parser: Parser, text: str, years: tuple[int, int],
+                                    peak: int) -> None:
+    (share,) = [c for c in parser.parse(text, CTX).claims if isinstance(c, ShareOfGdp)]
+    assert (share.years, share.year) == (years, peak)
