@@ -7,9 +7,11 @@ article named before it, by kind, so that "the country", "the alliance", "the bl
 Kremlin", "it" and "its" resolve to the last matching one. Everything taken from here is
 said on the claim ("'the country' read as Russia (RUS), named earlier in the article").
 
-``Article`` (in ``article``) builds one Context per sentence; the rules it follows are here:
-``referents`` (anaphora → mentions), ``opening_date`` and ``dateline_date`` (dates written
-once), ``continues_speech`` (whose words a sentence reports), ``main_subject``.
+``article`` builds one Context per sentence (a quotation's speaker named at its end and a
+lead-in's speaker and year are found there too); the rules it follows are here:
+``referents`` (anaphora → mentions, used by the parser), ``date_caveats``, ``opening_date``
+and ``dateline_date`` (dates written once), ``continues_speech`` (whose words a sentence
+reports), ``main_subject``.
 """
 
 from __future__ import annotations

@@ -13,6 +13,12 @@ cuts it misses: a figure or its unit abbreviation ending a sentence ("worth $2.5
 
 Markers (``#``, bullets, ``>``, emphasis, a table's outer pipes) are not part of a
 sentence's text, but ``text[start:end] == sentence.text`` always holds.
+
+Measured on the development half of the claims corpus (32 articles, 255 labelled
+sentences): this splitter returns 245 of them exactly and runs none into another (the rest
+are labels spanning two sentences, a bullet's marker or a dateline); the earlier
+regex splitter returned 238 and ran 7 into their neighbours ('•' bullets, a title); pysbd
+returned 92 (it merges across line breaks and cuts '13.5 trn. rubles'); syntok alone 245.
 """
 
 from __future__ import annotations
