@@ -91,6 +91,12 @@ def sentence_year(sentence: str, years: list[tuple[int, int]],
     return None, False
 
 
+def period_notes(sentence: str) -> list[str]:
+    """How each period named in the sentence was read ("'the Korean War' read as …")."""
+    return [f"'{t.text}' read as {t.note}" for t in time_expressions(sentence, None)
+            if t.kind == RANGE]
+
+
 def named_periods(sentence: str) -> list[tuple[tuple[int, int], int]]:
     """(years, position) of each period named instead of years (``PERIODS``)."""
     return [(t.years, t.start) for t in time_expressions(sentence, None) if t.kind == RANGE]

@@ -21,7 +21,7 @@ from milbalance.claims.parse.common import (
     negation_cue,
     not_currency,
 )
-from milbalance.claims.when import named_periods
+from milbalance.claims.when import named_periods, period_notes
 
 _OUT_VERB = re.compile(r"\bout(?P<verb>produc|spend|spent|gun|manufactur|build|built|pac|"
                        r"perform|strip)\w*", re.I)
@@ -185,7 +185,7 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
     elif not more:
         subject, others, more = others[0], [subject], True
     if periods:
-        extra.append("'during the war' read as the war's peak year")
+        extra += period_notes(text)
     all_caveats = tuple(dict.fromkeys([*caveats, *([caveat] if caveat else []),
                                        *filter(None, extra)]))
     common2 = {**common, "caveats": all_caveats, "negated": negated}
