@@ -244,3 +244,17 @@ def test_points_listed_after_a_speakers_lead_in_are_the_speakers(checker: Checke
     assert str(_attribution(r, "6.3%").verdict.label) == "supported"
     [g] = _claims(r, "Germany", "share_of_gdp")
     assert g.verdict.claim.attribution is None
+
+
+def test_also_said_is_on_the_occasion_just_reported(checker: Checker) -> None:
+    text = ("In June 2024 Vladimir Putin called claims that Russia is preparing to attack NATO "
+            "nonsense. At the St Petersburg forum in June 2025 he went further, saying that "
+            "talk of Russia attacking Europe or NATO is a myth. Putin also said that Moscow "
+            "does not see NATO's rearmament as a threat to Russia.")
+    r = checker.read(text, date(2025, 12, 31))
+    called = _attribution(r, "called claims")
+    assert "putin-2024-06-05" in called.verdict.summary
+    also = _attribution(r, "also said")
+    assert also.verdict.claim.attribution is not None
+    assert also.verdict.claim.attribution.date.startswith("2025-06")
+    assert "putin-2025-06-19" in also.verdict.summary

@@ -19,7 +19,7 @@ from milbalance.claims.context import (
 from milbalance.claims.evaluate import Evaluator
 from milbalance.claims.gazetteer import Gazetteer
 from milbalance.claims.kinds import Attribution, AttributionClaim, Claim, NotCheckable
-from milbalance.claims.parse.attribution import attribution_claim
+from milbalance.claims.parse.attribution import attribution_claim, date_in
 from milbalance.claims.parser import Parse, Parser
 from milbalance.claims.split import Sentence, split_sentences
 from milbalance.claims.verdict import Verdict
@@ -178,7 +178,11 @@ class _State:
         on_from = "" if opening is not None else (self.paragraph_from or self.on_from)
         speaker = self.speaker if self.speaker is not None and continues_speech(
             s.text, s.quoted and self.speaking, s.paragraph == self.speaker_paragraph) else None
+        if speaker is not None and (said_on := date_in(s.text, self.on)) is not None:
+            speaker = replace(speaker, date=said_on.isoformat())  # 'In June 2025 he went on'
         speaker = self.ahead.get(s.start, speaker)
+        if (again := self._again(s.text)) is not None and opening is None:
+            on, on_from = again  # 'Putin also said …': on the occasion just reported
         if s.kind == "item" and self.lead_speaker[0] == s.paragraph:
             speaker = self.lead_speaker[1]  # 'Rutte said:' and the points he made
         it = "" if lead_in else self.last.get("entity", "")  # a lead-in's subject follows it
@@ -186,6 +190,16 @@ class _State:
                        last_country=self.last.get("country", ""),
                        last_bloc=self.last.get("bloc", ""), main_subject=self.main,
                        topic=self.last.get("topic", ""), on_from=on_from)
+
+    def _again(self, text: str) -> tuple[date, str] | None:
+        """'X also said …' with no date of its own: the date of X's statement before."""
+        if self.speaker is None or not self.speaker.date or date_in(text, self.on):
+            return None
+        surname = self.speaker.speaker.split()[-1]
+        if not re.search(rf"\b{re.escape(surname)}\s+(?:also|further|later)\s+\w+", text):
+            return None
+        return (date.fromisoformat(self.speaker.date),
+                f"the date of {self.speaker.speaker}'s statement before")
 
     def after(self, s: Sentence, parse: Parse, ctx: Context) -> None:
         if s.kind != "item" and s.text.rstrip("*_ ").endswith(":"):
@@ -195,6 +209,9 @@ class _State:
             self.speaking = True
         else:
             self.speaking = ctx.speaker is not None
+            if ctx.speaker is not None and self.speaker is not None and \
+                    ctx.speaker.speaker == self.speaker.speaker:
+                self.speaker = ctx.speaker  # the date the sentence gave the same speaker
         kinds = {e: self.gaz.entities[e].kind.value for e in parse.entities
                  if e in self.gaz.entities}
         subject = next((x for c in parse.claims if (x := _subject(c))), "")

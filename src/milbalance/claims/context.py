@@ -158,7 +158,9 @@ _PRONOUN_SPEECH = re.compile(
     r"pointed out|went on|recalled|underlined|stressed|emphasi[sz]ed|reiterated|"
     r"highlighted|cautioned)\b|[,;]\s*(?:he|she|they)\s+(?:said|added|noted|argued|"
     r"insisted|warned|stated|claimed|explained)\b|"
-    r"^\W*(?:[Aa]ccording to|[Cc]iting) (?:him|her|them)\b")
+    r"^\W*(?:[Aa]ccording to|[Cc]iting) (?:him|her|them)\b|"
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+went\s+(?:further|on)\b|"
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b[^.;\"“]{0,60},\s+saying\b")
 
 
 def continues_speech(text: str, quoted: bool, same_paragraph: bool) -> bool:

@@ -26,11 +26,12 @@ from milbalance.claims.kinds import (
     Record,
     ShareOfGdp,
 )
+from milbalance.claims.when import MONTHS
 
 _PAST = (r"said|told|stated|claimed|argued|added|wrote|noted|insisted|warned|announced|"
          r"estimated|declared|explained|acknowledged|admitted|conceded|stressed|suggested|"
          r"underlined|emphasi[sz]ed|recalled|reiterated|highlighted|cautioned|confirmed|"
-         r"revealed|pointed out|reported")
+         r"revealed|pointed out|reported|called")
 _PRESENT = (r"says|tells|states|claims|argues|adds|writes|notes|insists|warns|announces|"
             r"estimates|declares|explains|acknowledges|admits|stresses|suggests|maintains|"
             r"underlines|emphasi[sz]es|recalls|reiterates|highlights|confirms|reports")
@@ -118,8 +119,24 @@ def _find(gaz: Gazetteer, sentence: str, on: date | None
         speaker = speaker.strip().strip("\"“”'’")
         if not speaker or speaker.lower() in _NOBODY or not speaker[0].isupper():
             continue
-        day = on.isoformat() if on else ""
+        when = date_in(sentence, on) or on
+        day = when.isoformat() if when else ""
         return Attribution(speaker, body, day, cited=cited), [(start, end)]
+    return None
+
+
+_MONTH_YEAR = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS)
+                         + r")\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def date_in(sentence: str, on: date | None) -> date | None:
+    """The date the sentence gives its statement ('in December 2025', 'on 27 June 2025'):
+    the first month and year written that is not after the article's date ``on``."""
+    for m in _MONTH_YEAR.finditer(sentence):
+        day = min(max(int(m["day"] or m["day2"] or 15), 1), 28)
+        found = date(int(m["year"]), MONTHS.index(m["month"].lower()) + 1, day)
+        if on is None or found <= on:
+            return found
     return None
 
 
