@@ -36,10 +36,9 @@ WORD_NUMBERS: dict[str, float] = {
     "a dozen": 12, "one and a half": 1.5, "two and a half": 2.5,
     **{w: i + 1 for i, w in enumerate(_UNITS)}, **{w: i + 10 for i, w in enumerate(_TEENS)},
     **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
-    **{f"{t}{sep}{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS)
-       for j, u in enumerate(_UNITS) for sep in ("-", " ")},
 }
-"""Numbers written as words, up to ninety-nine ('twenty-five', 'twenty five')."""
+"""Numbers written as one word or phrase; 'twenty-five' and 'twenty five' are read as the tens
+and the unit (``word_value``)."""
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12, "billion": 1e9, "bn": 1e9,
     "bln": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
@@ -72,7 +71,9 @@ _DIGITS = (r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,15})(?:\.\d{1,12})?"
            r"(?!\d|[.,]\d)")
 """A written number: '1,500', '13.5', '2024'. It starts where no digit, '.' or ',' precedes it
 and ends where none follows, so a digit run longer than a number is no number at all."""
-_WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a", "an")),
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})\b"
+_WORDS = _COMPOUND + "|" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS
+                                            if w not in ("a", "an")),
                          key=len, reverse=True))
 _NUM = (rf"(?:{_DIGITS}|(?<![a-z])(?=[a-z])(?:{_WORDS}|"
         r"an?(?=\s+(?:million|billion|trillion|thousand)\b)))")
@@ -150,12 +151,21 @@ _MONTH_BEFORE = re.compile(
     r"december)\s{0,3}$", re.IGNORECASE)
 
 
-def number_value(text: str) -> float:
-    """'1,500' → 1500.0, 'two' → 2.0 (digits with thousands commas, or a number word)."""
-    word = text.strip().lower()
+def word_value(text: str) -> float | None:
+    """'two' → 2, 'twenty-five' and 'twenty five' → 25; None for no number word."""
+    word = " ".join(text.strip().lower().split())
     if word in WORD_NUMBERS:
         return float(WORD_NUMBERS[word])
-    return float(word.replace(",", ""))
+    tens, _, unit = word.replace("-", " ").partition(" ")
+    if tens in _TENS and unit in _UNITS:
+        return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit])
+    return None
+
+
+def number_value(text: str) -> float:
+    """'1,500' → 1500.0, 'two' → 2.0 (digits with thousands commas, or a number word)."""
+    value = word_value(text)
+    return value if value is not None else float(text.strip().replace(",", ""))
 
 
 def multiplier_value(match: re.Match[str]) -> float:
@@ -311,7 +321,7 @@ def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
         if _MONTH_BEFORE.search(sentence[max(0, start - 14):start]):
             continue  # "June 27"
         raw = m["num"]
-        if raw.lower() in WORD_NUMBERS and not (m["scale"] or m["pre"] or m["post"]):
+        if word_value(raw) is not None and not (m["scale"] or m["pre"] or m["post"]):
             item = item_near(items, sentence, m.end())
             if item is None:
                 continue  # "one of", "two allies": only a word number followed by an item
