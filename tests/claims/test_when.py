@@ -219,3 +219,12 @@ def test_named_periods_reach_shares(parser: Parser, text: str, years: tuple[int,
                                     peak: int) -> None:
     (share,) = [c for c in parser.parse(text, CTX).claims if isinstance(c, ShareOfGdp)]
     assert (share.years, share.year) == (years, peak)
+
+
+@pytest.mark.parametrize("text", ["Russia has produced 250,000 shells a month since 2023.",
+                                  "Russia has spent more than 6% of GDP on defence since 2023."])
+def test_a_rate_or_share_since_a_date_is_read_at_the_date_said(parser: Parser,
+                                                                text: str) -> None:
+    (claim,) = [c for c in parser.parse(text, CTX).claims if isinstance(c, Level | ShareOfGdp)]
+    assert claim.year == 2025
+    assert any("held from 2023 to 2025" in c for c in claim.caveats)

@@ -348,3 +348,13 @@ def running_total(t: TimeExpr | None) -> str:
         return ""
     return (f"'{t.text}': a running total over {t.years[0]}–{t.years[1]}, not the level of "
             f"{t.years[0]}; the data hold yearly figures and their sum is not checked here")
+
+
+def held_since(t: TimeExpr | None) -> str:
+    """For a rate or a share written with 'since DATE' ('250,000 shells a month since
+    2023', '6% of GDP since 2023'): it has held from then to the date said, so it is read at
+    the later year; '' for any other time."""
+    if t is None or t.kind != SINCE:
+        return ""
+    return (f"'{t.text}': a rate or share held from {t.years[0]} to {t.years[1]}, read at "
+            f"{t.years[1]}, the date said")

@@ -27,7 +27,14 @@ from milbalance.claims.parse.common import (
     not_currency,
 )
 from milbalance.claims.subjects import subject_before
-from milbalance.claims.when import DEADLINE, figure_time, in_a_month, running_total, year_near
+from milbalance.claims.when import (
+    DEADLINE,
+    figure_time,
+    held_since,
+    in_a_month,
+    running_total,
+    year_near,
+)
 
 
 def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
@@ -64,6 +71,9 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
         if when is not None and when.kind == DEADLINE:
             measure, qyear, from_text = Measure.TARGET, when.year, True
             cv.append(f"{when.note}: read as a target")
+        elif held := held_since(when):  # a rate since a date: held till the date said
+            qyear, from_text = when.year if when else qyear, True
+            cv.append(held)
         cv += filter(None, [rate_note(q)])
         if PROJECTION.search(text[max(0, q.start - 40):q.start]):
             cv.append("a projection for the year, compared with estimates of actual output")

@@ -29,7 +29,14 @@ from milbalance.claims.parse.common import (
 )
 from milbalance.claims.parse.percent import bare_percent, share_of
 from milbalance.claims.subjects import subject_before
-from milbalance.claims.when import RANGE, figure_time, running_total, time_expressions, year_near
+from milbalance.claims.when import (
+    RANGE,
+    figure_time,
+    held_since,
+    running_total,
+    time_expressions,
+    year_near,
+)
 
 
 def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
@@ -68,13 +75,15 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
             continue
         qyear, from_text = year_near(text, q.start, q.end, years, common["year"])  # type: ignore[arg-type]
         from_text = from_text or bool(common["year_from_text"])
-        if q.unit is QuantityUnit.MONEY and (total := running_total(
-                figure_time(text, q.start, q.end, ctx.on, figures))):
+        when = figure_time(text, q.start, q.end, ctx.on, figures)
+        if q.unit is QuantityUnit.MONEY and (total := running_total(when)):
             out.append(NotCheckable(reason=NotCheckableReason.UNRESOLVED, explanation=total,
                                     **common))  # type: ignore[arg-type]
             continue
         span = None
         cav = tuple(dict.fromkeys([*caveats, *([caveat] if caveat else [])]))
+        if when is not None and (held := held_since(when)):  # a share since a date
+            qyear, from_text, cav = when.year, True, (*cav, held)
         if periods:
             period = ([t for t in periods if t.start >= q.end] or periods)[0]
             span, qyear, from_text = period.years, period.year, True
