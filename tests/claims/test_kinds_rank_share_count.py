@@ -13,6 +13,7 @@ from milbalance.claims import Checker
 from milbalance.claims.evaluate.count import _holds
 from milbalance.claims.evaluate.share_total import score_interval
 from milbalance.claims.kinds import MemberCount, Quantity, QuantityUnit
+from tests.claims.test_kinds_change import _label
 
 ON = date(2025, 4, 28)
 
@@ -22,7 +23,7 @@ def _one(checker: Checker, text: str, kind: str, on: date = ON) -> tuple[str, st
     found = [c.verdict for c in r.claims if str(c.verdict.claim.kind) == kind]
     assert found, (text, [c.verdict.reading for c in r.claims], r.skipped)
     v = found[0]
-    return str(v.label), v.reading, v.summary
+    return _label(v), v.reading, v.summary
 
 
 def test_world_ranks(checker: Checker) -> None:

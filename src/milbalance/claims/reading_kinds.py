@@ -31,6 +31,8 @@ def change_reading(c: Change, subject: str, metric: str, period: str) -> str:
     if c.first_since is not None:
         way = "fall" if c.factor < 1 else "rise"
         what = f"first {way} since {c.first_since}"
+    elif c.percent and c.factor == 1.0 and c.bound:
+        what = "a rise (> 0%)" if c.bound == "at-least" else "a fall (< 0%)"
     elif c.percent:
         what = f"{_cmp(c.bound, c.strict, c.approximate)} {(c.factor - 1) * 100:+.3g}%"
     else:

@@ -34,7 +34,7 @@ from milbalance.claims.evaluate.comparison import comparison
 from milbalance.claims.evaluate.consistency import consistency
 from milbalance.claims.evaluate.engine import _p_ratio_within, comparison_method
 from milbalance.claims.evaluate.level import level, share
-from milbalance.claims.evaluate.more_kinds import more_kinds
+from milbalance.claims.evaluate.more_kinds import more_kinds, whole_table
 from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.spending_totals import bloc_level
 from milbalance.claims.kinds import (
@@ -85,6 +85,9 @@ def one_source_is_not_a_refutation(verdict: Verdict) -> Verdict:
     sources = {e.source_id for e in verdict.evidence if e.source_id}
     if verdict.label is not Label.REFUTED or len(sources) >= REFUTING_SOURCES:
         return verdict
+    if whole_table(verdict.claim):
+        return verdict  # a rank, count or share of a total is computed from every country's
+        #                 figure in the table, not read from one publication's figure
     shown = "; ".join(f"{e.source_id}: {e.value:,.4g} ({e.period})" for e in verdict.evidence
                       if e.value is not None)[:300] or "no figure shown"
     return replace(verdict, label=Label.NOT_CHECKABLE, probability=None,

@@ -54,6 +54,9 @@ def without_base(text: str, words: ChangeWords | None, since: int | None,
         return tuple(caveats), fields
     if since is not None:
         return tuple(caveats), fields
+    if words.direction and not common.get("year_from_text"):
+        fields["since"] = None  # 'spending rose': with no year or base, no period to check
+        return tuple(caveats), fields
     written, previous = base_year(text)
     if (written is None and not common.get("year_from_text") and ctx.on is not None
             and year == ctx.on.year and _PAST.search(text) and not _FUTURE.search(text)):

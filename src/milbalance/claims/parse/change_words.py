@@ -64,6 +64,21 @@ _BASE_YEAR = re.compile(r"\b(?:on|over|from|compared\s+(?:with|to)|relative\s+to
 """'a 25% increase on 2024', 'up 12% over 2023', 'compared with 2021'."""
 
 
+STRONG = 0.10
+"""'Rose sharply / significantly / rapidly' with no figure: read as at least +10 % (said)."""
+_ADV = (r"sharply|significantly|rapidly|dramatically|substantially|considerably|massively|"
+        r"markedly|steeply|strongly")
+_ADJ = (r"significant|sharp|rapid|dramatic|substantial|considerable|massive|marked|steep|"
+        r"strong")
+_DIRECTION = re.compile(
+    rf"\b(?:(?:an?\s+)?(?P<adv2>{_ADV}|{_ADJ})\s+)?(?:(?P<rise>rose|risen|rises|grew|grown|grows|increased|"
+    r"increases|went\s+up|gone\s+up|climbed|soared|surged|jumped|expanded|(?:to\s+)?"
+    r"(?:raise|increase|boost))|(?P<fall>fell|fallen|falls|dropped|declined|decreased|"
+    r"shrank|slashed|(?:to\s+)?(?:cut|reduce)))\b(?!\s+(?:to|by|from)\b)"
+    rf"(?:\s+(?:\w+\s+){{0,4}}?(?P<adv>{_ADV})\b)?", re.I)
+"""A change written with its direction only ('rose sharply in 2024', 'plans to cut')."""
+
+
 @dataclass(frozen=True)
 class ChangeWords:
     factor: float
@@ -75,6 +90,7 @@ class ChangeWords:
     caveats: tuple[str, ...] = ()
     first_since_text: str = ""  # "fell for the first time since …": the words after since
     multiple: bool = False  # written as a multiple ('tripled'), not a per cent or a fraction
+    direction: bool = False  # no figure at all ('rose sharply in 2024'): only its direction
 
 
 def _bounded(rise: bool, value: float, bound: str) -> tuple[float, str]:
@@ -114,8 +130,27 @@ def change_words(text: str) -> ChangeWords | None:
     if word is not None and word.change:
         found.append((word.start, _from_ratio(word)))
     if not found:
-        return None
+        return direction_only(text)
     return min(found, key=lambda f: f[0])[1]
+
+
+def direction_only(text: str) -> ChangeWords | None:
+    """'Spending rose in 2024' (factor > 1), 'plans to cut spending in 2026' (< 1); with
+    'sharply', 'significantly' … the rise is read as at least 10 % (said)."""
+    m = _DIRECTION.search(text)
+    if m is None:
+        return None
+    rise = bool(m["rise"])
+    strong = m["adv"] or m["adv2"]
+    if strong:
+        factor = 1 + STRONG if rise else 1 - STRONG
+        caveat = (f"'{strong}' with no figure read as a {'rise' if rise else 'fall'} of at "
+                  f"least {STRONG:.0%}")
+        return ChangeWords(factor, m.start(), "at-least" if rise else "at-most", False,
+                           False, True, (caveat,), direction=True)
+    return ChangeWords(1.0, m.start(), "at-least" if rise else "at-most", True, False, True,
+                       (f"no figure: read as a {'rise' if rise else 'fall'} only",),
+                       direction=True)
 
 
 def _from_ratio(word: RatioWord) -> ChangeWords:
