@@ -67,8 +67,7 @@ ARTICLE_FIELDS = {"id": str, "url": str, "outlet": str, "date": str, "kind": str
 CLAIM_FIELDS = {"sentence": str, "claim": str, "kind": str, "subject": str, "checkable": bool,
                 "label": str, "accept": list, "evidence": str, "note": str}
 # gold kinds the checker has no kind of its own for, read as the checker kind closest to them
-_KIND_ALIASES = {"target": "level", "count": "level", "share_of_total": "level",
-                 "rank": "comparison", "opinion": "not_checkable", "forecast": "not_checkable"}
+_KIND_ALIASES = {"target": "level", "opinion": "not_checkable", "forecast": "not_checkable"}
 
 
 class CorpusError(ValueError):
