@@ -165,11 +165,27 @@ def test_nearly_is_approximately_below(lead: str, gazetteer: Gazetteer) -> None:
     assert q.approximate and (q.low, q.high) == (pytest.approx(1.8e6), 2e6)
 
 
-@pytest.mark.parametrize("text", ["between 4 million and 5 million artillery shells",
-                                  "4-5 million artillery shells", "four to five million shells"])
-def test_ranges(text: str, gazetteer: Gazetteer) -> None:
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("between 4 million and 5 million artillery shells", 4e6, 5e6),
+    ("4-5 million artillery shells", 4e6, 5e6), ("four to five million shells", 4e6, 5e6),
+    ("2-3.5 million artillery shells", 2e6, 3.5e6), ("2 to 3.5 million shells", 2e6, 3.5e6),
+])
+def test_ranges(text: str, low: float, high: float, gazetteer: Gazetteer) -> None:
     q = _one(text, gazetteer)
-    assert (q.low, q.high) == (4e6, 5e6)
+    assert (q.low, q.high) == (low, high)
+
+
+@given(st.integers(1, 999).map(lambda n: n * 1000), st.sampled_from(["a month", "per month",
+                                                                     "monthly", "each month"]))
+def test_a_monthly_rate_is_twelve_times_a_yearly_one(n: int, per: str) -> None:
+    from milbalance.claims.numbers import ItemMatch, rate_note
+
+    def shells(s: str, p: int) -> ItemMatch | None:
+        return ItemMatch("artillery_shells", p + 7) if s[p:p + 7] == " shells" else None
+    (month,) = find_quantities(f"Russia makes {n:,} shells {per}", shells)
+    (year,) = find_quantities(f"Russia makes {12 * n:,} shells a year", shells)
+    assert month.value == year.value and (month.per, year.per) == ("month", "year")
+    assert "×12" in rate_note(month) and rate_note(year) == ""
 
 
 def test_a_year_opens_no_range(gazetteer: Gazetteer) -> None:
