@@ -41,6 +41,7 @@ from milbalance.claims.organisations import (
     in_wider_name,
     is_currency,
     is_event,
+    is_person,
     organisation_spans,
 )
 from milbalance.model import Entity, EntityKind, Metric
@@ -323,7 +324,8 @@ class Gazetteer:
             if (inside and entity.kind in (EntityKind.COUNTRY, EntityKind.BLOC)) or (
                     country and is_event(sentence, m.end, m.start)) or (
                     country and is_currency(sentence, m.start, m.end)) or (
-                    country and in_wider_name(sentence, m.start)):
+                    country and in_wider_name(sentence, m.start)) or (
+                    country and " " not in m.text and is_person(sentence, m.end)):
                 keep = False
             elif m.seat:
                 joined = previous is not None and previous[0].seat and re.fullmatch(

@@ -13,7 +13,8 @@ an event, or a capital named as a place.
   "agreements", "format", "memorandum", "conference", "talks", "war" ("the Hague summit",
   "the Warsaw Pact", "the Minsk agreements", "the Vietnam War") names an occasion, not the
   country. A name qualifying a currency ("US$149bn", "US dollars") is not an actor either,
-  nor the tail of a wider name ("Latin American", "North American").
+  nor the tail of a wider name ("Latin American", "North American"), nor a person's first
+  name ("Israel Katz said").
 - **Capitals and seats** (``acts``): "Moscow", "Washington", "the Pentagon" stand for their
   government only where they act: not after a place or object preposition ("in Minsk",
   "from Kyiv", "for Kyiv's forces", "between Moscow and Kyiv"), not before a place noun
@@ -181,6 +182,22 @@ def is_event(text: str, end: int, start: int | None = None) -> bool:
         return True
     return start is not None and bool(_DURING.search(text[max(0, start - 20):start])) and \
         not re.match(r"['’]", text[end:end + 1])
+
+
+def refers_elsewhere(text: str, end: int) -> bool:
+    """A possessive whose referent is another party ('Kyiv's allies', 'America's partners',
+    'Russia's suppliers'): the name is not the one acting."""
+    return _ELSEWHERE.match(text, end) is not None
+
+
+_PERSON_AFTER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=\s*,|\s+(?:said|says|told|"
+                           r"wrote|writes|argued|argues|noted|notes|added|adds|stated)\b)")
+
+
+def is_person(text: str, end: int) -> bool:
+    """A one-word country name that is a person's first name: followed by a capitalised
+    surname and 'said', 'told' or a comma ('Israel Katz said', 'Chad Ohlandt, an analyst')."""
+    return _PERSON_AFTER.match(text, end) is not None
 
 
 def acts(text: str, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ import re
 from milbalance.claims.context import Context
 from milbalance.claims.gazetteer import Gazetteer, Mention
 from milbalance.claims.kinds import Attribution
+from milbalance.claims.organisations import refers_elsewhere
 
 WE = re.compile(r"^\W*(?:we|our|we're)\b|\b(?:we|we're)\s+(?:are|were|have|produce|make|spend)",
                 re.I)
@@ -50,8 +51,14 @@ def _object(text: str, m: Mention) -> bool:
 
 def actors(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions that can act: not the object of 'to', 'for', a verb of giving or
-    attacking, 'including' or 'funded by' (for readers choosing a comparison's sides)."""
-    return [m for m in mentions if not _object(text, m)]
+    attacking, 'including' or 'funded by', nor a possessive of another party ("America's
+    allies"); for readers choosing a comparison's sides too."""
+    return [m for m in mentions if not _object(text, m) and not refers_elsewhere(text, m.end)]
+
+
+def _others(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Possessives of another party ("America's allies", "Russia's suppliers")."""
+    return [m for m in mentions if refers_elsewhere(text, m.end)]
 
 
 def _named_after(text: str, mentions: list[Mention], position: int) -> Mention | None:
@@ -77,8 +84,11 @@ def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position:
     before it (names a previous figure took from behind do not count), else the name the
     figure is attached to from behind, else the last name before it, the first named, the
     speaker's body, the previous sentence's entity, with the caveat its reading needs."""
-    candidates = [m for m in mentions
-                  if m.kind.value in ("country", "bloc", "company", "facility")]
+    named = [m for m in mentions if m.kind.value in ("country", "bloc", "company", "facility")]
+    others = _others(text, named)
+    candidates = [m for m in named if m not in others]
+    if others and not candidates and any(m.start <= position for m in others):
+        return "", ""  # 'America's allies produce …': someone, but not America
     acting = actors(text, candidates) or candidates
     before = [m for m in acting if m.start <= position]
     previous = [n for n in _NUMBER.finditer(text, max(0, position - 200), position)
