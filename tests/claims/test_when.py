@@ -228,3 +228,13 @@ def test_a_rate_or_share_since_a_date_is_read_at_the_date_said(parser: Parser,
     (claim,) = [c for c in parser.parse(text, CTX).claims if isinstance(c, Level | ShareOfGdp)]
     assert claim.year == 2025
     assert any("held from 2023 to 2025" in c for c in claim.caveats)
+
+
+@pytest.mark.parametrize("since", ["since February 2022", "since the start of the full-scale "
+                                   "invasion", "since the start of Russia's special military "
+                                   "operation"])
+def test_a_level_from_which_something_grew_since_a_date_is_that_dates(parser: Parser,
+                                                                       since: str) -> None:
+    text = f"Europe's production capacity has grown from 300,000 shells per year {since}."
+    (level,) = [c for c in parser.parse(text, CTX).claims if isinstance(c, Level)]
+    assert (level.year, level.quantity.value) == (2022, 300_000)

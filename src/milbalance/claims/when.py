@@ -207,7 +207,8 @@ EVENTS: tuple[tuple[str, int, str], ...] = (
      1991, "the end of the Cold War: 1991"),
     (r"\bwhen Russia (?:launched|began|started) (?:its|the) (?:full-scale )?(?:invasion|war)"
      r"|\b(?:the )?(?:start|beginning|launch|outbreak) of (?:the|Russia's|Russia’s) "
-     r"(?:full-scale )?(?:war|invasion)(?: of Ukraine| in Ukraine)?|\b(?:the|Russia's|Russia’s) "
+     r"(?:full-scale )?(?:war|invasion|special military operation)(?: of Ukraine| in Ukraine)?"
+     r"|\b(?:the|Russia's|Russia’s) "
      r"full-scale invasion(?: of Ukraine)?|\bFebruary 2022\b", 2022,
      "the full-scale invasion: February 2022"),
 )
@@ -348,6 +349,20 @@ def running_total(t: TimeExpr | None) -> str:
         return ""
     return (f"'{t.text}': a running total over {t.years[0]}–{t.years[1]}, not the level of "
             f"{t.years[0]}; the data hold yearly figures and their sum is not checked here")
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s{1,3}(?:about\s{1,3}|some\s{1,3}|around\s{1,3}|"
+                          r"(?:US)?\$|€|£)?$", re.I)
+
+
+def level_at_since(text: str, start: int, t: TimeExpr | None) -> str:
+    """'grown from 300,000 a year since 2022': the figure after 'from' is the level at the
+    start of the span; '' when the figure is not written that way."""
+    if t is None or t.kind != SINCE or t.start < start or \
+            not _FROM_BEFORE.search(text, max(0, start - 16), start):
+        return ""
+    return (f"'from … {t.text}': the figure is the level at the start, read at "
+            f"{t.years[0]}")
 
 
 def held_since(t: TimeExpr | None) -> str:

@@ -32,6 +32,7 @@ from milbalance.claims.when import (
     figure_time,
     held_since,
     in_a_month,
+    level_at_since,
     running_total,
     year_near,
 )
@@ -71,6 +72,9 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
         if when is not None and when.kind == DEADLINE:
             measure, qyear, from_text = Measure.TARGET, when.year, True
             cv.append(f"{when.note}: read as a target")
+        elif when is not None and (start := level_at_since(text, q.start, when)):
+            qyear, from_text = when.years[0], True  # 'grown from X since 2022': X in 2022
+            cv.append(start)
         elif held := held_since(when):  # a rate since a date: held till the date said
             qyear, from_text = when.year if when else qyear, True
             cv.append(held)
