@@ -114,3 +114,17 @@ def test_count_bound_flips_without_gaps_and_gaps_can_only_undecide(x: int, n: in
     for c in (at_least, at_most):
         plain, wide = _holds(c, n, n, 32), _holds(c, n, min(32, n + g), 32)
         assert wide is None or wide == plain
+
+
+def test_more_than_any_other_is_a_first_rank(checker: Checker) -> None:
+    r = checker.read("The United States spends more on its military than any other country.",
+                     date(2025, 6, 1))
+    kinds = [str(c.verdict.claim.kind) for c in r.claims]
+    assert "rank" in kinds and "comparison" not in kinds
+    (v,) = [c.verdict for c in r.claims if str(c.verdict.claim.kind) == "rank"]
+    assert str(v.label) == "supported" and "largest in WLD" in v.reading
+    assert "checked against 2024" in v.reading
+    label, reading, _ = _one(checker, "Poland spends more on defence as a share of GDP than "
+                             "any other NATO member in 2024.", "rank")
+    assert "in NATO" in reading and "share_gdp" in reading
+    assert label in ("supported", "not_checkable")  # a member without a figure may decide it

@@ -48,11 +48,14 @@ def scope_entity(data: EvaluatorBase, scope: str) -> Entity | None:
 
 def _verdict(c: Rank, p: float | None, summary: str, ev: tuple[Evidence, ...] = (),
              gaps: tuple[str, ...] = (),
-             caveats: tuple[str, ...] = ()) -> Verdict:
+             caveats: tuple[str, ...] = (), checked: int | None = None) -> Verdict:
+    period = str(checked) if checked is not None and checked != c.year else ""
     if p is None:
         return Verdict(c, Label.NOT_CHECKABLE, None, summary, ev, caveats=(*c.caveats,
-                                                                         *caveats), gaps=gaps)
-    return Verdict(c, label_for(p), p, summary, ev, caveats=(*c.caveats, *caveats), gaps=gaps)
+                                                                         *caveats), gaps=gaps,
+                       checked_period=period)
+    return Verdict(c, label_for(p), p, summary, ev, caveats=(*c.caveats, *caveats), gaps=gaps,
+                   checked_period=period)
 
 
 def rank(data: EvaluatorBase, c: Rank) -> Verdict:
@@ -130,7 +133,7 @@ def rank(data: EvaluatorBase, c: Rank) -> Verdict:
     gaps = (unknown,) if unknown else ()
     if p is None:
         return _verdict(c, None, f"Not checkable: {summary}; {unknown}, which could change "
-                        "the rank.", ev, gaps, caveats)
+                        "the rank.", ev, gaps, caveats, year)
     return _verdict(c, p, f"The rank is {label_for(p)}: {summary}"
                     + (f"; {unknown}, which cannot change the answer" if unknown else "")
-                    + ".", ev, gaps, caveats)
+                    + ".", ev, gaps, caveats, year)

@@ -45,6 +45,12 @@ _PLACE = re.compile(
 _TOP = re.compile(
     rf"\b(?:among|in|one\s+of|within)\s+the\s+(?:(?P<sb>{_SCOPE_BEFORE})\s+)?top\s+"
     rf"(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})\b(?:[^.;]{{0,40}}?(?P<sa>{_SCOPE_AFTER}))?", re.I)
+_ANY_OTHER = re.compile(
+    r"\b(?P<dir>more|higher|larger|bigger|greater|less|lower|fewer|smaller)\b(?P<mid>[^.;]{0,80}?)"
+    r"\bthan\s+(?:any|every)\s+other\s+(?P<who>[^.;,]{1,40})", re.I)
+"""'spends more on defence as a share of GDP than any other NATO member': first in NATO."""
+_GDP = re.compile(r"\bshare\s+of\s+(?:its\s+)?(?:GDP|gross)|%\s+of\s+(?:its\s+)?GDP|"
+                  r"relative\s+to\s+(?:its\s+)?GDP|proportion\s+of\s+(?:its\s+)?GDP", re.I)
 _OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|akes|aking)|surpass\w*|replac\w*|displac\w*|"
                        r"ahead\s+of|beat\w*|outspen[dt]\w*)\s+(?:the\s+)?$", re.I)
 _SPENDING = re.compile(r"\bspen[dt]|\bspending\b|\bbudget|\bexpenditure|\boutlays?\b", re.I)
@@ -63,7 +69,7 @@ def scope_of(words: str) -> str:
         return ""
     if re.search(r"world|glob|planet", w):
         return "WLD"
-    if re.search(r"nato|alliance|allies|members", w):
+    if re.search(r"nato|alliance|all(?:y|ies)|members?\b", w) and not re.search(r"\beu\b", w):
         return "NATO"
     if re.search(r"\beu\b|european union", w):
         return "EU"
@@ -99,6 +105,13 @@ def ranks(gaz: Gazetteer, text: str, mentions: list[Mention], common: dict[str, 
         n = m["n"].lower()
         found.append((m.start(), m.end(), COUNTS.get(n) or int(n), True, False,
                       m["sb"] or m["sa"] or "", False))
+    for m in _ANY_OTHER.finditer(text):
+        scope_words = m["who"]
+        if re.search(r"\bcountry\b|\bnation\b", scope_words, re.I) and not re.search(
+                r"NATO|alli|EU\b|Europe|member", scope_words, re.I):
+            scope_words = "in the world"
+        found.append((m.start(), m.end(), 1, False, m["dir"].lower() in (
+            "less", "lower", "fewer", "smaller"), scope_words, bool(_GDP.search(m["mid"]))))
     out: list[Claim] = []
     seen: set[tuple[int, int]] = set()
     for start, end, position, top, smallest, scope_words, share in sorted(found):
