@@ -188,6 +188,17 @@ def test_a_possessive_of_another_party_is_not_the_subject(text: str, parser: Par
     assert not subjects & {"USA", "RUS", "UKR"}
 
 
+@pytest.mark.parametrize("text", [
+    "Hanwha Aerospace will make 500,000 shells a year for South Korea.",
+    "Raytheon makes 500 interceptors a year for the US.",
+    "The Soviet Union spent 15% of GDP on defence in 1985.",
+])
+def test_a_company_or_state_the_data_lack_leaves_the_subject_open(text: str,
+                                                                  parser: Parser) -> None:
+    previous = Context(last_entity="RUS")
+    assert [c for c in parser.parse(text, previous).claims if hasattr(c, "quantity")] == []
+
+
 def test_lower_case_words_are_not_proper_names(gazetteer: Gazetteer) -> None:
     assert _names(gazetteer, "they roasted a turkey in the states of the union") == []
     assert _names(gazetteer, "the whole alliance") == ["NATO"]

@@ -9,7 +9,9 @@ organisation's name, venues and events ("the Hague summit") and capitals named a
 ("speaking in Minsk", "Kyiv's allies"). Here, a name that is the object of 'to', 'for',
 'against', of a verb of giving or attacking ('sent Ukraine', 'invade Ukraine'), of 'catch
 up with', or after 'including'/'excluding' is the subject only when no other name is; 'with'
-alone is not such a word ("with the US at $997 billion").
+alone is not such a word ("with the US at $997 billion"). A figure whose nearest actor is a
+company or state the data do not hold ("Hanwha will make …", "the Soviet Union spent …") has
+no subject, never one borrowed from context.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from milbalance.claims.context import Context
 from milbalance.claims.gazetteer import Gazetteer, Mention
 from milbalance.claims.kinds import Attribution
-from milbalance.claims.organisations import refers_elsewhere
+from milbalance.claims.organisations import organisation_spans, refers_elsewhere
 
 WE = re.compile(r"^\W*(?:we|our|we're)\b|\b(?:we|we're)\s+(?:are|were|have|produce|make|spend)",
                 re.I)
@@ -40,9 +42,9 @@ _OBJECT = re.compile(
 ('funded by a number of NATO allies'), not who acts."""
 _NUMBER = re.compile(r"\d[\d.,]*")
 _NAMED_AFTER = re.compile(
-    r"^[^\d\s]{0,3}\s*\d[\d.,]*(?:\s*(?:%|[A-Za-z]+)){0,4}?\s+(?:in|for)\s+(?:the\s+)?$",
-    re.I)
-"""A figure, at most four words, then 'in' or 'for' and a name: '$314 billion in China'."""
+    r"^[^\d\s]{0,3}\s*\d[\d.,]*(?:\s*(?:%|[A-Za-z]+)){0,4}?\s+in\s+(?:the\s+)?$", re.I)
+"""A figure, at most four words, then 'in' and a name: '$314 billion in China' ('for' names
+whom it is for: 'shells for South Korea')."""
 
 
 def _object(text: str, m: Mention) -> bool:
@@ -91,6 +93,10 @@ def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position:
         return "", ""  # 'America's allies produce …': someone, but not America
     acting = actors(text, candidates) or candidates
     before = [m for m in acting if m.start <= position]
+    unknown = [o.start for o in organisation_spans(text)
+               if o.kind in ("company", "state") and o.end <= position]
+    if unknown and max(unknown) > (before[-1].start if before else -1):
+        return "", ""  # 'Hanwha will make …', 'the Soviet Union spent …': not in the data
     previous = [n for n in _NUMBER.finditer(text, max(0, position - 200), position)
                 if n.end() < position]
     if previous:
