@@ -86,7 +86,9 @@ def test_since_is_a_running_span_to_the_date_said(text: str, start: int) -> None
 
 @pytest.mark.parametrize(("text", "year", "part"), [
     ("by mid-2025", 2025, "mid"), ("by the end of 2025", 2025, "end"), ("by 2030", 2030, ""),
-    ("by early 2026", 2026, "early"),
+    ("by early 2026", 2026, "early"), ("by end-2025", 2025, "end"),
+    ("by the end of this year", 2025, "end"), ("by year-end 2026", 2026, "end"),
+    ("by the end of next year", 2026, "end"), ("by October 2025", 2025, ""),
 ])
 def test_by_is_a_deadline(text: str, year: int, part: str) -> None:
     t = _one(f"NATO aims to make 2 million shells {text}")
@@ -156,6 +158,8 @@ def test_now_follows_the_date_said(word: str, on: date) -> None:
     ("Russia made 2 million shells in late-2023", 2023, True),
     ("NATO aims to make 2 million shells by mid-2030", 2025, False),
     ("NATO aims to make 2 million shells by the end of 2030", 2025, False),
+    ("NATO aims to make 2 million shells by end-2030", 2025, False),
+    ("Stocks stood at 2 million shells at end-2024", 2024, True),
 ])
 def test_the_sentence_year(text: str, year: int, written: bool) -> None:
     from milbalance.claims.when import sentence_year, years_in

@@ -34,7 +34,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 _STATED_ON = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS)
                         + r")\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-_YEAR = re.compile(r"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<![\w$€£.,-]))"
+_YEAR = re.compile(r"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<=\b[Ee]nd-)|"
+                   r"(?<![\w$€£.,-]))"
                    r"(19[4-9]\d|20[0-4]\d)(?![\w%-]|,\d|\.\d)")
 """A year written alone or as 'mid-2025', 'early-2024' (not in '155-2024', '$2024', 'FY2024')."""
 _RELATIVE_YEAR = (
@@ -220,10 +221,12 @@ _NOW = re.compile(r"\b(?:now|currently|at present|presently|today|nowadays|this 
 _SHIFTED = re.compile(r"\b(?P<last>last year|the past year|a year ago)\b|\bnext year\b", re.I)
 _SINCE_DATE = re.compile(rf"\bsince\s{{1,3}}(?:the\s)?(?:{_PART}\s?)?(?:{_MONTH_WORD}\s)?"
                          r"(?P<year>(?:19|20)\d\d)\b", re.I)
+_ENDS = r"(?P<end>end|middle|start|beginning)(?:\sof\s|-)|year-?(?P<yearend>end)\s?"
 _BY_DATE = re.compile(
-    rf"\b(?:by|until|before)\s{{1,3}}(?:the\s)?(?:(?P<end>end|middle|start|beginning)\sof\s"
-    rf"|{_PART}\s?)?(?:{_MONTH_WORD}\s)?(?P<year>(?:19|20)\d\d)\b", re.I)
-_PART_YEAR = re.compile(rf"\b(?:{_PART}|(?:the\s)?(?P<end>end|middle|start|beginning)\sof\s"
+    rf"\b(?:by|until|before)\s{{1,3}}(?:the\s)?(?:{_ENDS}|{_PART}\s?)?(?:{_MONTH_WORD}\s)?"
+    r"(?:(?P<year>(?:19|20)\d\d)\b|(?P<rel>this|the|next)\syear\b)", re.I)
+"""'by 2030', 'by mid-2025', 'by end-2025', 'by the end of this year': a deadline."""
+_PART_YEAR = re.compile(rf"\b(?:{_PART}|(?:the\s)?(?P<end>end|middle|start|beginning)(?:\sof\s|-)"
                         rf"|(?:the\s)?(?P<half>first|second) half of\s)"
                         r"(?P<year>(?:19|20)\d\d)\b", re.I)
 _SINCE_WORD = re.compile(r"\bsince\s{1,3}$", re.I)
@@ -234,7 +237,8 @@ _PARTS = {"middle": "mid", "start": "early", "beginning": "early", "first": "fir
 
 def _part(m: re.Match[str]) -> str:
     groups = m.groupdict()
-    word = (groups.get("part") or groups.get("end") or groups.get("half") or "").lower()
+    word = (groups.get("part") or groups.get("end") or groups.get("yearend")
+            or groups.get("half") or "").lower()
     return _PARTS.get(word, word)
 
 
@@ -263,7 +267,9 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
             add(TimeExpr(SINCE, (y, max(now, y)), m.group(0), m.start(), m.end(), _part(m),
                          note=f"since {y}, to {now}, {said}"))
     for m in _BY_DATE.finditer(sentence):
-        y = int(m["year"])
+        if m["rel"] and now is None:
+            continue
+        y = int(m["year"]) if m["year"] else (now or 0) + (m["rel"].lower() == "next")
         add(TimeExpr(DEADLINE, (y, y), m.group(0), m.start(), m.end(), _part(m),
                      note=f"'{m.group(0)}': a deadline, not the level of {y}"))
     for pattern, years, peak, note in PERIODS:
