@@ -9,7 +9,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from milbalance.claims import Checker
+from milbalance.claims import Checker, Parser
 from milbalance.claims.evaluate.count import _holds
 from milbalance.claims.evaluate.share_total import score_interval
 from milbalance.claims.kinds import MemberCount, Quantity, QuantityUnit
@@ -128,3 +128,15 @@ def test_more_than_any_other_is_a_first_rank(checker: Checker) -> None:
                              "any other NATO member in 2024.", "rank")
     assert "in NATO" in reading and "share_gdp" in reading
     assert label in ("supported", "not_checkable")  # a member without a figure may decide it
+
+
+def test_what_is_not_a_rank_share_or_count(parser: Parser) -> None:
+    """A budget item, a record, a share of a deficit, a target for all allies and a rank of
+    increases are not read as ranks, shares of a total, counts or changes."""
+    for text in ("Russia's biggest budget item is defence.",
+                 "Russia's largest military budget since the Soviet era was adopted in 2024.",
+                 "Russia's defence accounts for 40% of the budget deficit in 2024.",
+                 "All allies must spend 2% of GDP on defence.",
+                 "Poland had the largest defence budget increase in NATO in 2024."):
+        kinds = {str(c.kind) for c in parser.parse(text).claims}
+        assert not kinds & {"rank", "share_of_total", "count", "change"}, (text, kinds)

@@ -70,6 +70,8 @@ _ADV = (r"sharply|significantly|rapidly|dramatically|substantially|considerably|
         r"markedly|steeply|strongly")
 _ADJ = (r"significant|sharp|rapid|dramatic|substantial|considerable|massive|marked|steep|"
         r"strong")
+_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|highest|smallest|lowest|fastest|steepest|"
+                          r"sharpest)\b[^.;,]*$", re.I)
 _DIRECTION = re.compile(
     rf"\b(?:(?:an?\s+)?(?P<adv2>{_ADV}|{_ADJ})\s+)?(?:(?P<rise>rose|risen|rises|grew|grown|grows|increased|"
     r"increases|went\s+up|gone\s+up|climbed|soared|surged|jumped|expanded|(?:to\s+)?"
@@ -138,8 +140,8 @@ def direction_only(text: str) -> ChangeWords | None:
     """'Spending rose in 2024' (factor > 1), 'plans to cut spending in 2026' (< 1); with
     'sharply', 'significantly' … the rise is read as at least 10 % (said)."""
     m = _DIRECTION.search(text)
-    if m is None:
-        return None
+    if m is None or _SUPERLATIVE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # 'the largest budget increase in NATO': a rank of changes, not read
     rise = bool(m["rise"])
     strong = m["adv"] or m["adv2"]
     if strong:

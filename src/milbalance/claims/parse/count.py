@@ -39,6 +39,9 @@ _THRESHOLD = re.compile(r"(?<![\w.,])(?P<t>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|per\s?c
 _BELOW = re.compile(r"\b(?:fall(?:s|ing)?\s+short|fell\s+short|below|under|less\s+than|"
                     r"miss(?:ed|es|ing)?|"
                     r"short\s+of|lag(?:s|ged)?\s+behind)\b", re.I)
+_NORM = re.compile(r"\b(?:must|should|shall|needs?\s+to|ha(?:ve|s)\s+to|agreed|committed|"
+                   r"pledged|promised|will|would|aims?\s+to|plans?\s+to|expected\s+to|"
+                   r"(?:are|were|is)\s+(?:set|due)\s+to|are\s+to|urged|called\s+on)\b", re.I)
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%])")
 _REACH = re.compile(r"\b(?:met|meet|meets|meeting|hit|hits|hitting|reach\w*|spen[dt]\w*|"
                     r"achiev\w*|exceed\w*|surpass\w*|fulfil\w*|comply|complied|allocat\w*|"
@@ -78,6 +81,8 @@ def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...]
             continue
         if not _REACH.search(tail[:t.start()]) and not _BELOW.search(tail[:t.start()]):
             continue
+        if _NORM.search(text[max(0, m.start() - 30):m.start()] + tail[:t.start()]):
+            continue  # 'all allies must spend 2%': a target, not a count
         below = bool(_BELOW.search(tail[:t.start()]))
         every = bool(m["all"])
         q: Quantity | None = None

@@ -34,7 +34,9 @@ _SCOPE_AFTER = (r"in\s+the\s+world|globally|worldwide|on\s+the\s+planet|in\s+(?:
                 r"eastern|northern|southern)(?:\s+and\s+|\s*,\s*|\s+))+Europe")
 _PHRASE = re.compile(
     rf"(?:(?P<sb>{_SCOPE_BEFORE})\s+)?(?:(?P<ord>{_ORD})[\s-]+)?(?P<size>{_SIZE})\s+"
-    rf"(?P<noun>{_NOUN})(?P<gdp>\s+(?:as\s+a\s+(?:share|proportion|percentage)\s+of|relative\s+"
+    rf"(?P<noun>{_NOUN})(?!\s+(?:items?|lines?|categor\w*|increases?|cuts?|deficits?|hikes?|"
+    rf"rises?|since|ever|on\s+record|in\s+(?:its\s+|the\s+country's\s+)?(?:history|decades|"
+    rf"years)))(?P<gdp>\s+(?:as\s+a\s+(?:share|proportion|percentage)\s+of|relative\s+"
     rf"to|in\s+relation\s+to)\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+"
     rf"output))?(?:\s+(?P<sa>{_SCOPE_AFTER}))?|"
     rf"\b(?P<ord2>{_ORD})[\s-]+(?P<size2>{_SIZE})\s+(?P<sa2>{_SCOPE_AFTER})", re.I)

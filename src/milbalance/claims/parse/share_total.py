@@ -32,7 +32,8 @@ _TOTAL = (
     r"(?P<budget>(?:(?:its|the|their|the\s+country's|[A-Z][\w'’]*'s?)\s+)?(?:total\s+|entire\s+|"
     r"overall\s+|annual\s+)?(?:(?:federal|state|national|government|public|central)\s+)?"
     r"(?:budget(?:\s+(?:expenditure|spending|outlays))?|government\s+(?:spending|expenditure)|"
-    r"public\s+(?:spending|expenditure)|federal\s+(?:spending|expenditure)|state\s+spending))"
+    r"public\s+(?:spending|expenditure)|federal\s+(?:spending|expenditure)|state\s+spending)"
+    r"(?!\s+(?:deficit|surplus|revenue|income|gap|shortfall)))"
 )
 _SHARE = re.compile(
     rf"(?:(?<![\w.,])(?P<pct>\d{{1,3}}(?:\.\d{{1,3}})?)\s*(?:%|per\s?cent\b|percent\b)|"
