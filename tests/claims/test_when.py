@@ -242,3 +242,15 @@ def test_a_level_from_which_something_grew_since_a_date_is_that_dates(parser: Pa
     text = f"Europe's production capacity has grown from 300,000 shells per year {since}."
     (level,) = [c for c in parser.parse(text, CTX).claims if isinstance(c, Level)]
     assert (level.year, level.quantity.value) == (2022, 300_000)
+
+
+@pytest.mark.parametrize(("text", "base"), [
+    ("doubled since 2022", 2022), ("doubled since mid-2023", 2023),
+    ("up fivefold since the start of the full-scale invasion", 2022),
+    ("the highest since the end of the Cold War", 1991),
+    ("higher than at any time since the Reagan build-up", 1981),
+    ("doubled compared with 2021", 2021), ("tripled from three years ago", 2022),
+])
+def test_the_base_year_of_a_change(text: str, base: int) -> None:
+    from milbalance.claims.when import since
+    assert since(text, ON) == base

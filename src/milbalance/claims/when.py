@@ -104,6 +104,12 @@ def named_periods(sentence: str) -> list[tuple[tuple[int, int], int]]:
 
 
 def since(sentence: str, on: date | None) -> int | None:
+    """The base year of a change: 'since DATE' as ``time_expressions`` reads it (a year, a
+    named period or event), else 'than / compared with / from YEAR', else 'N years ago'."""
+    if on is not None:
+        for t in _expressions(sentence, on):
+            if t.kind == SINCE:
+                return t.years[0]
     for pattern, year in SINCE_EVENTS:
         if re.search(r"\bsince\s+" + pattern, sentence, re.I):
             return year
