@@ -95,6 +95,10 @@ def test_a_denied_figure_flips_the_verdict(checker: Checker) -> None:
     assert isinstance(d.claim, Level) and d.claim.negated and not p.claim.negated
     if p.probability is None:
         pytest.skip("data/ has no EU output for 2023")
+    if d.probability is None:  # a refutation resting on one source is not given
+        assert d.label is Label.NOT_CHECKABLE and p.label is Label.SUPPORTED
+        assert len({e.source_id for e in p.evidence}) < 2
+        return
     assert d.probability == pytest.approx(1 - p.probability)
 
 

@@ -140,6 +140,18 @@ def test_a_denied_verb_bound_reads_as_the_opposite_bound(
     assert a.reading == b.reading and a.label is b.label
 
 
+@pytest.mark.parametrize(("words", "symbol"), [
+    ("no higher than", "≤"), ("not more than", "≤"), ("no more than", "≤"), ("up to", "≤"),
+    ("not above", "≤"), ("not below", "≥"), ("not lower than", "≥"), ("no less than", "≥"),
+    ("at least", "≥"), ("more than", ">"), ("over", ">"), ("below", "<"), ("under", "<"),
+])
+def test_bound_words_read_as_their_bound(parser: Parser, words: str, symbol: str) -> None:
+    (c,) = [c for c in parser.parse(f"Russia's military spending was {words} 5% of GDP in "
+                                    "2024.", Context(on=ON)).claims
+            if isinstance(c, ShareOfGdp)]
+    assert not c.negated and reading_of(c).endswith(f"· {symbol} 5%"), reading_of(c)
+
+
 SAME = [
     ["Russia spent 7.1% of GDP on defence in 2024.",
      "Russia spent 7.1 per cent of GDP on defense in 2024.",

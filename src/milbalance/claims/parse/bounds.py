@@ -12,10 +12,10 @@ from milbalance.claims.kinds import Quantity
 
 _ABOVE = (r"more than|over|above|exceed(?:s|ed|ing)?|in excess of|upwards of|greater than|"
           r"higher than|larger than|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|beyond")
-_AT_LEAST = (r"at least|no (?:less|fewer) than|not (?:less|fewer) than|a minimum of|"
-             r"not (?:under|below)|no lower than")
+_AT_LEAST = (r"at least|not? (?:less|fewer|lower|smaller) than|a minimum of|"
+             r"not (?:under|below)")
 _BELOW = r"less than|fewer than|under|below|lower than|short of|smaller than"
-_AT_MOST = (r"no more than|not more than|not over|not exceeding|no higher than|no greater than|"
+_AT_MOST = (r"not? (?:more|higher|greater|larger|bigger) than|not (?:over|above|exceeding)|"
             r"up to|at most|a maximum of")
 _WORD = (rf"(?P<atmost>{_AT_MOST})|(?P<atleast>{_AT_LEAST})|(?P<above>{_ABOVE})|"
          rf"(?P<below>{_BELOW})")

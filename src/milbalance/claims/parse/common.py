@@ -25,8 +25,10 @@ _NEGATION = re.compile(
     r"unable to|cannot|can't|\w+n't|not(?! only\b| least\b| just\b| to mention\b)|"
     r"no(?=\s+(?:more|fewer|less|longer|greater|higher|larger|bigger)\b))\b", re.I)
 """Words that deny what follows them in the clause: "no longer", "not", "fails to", "isn't"."""
-_BOUND_BEFORE_FIGURE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less|over)(?:\s+than)?\s*"
+_BOUND_BEFORE_FIGURE = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less|over|higher|greater|lower|"
+                                  r"larger|bigger|smaller|under|below|exceeding)(?:\s+than)?\s*"
                                   r"(?:\$|€|£|US\$)?\s*$", re.I)
+"""'no more than 300,000', 'not below 2%': a bound on the figure (``bounds``), not a denial."""
 PAST_ONLY = re.compile(r"\b(?:until recently|until (?:last|this) year|used to)\b", re.I)
 """A past state that the sentence says has ended: read as "no longer"."""
 HEDGE = re.compile(
