@@ -168,19 +168,44 @@ def _warm(holder: StoreHolder) -> None:
     check_claim(holder.get(), WARM_TEXT)
 
 
-def _warm_overview(holder: StoreHolder) -> None:
-    """The Overview's headline answer and default charts, computed once in the background so
-    that the first visitor gets them from the cache (a request meanwhile waits on the same
-    computation, never starts a second)."""
-    from milbalance.web.headline import headline
-    from milbalance.web.overview import overview
+class OverviewWarmer:
+    """The Overview's headline answer and default charts, computed once in a background thread
+    at startup so that the first visitor gets them from the cache (a request meanwhile waits
+    on the same computation, never starts a second). At shutdown the store is closed by
+    whichever finishes last, the app or the warm-up, so the warm-up never reads a closed
+    store; a failure here is left for the page to report when it is asked for."""
 
-    try:
-        store = holder.get()
-        headline(store)
-        overview(store)
-    except MilbalanceError:
-        pass  # the page reports the error when it is asked for
+    def __init__(self, holder: StoreHolder):
+        self.holder = holder
+        self._lock = threading.Lock()
+        self._done = False
+        self._stopping = False
+        self.thread = threading.Thread(target=self.run, daemon=True,
+                                       name="milbalance-warm-overview")
+
+    def run(self) -> None:
+        from milbalance.web.headline import headline
+        from milbalance.web.overview import overview
+
+        try:
+            store = self.holder.get()
+            headline(store)
+            if not self._stopping:
+                overview(store)
+        except Exception:  # the page computes it again and says why
+            pass
+        finally:
+            with self._lock:
+                self._done = True
+                if self._stopping:
+                    self.holder.close()
+
+    def stop_and_close(self) -> None:
+        """Close the store now, or when the warm-up ends if it is still running."""
+        with self._lock:
+            self._stopping = True
+            if self._done or not self.thread.is_alive():
+                self.holder.close()
 
 
 def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
@@ -192,12 +217,12 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warmer = OverviewWarmer(holder)
         if warm:
             await asyncio.to_thread(_warm, holder)
-            threading.Thread(target=_warm_overview, args=(holder,), daemon=True,
-                             name="milbalance-warm-overview").start()
+            warmer.thread.start()
         yield
-        holder.close()
+        warmer.stop_and_close()
 
     app = FastAPI(
         title="milbalance",
