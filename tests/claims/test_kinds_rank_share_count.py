@@ -140,3 +140,11 @@ def test_what_is_not_a_rank_share_or_count(parser: Parser) -> None:
                  "Poland had the largest defence budget increase in NATO in 2024."):
         kinds = {str(c.kind) for c in parser.parse(text).claims}
         assert not kinds & {"rank", "share_of_total", "count", "change"}, (text, kinds)
+
+
+def test_fractions_of_members(checker: Checker) -> None:
+    label, reading, _ = _one(checker, "More than half of NATO members met the 2% target in "
+                             "2024.", "count")
+    assert "> 50% of members" in reading and label == "supported"
+    label, reading, _ = _one(checker, "Most allies met the 2% target in 2020.", "count")
+    assert label == "refuted"

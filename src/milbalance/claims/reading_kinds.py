@@ -4,7 +4,7 @@ real terms")."""
 
 from __future__ import annotations
 
-from milbalance.claims.kinds import Change, Claim, MemberCount, Rank, ShareOfTotal
+from milbalance.claims.kinds import Change, Claim, MemberCount, QuantityUnit, Rank, ShareOfTotal
 
 SYMBOL = {("at-least", True): ">", ("at-least", False): "≥", ("at-most", True): "<",
           ("at-most", False): "≤"}
@@ -77,7 +77,8 @@ def kind_reading(c: Claim, subject: str, period: str) -> str:
             count = "all"
         elif c.quantity is not None:
             q = c.quantity
-            count = f"{_cmp(q.bound, q.strict, q.approximate)} {q.value:g}"
+            share = "% of members" if q.unit is QuantityUnit.PERCENT else ""
+            count = f"{_cmp(q.bound, q.strict, q.approximate)} {q.value:.3g}{share}"
         else:
             count = "?"
         of = f" of {c.of}" if c.of is not None else ""

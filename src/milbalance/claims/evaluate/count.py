@@ -12,11 +12,12 @@ refutes it. Without a threshold the claim counts the members.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from statistics import median
 
 from milbalance.claims.evaluate.common import EvaluatorBase
-from milbalance.claims.kinds import MemberCount
+from milbalance.claims.kinds import MemberCount, QuantityUnit
 from milbalance.claims.verdict import Label, Verdict, label_for
 
 NATO_SHARE = "defence_expenditure_nato.share_gdp"
@@ -35,6 +36,16 @@ def _holds(c: MemberCount, low: int, high: int, size: int) -> float | None:
         target_low = target_high = size
     elif c.quantity is None:
         return None
+    elif c.quantity.unit is QuantityUnit.PERCENT:  # a share of the members
+        x = c.quantity.value / 100 * size
+        if c.quantity.bound == "at-least":
+            target_low, target_high = math.floor(x) + 1 if c.quantity.strict else \
+                math.ceil(x), size
+        elif c.quantity.bound == "at-most":
+            target_low, target_high = 0, math.ceil(x) - 1 if c.quantity.strict else \
+                math.floor(x)
+        else:  # 'two-thirds', 'about half': within one member of the share
+            target_low, target_high = math.floor(x - 1), math.ceil(x + 1)
     else:
         x = round(c.quantity.value)
         strict = 1 if c.quantity.strict else 0

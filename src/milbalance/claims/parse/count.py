@@ -34,6 +34,14 @@ _SIZE = re.compile(
     rf"(?P<n2>\d{{1,2}}|{_N})\s+(?:members|allies|member\s+states|countries|nations)\b|"
     rf"\b(?:NATO's|the\s+alliance's)\s+(?:all\s+)?(?P<n3>\d{{1,2}}|{_N})\s+"
     rf"(?:members|allies|member\s+states)\b", re.I)
+_FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one-third": 100 / 3, "two-thirds": 200 / 3,
+              "two thirds": 200 / 3, "three-quarters": 75.0, "a quarter": 25.0, "most": 50.0,
+              "a majority": 50.0}
+_FRACTION = re.compile(
+    rf"\b(?:(?P<bw>more\s+than|less\s+than|nearly|almost|about|over|at\s+least|roughly)\s+)?"
+    rf"(?P<frac>{'|'.join(sorted(_FRACTIONS, key=len, reverse=True))})\s+(?:of\s+)?"
+    rf"(?:the\s+|its\s+|NATO's\s+)?(?:\d{{1,2}}\s+)?{_WHO}\b", re.I)
+"""'two-thirds of allies', 'more than half of NATO members', 'most allies'."""
 _THRESHOLD = re.compile(r"(?<![\w.,])(?P<t>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|per\s?cent\b|"
                         r"percent\b)", re.I)
 _BELOW = re.compile(r"\b(?:fall(?:s|ing)?\s+short|fell\s+short|below|under|less\s+than|"
@@ -73,7 +81,7 @@ def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...]
         size = Quantity(float(n), QuantityUnit.COUNT, m.group(0), m.start(), m.end())
         out.append(MemberCount(subject=bloc, quantity=size,
                                **{**common, "caveats": caveats}))  # type: ignore[arg-type]
-    for m in _COUNT.finditer(text):
+    for m in [*_COUNT.finditer(text), *_FRACTION.finditer(text)]:
         tail = text[m.end():m.end() + 90]
         t = _THRESHOLD.search(tail)
         if t is None or ("gdp" not in (tail[:t.end() + 30]).lower() and "target" not in \
@@ -84,9 +92,17 @@ def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...]
         if _NORM.search(text[max(0, m.start() - 30):m.start()] + tail[:t.start()]):
             continue  # 'all allies must spend 2%': a target, not a count
         below = bool(_BELOW.search(tail[:t.start()]))
-        every = bool(m["all"])
+        groups = m.groupdict()
+        every = bool(groups.get("all"))
         q: Quantity | None = None
-        if not every:
+        if groups.get("frac"):  # 'two-thirds of allies': a share of the members, in per cent
+            frac = " ".join(m["frac"].lower().split())
+            bound, strict, approx = bound_before(m["bw"] or "")
+            if frac in ("most", "a majority"):
+                bound, strict = "at-least", True
+            q = Quantity(_FRACTIONS[frac], QuantityUnit.PERCENT, m.group(0), m.start(),
+                         m.end(), bound=bound, strict=strict, approximate=not bound or approx)
+        elif not every:
             bound, strict, approx = bound_before(m["bw"] or "")
             if (m["bw"] or "").lower() in ("only", "just"):
                 bound, strict, approx = "", False, False
@@ -99,7 +115,7 @@ def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...]
             fields.update(year=int(y.group(0)), year_from_text=True)
         cv = (*caveats, *([neg_caveat(cue)] if cue else []))
         out.append(MemberCount(subject=bloc, quantity=q, every=every,
-                               of=_num(m["of"]) if m["of"] else None,
+                               of=_num(m["of"]) if groups.get("of") else None,
                                threshold=float(t["t"]), below=below,
                                **{**fields, "caveats": cv,
                                   "negated": bool(cue)}))  # type: ignore[arg-type]
