@@ -160,6 +160,9 @@ def test_now_follows_the_date_said(word: str, on: date) -> None:
     ("NATO aims to make 2 million shells by the end of 2030", 2025, False),
     ("NATO aims to make 2 million shells by end-2030", 2025, False),
     ("Stocks stood at 2 million shells at end-2024", 2024, True),
+    ("The Army bought 1 million shells in FY2024", 2024, True),
+    ("The Army plans to buy 1 million shells by FY2027", 2025, False),
+    ("The Army plans to buy 1 million shells by fiscal 2027", 2025, False),
 ])
 def test_the_sentence_year(text: str, year: int, written: bool) -> None:
     from milbalance.claims.when import sentence_year, years_in

@@ -35,9 +35,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 _STATED_ON = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS)
                         + r")\s+(?:(?P<day2>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<=\b[Ee]nd-)|"
-                   r"(?<![\w$€£.,-]))"
+                   r"(?<=\bFY)|(?<=\bFY-)|(?<![\w$€£.,-]))"
                    r"(19[4-9]\d|20[0-4]\d)(?![\w%-]|,\d|\.\d)")
-"""A year written alone or as 'mid-2025', 'early-2024' (not in '155-2024', '$2024', 'FY2024')."""
+"""A year written alone or as 'mid-2025', 'early-2024', 'FY2025' (a fiscal year is read as
+its calendar year's number), not in '155-2024' or '$2024'."""
 _RELATIVE_YEAR = (
     (re.compile(r"\b(?:this|the current) year\b|\bnow\b|\bcurrently\b|\btoday\b|"
                 r"\bat the moment\b|\bannually\b", re.I), 0),
@@ -52,7 +53,7 @@ _IN_A_MONTH = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,3}?in\s{1,3}(?:" + "|
                          re.I)
 _NOT_THE_YEAR = re.compile(r"(?:since|from|than|by|until|before|compared (?:with|to))"
                            r"\s{1,3}(?:the\s{1,3})?(?:(?:end|middle|start|beginning)\s{1,3}of\s{1,3}|"
-                           r"\w{1,20}[\s-]{1,3})?$", re.I)
+                           r"\w{1,20}[\s-]{1,3})?(?:FY-?)?$", re.I)
 """Words that make a year a base or a deadline, not the year the sentence is about."""
 _FROM_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
 
@@ -230,6 +231,7 @@ _SINCE_DATE = re.compile(rf"\bsince\s{{1,3}}(?:the\s)?(?:{_PART}\s?)?(?:{_MONTH_
 _ENDS = r"(?P<end>end|middle|start|beginning)(?:\sof\s|-)|year-?(?P<yearend>end)\s?"
 _BY_DATE = re.compile(
     rf"\b(?:by|until|before)\s{{1,3}}(?:the\s)?(?:{_ENDS}|{_PART}\s?)?(?:{_MONTH_WORD}\s)?"
+    r"(?:fiscal\s(?:year\s)?|FY-?)?"
     r"(?:(?P<year>(?:19|20)\d\d)\b|(?P<rel>this|the|next)\syear\b)", re.I)
 """'by 2030', 'by mid-2025', 'by end-2025', 'by the end of this year': a deadline."""
 _PART_YEAR = re.compile(rf"\b(?:{_PART}|(?:the\s)?(?P<end>end|middle|start|beginning)(?:\sof\s|-)"
