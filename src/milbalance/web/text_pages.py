@@ -3,12 +3,14 @@
 ``GET /check?text=…&date=…`` is the verdict page itself (the form submits by GET, so the
 address bar holds the link); ``POST /check`` answers the same page. ``GET /read?text=…`` reads
 pasted text whose link fits ``SHARE_URL_MAX``; longer articles are read by POST and the page
-says why it has no link; ``GET /read?example=NAME`` reads one of the example articles.
-``/methodology`` is docs/methodology.md rendered (raw HTML in it stays text).
+says why it has no link; ``GET /read?example=NAME`` reads one of the example articles (at
+its own date, from examples/articles/expected.json). ``/methodology`` is docs/methodology.md
+rendered (raw HTML in it stays text).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -62,6 +64,15 @@ def share_link(path: str, text: str, day: str, **extra: str) -> str:
 def examples() -> list[str]:
     """The example articles' names (examples/articles/*.md), where the checkout has them."""
     return sorted(p.stem for p in EXAMPLES.glob("*.md")) if EXAMPLES.is_dir() else []
+
+
+def example_date(name: str) -> str:
+    """An example article's own date (examples/articles/expected.json), or ""."""
+    try:
+        known = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
+        return str(known["articles"][f"{name}.md"].get("date", ""))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return ""
 
 
 def _check_page(request: Request, store: StoreDep, text: str, day: str) -> Response:
@@ -124,7 +135,7 @@ def read_get(request: Request, store: StoreDep, text: TextQuery = None,
             raise UserError(f"no example article {example!r}; the examples are: "
                             f"{', '.join(examples()) or 'none in this installation'}")
         body = (EXAMPLES / f"{example}.md").read_text(encoding="utf-8")
-        return _read_page(request, store, body, date or "", example)
+        return _read_page(request, store, body, date or example_date(example), example)
     if text is None:
         return render(request, "read.html", title="Read an article", text="", day=date or "",
                       reading=None, sources=[], segments=[], article_name="", share="",
