@@ -318,6 +318,11 @@ def _recorded_hash(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
+MEMO_ROWS_MAX = 5_000
+"""Largest query answer a store remembers (reference tables; the observation indexes keep
+their own copies)."""
+
+
 class Store:
     """Typed, read-only queries over the store built from a data folder."""
 
@@ -331,6 +336,7 @@ class Store:
         self._metrics: dict[str, Metric] | None = None
         self._observations: dict[tuple[str, str], list[ObservationRow]] | None = None
         self._by_metric: dict[str, dict[str, list[ObservationRow]]] = {}
+        self._memo: dict[tuple[str, tuple[object, ...]], list[tuple[Any, ...]]] = {}
 
     @classmethod
     def open(cls, data: Path | None = None, path: Path | None = None) -> Store:
@@ -360,8 +366,17 @@ class Store:
             cur.close()
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        with self._cursor() as cur:
-            return cur.execute(sql, list(params)).fetchall()
+        """The rows of a query; small answers are remembered, since the store never changes
+        once open (a DuckDB round trip costs milliseconds, and the engine asks for the same
+        memberships and entities hundreds of times per comparison)."""
+        key = (sql, tuple(params))
+        found = self._memo.get(key)
+        if found is None:
+            with self._cursor() as cur:
+                found = cur.execute(sql, list(params)).fetchall()
+            if len(found) <= MEMO_ROWS_MAX:
+                self._memo[key] = found
+        return list(found)
 
     @property
     def content_hash(self) -> str:
