@@ -428,7 +428,7 @@ def evaluate(articles: list[dict[str, Any]], splits: tuple[str, ...],
             score = scores[article["split"]]
             try:
                 found, not_checkable = run_checker(checker, article)
-            except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+            except Exception as exc:
                 message = f"{article['id']}: checker error: {type(exc).__name__}: {exc}"
                 score.errors.append(message)
                 print(message, file=out)
@@ -482,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     splits = SPLITS if args.split == "both" else (args.split,)
     try:
         import milbalance.claims  # noqa: F401 - fail here, clearly, if the checker cannot load
-    except Exception as exc:  # noqa: BLE001 - an import-time error of any kind
+    except Exception as exc:
         print(f"cannot import the checker (milbalance.claims): {type(exc).__name__}: {exc}",
               file=sys.stderr)
         return 1
