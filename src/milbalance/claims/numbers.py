@@ -224,9 +224,17 @@ _ITEM_WINDOW = 160
 155 mm high-explosive artillery shells a year')."""
 
 
-def item_near(items: ItemFinder, sentence: str, position: int) -> ItemMatch | None:
-    """``items`` read on a window after ``position`` (the cost does not grow with the text)."""
-    found = items(sentence[position:position + _ITEM_WINDOW], 0)
+def item_near(items: ItemFinder, sentence: str, position: int,
+              seen: dict[str, ItemMatch | None] | None = None) -> ItemMatch | None:
+    """``items`` read on a window after ``position`` (the cost does not grow with the text);
+    ``seen`` keeps the answers for windows already read (a run of repeated figures)."""
+    window = sentence[position:position + _ITEM_WINDOW]
+    if seen is None or window not in seen:
+        found = items(window, 0)
+        if seen is not None:
+            seen[window] = found
+    else:
+        found = seen[window]
     return None if found is None else ItemMatch(found.item, found.end + position)
 
 
@@ -295,6 +303,7 @@ def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
     """Every quantity in a sentence, left to right; years, calibres and dates are skipped."""
     found: list[Quantity] = []
     taken = _Spans()
+    seen: dict[str, ItemMatch | None] = {}
 
     for m in PERCENT.finditer(sentence):
         approx, bound, strict = _flags(m)
@@ -322,7 +331,7 @@ def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
             continue  # "June 27"
         raw = m["num"]
         if word_value(raw) is not None and not (m["scale"] or m["pre"] or m["post"]):
-            item = item_near(items, sentence, m.end())
+            item = item_near(items, sentence, m.end(), seen)
             if item is None:
                 continue  # "one of", "two allies": only a word number followed by an item
         scale = SCALES[m["scale"].lower()] if m["scale"] else 1.0
@@ -347,7 +356,7 @@ def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
                                   high=high))
             taken.add(m.start(), end)
             continue
-        item = item_near(items, sentence, m.end())
+        item = item_near(items, sentence, m.end(), seen)
         item_id, tail = (item.item, item.end) if item else ("", m.end())
         rate = RATE.match(sentence, tail)
         if rate is None and item is None and m["scale"]:

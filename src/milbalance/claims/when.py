@@ -311,24 +311,29 @@ def reading(t: TimeExpr) -> str:
     return f"{part}{years}" + (f" ({t.note})" if t.note else "")
 
 
+def _start(t: TimeExpr | tuple[int, int]) -> int:
+    return t.start if isinstance(t, TimeExpr) else t[0]
+
+
 def time_for(sentence: str, start: int, end: int, exprs: Sequence[TimeExpr],
              figures: Sequence[tuple[int, int]] = ()) -> TimeExpr | None:
     """The time written next to a figure at ``start:end``: the nearest following one within
     its clause, unless another figure stands between them ('12.8 trillion in 2026 and 13.1
     trillion in 2027': each figure takes its own year); else the nearest before it in the
-    clause; else None. Bisects on sorted ``exprs`` and ``figures``: no scan of the text."""
-    fig_starts = sorted(s for s, e in figures if (s, e) != (start, end))
-
+    clause; else None. ``exprs`` and ``figures`` are sorted by start (as the readers give
+    them); lookups bisect, so a sentence's figures cost O(log n) each."""
     def blocked(a: int, b: int) -> bool:
-        k = bisect.bisect_left(fig_starts, a)
-        return (k < len(fig_starts) and fig_starts[k] < b) or \
-            _CLAUSE_BREAK.search(sentence, a, b) is not None
+        k = bisect.bisect_left(figures, a, key=_start)
+        while k < len(figures) and figures[k][0] < b:
+            if figures[k] != (start, end):
+                return True
+            k += 1
+        return _CLAUSE_BREAK.search(sentence, a, b) is not None
 
-    starts = [t.start for t in exprs]
-    i = bisect.bisect_left(starts, end)
+    i = bisect.bisect_left(exprs, end, key=_start)
     if i < len(exprs) and exprs[i].start - end < 60 and not blocked(end, exprs[i].start):
         return exprs[i]
-    k = bisect.bisect_right(starts, start) - 1
+    k = bisect.bisect_right(exprs, start, key=_start) - 1
     while k >= 0 and exprs[k].end > start:
         k -= 1
     if k >= 0 and not blocked(exprs[k].end, start):

@@ -46,7 +46,7 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
     counted = [q for q in quantities if q.unit in (QuantityUnit.COUNT, QuantityUnit.RATE)]
     item_default, item_caveat = item_for(gaz, text)
     previous_end = 0
-    figures = [(x.start, x.end) for x in quantities]
+    figures = sorted((x.start, x.end) for x in quantities)
     for q in counted:
         item, cav = q.item, ""
         if not item:

@@ -61,7 +61,7 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
         caveats = (*caveats, "read as defence spending, the topic of the sentence before: "
                    "taken from context")
     periods = [t for t in time_expressions(text, None) if t.kind == RANGE]
-    figures = [(x.start, x.end) for x in quantities]
+    figures = sorted((x.start, x.end) for x in quantities)
     out: list[Claim] = []
     subject = ""
     window_start = 0
