@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
-from milbalance.claims.evaluate.common import RATIO_TOLERANCE, EvaluatorBase, _evidence
+from milbalance.claims.evaluate.common import EvaluatorBase, _evidence
 from milbalance.claims.kinds import Change, Record
 from milbalance.claims.verdict import Label, Verdict, label_for
 from milbalance.errors import UserError
@@ -17,38 +16,6 @@ def change(data: EvaluatorBase, c: Change) -> Verdict:
     from milbalance.claims.evaluate.change_base import change_verdict
 
     return change_verdict(data, c)
-
-
-def _old_change(data: EvaluatorBase, c: Change) -> Verdict:
-    if c.since is None or c.year is None:
-        return Verdict(c, Label.NOT_CHECKABLE, None,
-                       f"A {c.factor:g}-fold change with no base year cannot be checked.",
-                       caveats=c.caveats, gaps=("no base year in the text",))
-    found: list[tuple[str, float, ObservationRow, ObservationRow]] = []
-    for metric in data._metric_for(c.item, c.measure):
-        start = [r for r in data._rows(c.subject, metric, (c.since, c.since))
-                 if r.value]
-        end = [r for r in data._rows(c.subject, metric, (c.year, c.year)) if r.value]
-        for a in start:
-            for b in end:
-                same = a.source == b.source
-                if same or not any(x.source == y.source for x in start for y in end):
-                    found.append((metric, b.central / a.central, a, b))
-    if not found:
-        return Verdict(c, Label.NOT_CHECKABLE, None,
-                       f"No {c.item} figures for {c.subject} in both {c.since} and "
-                       f"{c.year}.", caveats=c.caveats,
-                       gaps=(f"{c.item} for {c.subject} in {c.since} or {c.year}",))
-    hits = [abs(math.log(f / c.factor)) <= math.log(RATIO_TOLERANCE)
-            for _, f, _, _ in found]
-    p = sum(hits) / len(hits)
-    ev = tuple(e for _, f, a, b in found for e in (_evidence(a, None),
-                                                   _evidence(b, None, f"×{f:.2g}")))
-    factors = ", ".join(f"×{f:.2g} ({m})" for m, f, _, _ in found)
-    return Verdict(c, label_for(p), p,
-                   f"A {c.factor:g}-fold change in {c.subject}'s {c.item.replace('_', ' ')} "
-                   f"from {c.since} to {c.year} is {label_for(p)}: the data give {factors}.",
-                   ev, caveats=c.caveats)
 
 
 def record(data: EvaluatorBase, c: Record) -> Verdict:
