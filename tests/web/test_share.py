@@ -121,6 +121,12 @@ def test_markdown_render_unit() -> None:
     assert 'rel="noopener noreferrer nofollow"' in html
 
 
+def test_markdown_keeps_the_csp() -> None:
+    html = render("| a | b |\n|--:|:-:|\n| 1 | 2 |\n\n<p style='color:red'>x</p>")
+    assert "style=" not in html.replace("&lt;p style=", "")  # no inline style attribute
+    assert 'class="align-right"' in html and 'class="align-center"' in html
+
+
 def test_claim_marks_stay_well_nested() -> None:
     segments = [Segment("Intro.\n\n- "), Segment("Russia made **2 million** shells.", 0,
                                                     "supported"), Segment("\n- Other.")]

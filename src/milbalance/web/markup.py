@@ -136,8 +136,13 @@ class _Renderer(RendererHTML):
 
     @staticmethod
     def renderAttrs(token: Token) -> str:  # markdown-it's name
-        for key, value in list((token.attrs or {}).items()):
-            token.attrSet(key, _SENTINELS.sub("", str(value)))
+        """Attributes without sentinels; a table cell's ``style="text-align:…"`` (which the
+        page's CSP would refuse) becomes ``class="align-…"``."""
+        attrs = dict(token.attrs or {})
+        style = str(attrs.pop("style", ""))
+        if style.startswith("text-align:"):
+            attrs["class"] = "align-" + style.removeprefix("text-align:").strip()
+        token.attrs = {k: _SENTINELS.sub("", str(v)) for k, v in attrs.items()}
         return RendererHTML.renderAttrs(token)
 
 
