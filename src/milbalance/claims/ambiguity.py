@@ -35,6 +35,7 @@ from milbalance.claims.kinds import (
     Consistency,
     Level,
     Measure,
+    MemberCount,
     Quantity,
     QuantityUnit,
     ShareOfGdp,
@@ -134,8 +135,9 @@ def forward(claim: Claim, evidence: Sequence[Evidence] = (),
     """The forward class: a plan, draft or forecast is compared only with plans — budget laws
     and drafts, targets, projections, estimates of a year not yet over — never with what was
     spent or made. Given the ``evidence`` a verdict rests on, it stands when ``is_plan`` holds
-    for every figure."""
-    if getattr(claim, "measure", None) is Measure.TARGET:
+    for every figure. A count of members ("the 32-nation alliance agreed …") states the
+    alliance's size, not a plan, and is not judged here."""
+    if getattr(claim, "measure", None) is Measure.TARGET or isinstance(claim, MemberCount):
         return []
     start, end = _figure_span(claim)
     before, after = _sides(claim.text, start, end)
