@@ -257,3 +257,20 @@ def test_a_level_from_which_something_grew_since_a_date_is_that_dates(parser: Pa
 def test_the_base_year_of_a_change(text: str, base: int) -> None:
     from milbalance.claims.when import since
     assert since(text, ON) == base
+
+
+@pytest.mark.parametrize("text", [
+    "When Russia launched its full-scale invasion, it spent 3.7% of GDP on defence.",
+    "Russia spent 3.7% of GDP on defence when it launched its full-scale invasion.",
+])
+def test_a_figure_dated_by_an_event_takes_its_year(parser: Parser, text: str) -> None:
+    ctx = Context(on=ON, last_entity="RUS", last_country="RUS")
+    (share,) = [c for c in parser.parse(text, ctx).claims if isinstance(c, ShareOfGdp)]
+    assert share.year == 2022 and any("full-scale invasion" in c for c in share.caveats)
+
+
+def test_an_opening_time_dates_the_main_clause_but_not_past_another_figure() -> None:
+    text = "In 2021, Russia spent 3.7% of GDP, and 7.1% in 2024"
+    spans = _figures(text, ["3.7%", "7.1%"])
+    exprs = time_expressions(text, ON)
+    assert [time_for(text, a, b, exprs, spans).year for a, b in spans] == [2021, 2024]

@@ -213,7 +213,8 @@ PERIODS: tuple[tuple[str, tuple[int, int], int, str], ...] = (
 EVENTS: tuple[tuple[str, int, str], ...] = (
     (r"\b(?:the )?end of the Cold War\b|\bthe (?:fall|collapse|break-?up) of the Soviet Union\b",
      1991, "the end of the Cold War: 1991"),
-    (r"\bwhen Russia (?:launched|began|started) (?:its|the) (?:full-scale )?(?:invasion|war)"
+    (r"\bwhen (?:Russia|Moscow|it|the Kremlin|Putin) (?:launched|began|started) (?:its|the) "
+     r"(?:full-scale )?(?:invasion|war)"
      r"|\b(?:the )?(?:start|beginning|launch|outbreak) of (?:the|Russia's|Russia’s) "
      r"(?:full-scale )?(?:war|invasion|special military operation)(?: of Ukraine| in Ukraine)?"
      r"|\b(?:the|Russia's|Russia’s) "
@@ -330,13 +331,18 @@ def time_for(sentence: str, start: int, end: int, exprs: Sequence[TimeExpr],
             k += 1
         return _CLAUSE_BREAK.search(sentence, a, b) is not None
 
+    def opening(t: TimeExpr) -> bool:  # 'In 2024, …', 'When Russia launched …, it …'
+        return _CLAUSE_BREAK.search(sentence, 0, t.start) is None and \
+            len(_CLAUSE_BREAK.findall(sentence, t.end, start)) == 1 and \
+            not any(t.end <= s < start for s, _ in figures)
+
     i = bisect.bisect_left(exprs, end, key=_start)
     if i < len(exprs) and exprs[i].start - end < 60 and not blocked(end, exprs[i].start):
         return exprs[i]
     k = bisect.bisect_right(exprs, start, key=_start) - 1
     while k >= 0 and exprs[k].end > start:
         k -= 1
-    if k >= 0 and not blocked(exprs[k].end, start):
+    if k >= 0 and (not blocked(exprs[k].end, start) or opening(exprs[k])):
         return exprs[k]
     return None
 
@@ -392,3 +398,11 @@ def held_since(t: TimeExpr | None) -> str:
         return ""
     return (f"'{t.text}': a rate or share held from {t.years[0]} to {t.years[1]}, read at "
             f"{t.years[1]}, the date said")
+
+
+def event_reading(t: TimeExpr | None) -> str:
+    """For a figure dated by an event or a relative year ('when Russia launched its
+    full-scale invasion', 'last year'): how that date was read; '' for any other time."""
+    if t is None or t.kind != POINT or not t.note:
+        return ""
+    return f"'{t.text}' read as {t.year} ({t.note})"

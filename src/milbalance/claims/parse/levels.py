@@ -29,6 +29,7 @@ from milbalance.claims.parse.common import (
 from milbalance.claims.subjects import subject_before
 from milbalance.claims.when import (
     DEADLINE,
+    event_reading,
     figure_time,
     held_since,
     in_a_month,
@@ -78,6 +79,9 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
         elif held := held_since(when):  # a rate since a date: held till the date said
             qyear, from_text = when.year if when else qyear, True
             cv.append(held)
+        elif event := event_reading(when):  # 'when Russia launched …', 'last year'
+            qyear, from_text = when.year if when else qyear, True
+            cv.append(event)
         cv += filter(None, [rate_note(q)])
         if PROJECTION.search(text[max(0, q.start - 40):q.start]):
             cv.append("a projection for the year, compared with estimates of actual output")

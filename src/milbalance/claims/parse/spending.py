@@ -31,6 +31,7 @@ from milbalance.claims.parse.percent import bare_percent, share_of
 from milbalance.claims.subjects import subject_before
 from milbalance.claims.when import (
     RANGE,
+    event_reading,
     figure_time,
     held_since,
     running_total,
@@ -84,6 +85,8 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
         cav = tuple(dict.fromkeys([*caveats, *([caveat] if caveat else [])]))
         if when is not None and (held := held_since(when)):  # a share since a date
             qyear, from_text, cav = when.year, True, (*cav, held)
+        elif when is not None and (event := event_reading(when)):  # 'when Russia launched …'
+            qyear, from_text, cav = when.year, True, (*cav, event)
         if periods:
             period = ([t for t in periods if t.start >= q.end] or periods)[0]
             span, qyear, from_text = period.years, period.year, True
