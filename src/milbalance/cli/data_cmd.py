@@ -15,14 +15,22 @@ from milbalance import __version__, config
 from milbalance.cli.output import (
     FLAG_LEGEND,
     FLAG_MARKS,
+    ChartOpt,
+    CsvOpt,
+    XlsxOpt,
     console,
+    errors,
     print_json,
     print_source,
+    progress,
     span,
+    write_rows,
 )
 from milbalance.errors import DataError
 from milbalance.loader import load
-from milbalance.store import ObservationRow, Store
+from milbalance.store import ObservationRow, Store, build, content_hash
+from milbalance.store import _recorded_hash as recorded_hash
+from milbalance.tables import Rows
 
 
 @dataclass
@@ -55,15 +63,22 @@ def options(
 
 
 def open_store() -> Store:
-    """The store for the chosen data folder, rebuilt first if the data changed."""
-    return Store.open(state.data)
+    """The store for the chosen data folder, rebuilt first (with a progress bar) if the
+    data changed."""
+    data = config.data_dir(state.data)
+    path = config.store_path(data)
+    if recorded_hash(path) != content_hash(data):
+        with progress(f"building the store from {data} (the data changed)"):
+            build(data, path)
+    return Store(path, data)
 
 
 def validate(as_json: JsonOpt = False) -> None:
     """Check every data file and list all problems, each with file, line and field."""
     folder = config.data_dir(state.data)
     try:
-        dataset = load(folder)
+        with progress(f"checking {folder}"):
+            dataset = load(folder)
     except DataError as exc:
         if as_json:
             print_json({"ok": False, "issues": [
@@ -161,9 +176,15 @@ def series(
     end: Annotated[int | None, typer.Option("--to", help="Last year.")] = None,
     claimant: Annotated[str | None, typer.Option(help="Only this claimant type.")] = None,
     source: Annotated[str | None, typer.Option(help="Only this source id.")] = None,
+    csv: CsvOpt = None,
+    xlsx: XlsxOpt = None,
+    chart: ChartOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Every observation of ENTITY × METRIC, side by side by source and claimant."""
+    """Every observation of ENTITY × METRIC, side by side by source and claimant.
+
+    --csv and --xlsx write one row per figure (the table's cells); --chart draws each
+    claimant's figures over the years, ranges as bars."""
     with open_store() as store:
         who = store.entity(entity)
         what = [store.metric(m) for m in metrics]
@@ -172,6 +193,12 @@ def series(
         used = {s.id: s for s in store.sources() if s.id in {o.source for o in rows}}
     rows.sort(key=lambda o: (o.period.year, o.period.end, o.metric, o.source))
     names = ", ".join(m.id for m in what)
+    write_rows(series_rows(rows, f"{who.name} — {names}"), csv, xlsx, list(used.values()))
+    if chart is not None and rows:
+        from milbalance.cli.charts import series_chart  # matplotlib: only here
+
+        errors.print(f"chart written to {series_chart(rows, who.name, names, chart)}",
+                     markup=False, highlight=False)
     if as_json:
         print_json({"entity": who.id, "metric": what[0].id, "metrics": [m.id for m in what],
                     "unit": rows[0].unit if rows else "", "observations": rows,
@@ -195,6 +222,17 @@ def series(
     console.print(f"[dim]{FLAG_LEGEND}[/dim]")
     for s in used.values():
         print_source(s)
+
+
+def series_rows(rows: list[ObservationRow], title: str) -> Rows:
+    """The table's figures, one row per observation, for --csv and --xlsx."""
+    out = Rows(title, ("year", "period", "entity", "metric", "claimant", "claimant_type",
+                       "value", "low", "high", "unit", "flags"))
+    for o in rows:
+        out.add(o.period.year, o.period.label, o.entity, o.metric, o.claimant,
+                str(o.claimant_type), o.value, o.low, o.high, o.unit,
+                ";".join(str(f) for f in o.flags), sources=(o.source,))
+    return out
 
 
 def members(

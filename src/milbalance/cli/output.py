@@ -1,20 +1,38 @@
-"""How the CLI shows results: Rich tables for people, JSON for machines."""
+"""How the CLI shows results: Rich tables for people, JSON for machines, progress on stderr,
+and the options every table command shares to write its rows (CSV, XLSX) or a chart."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from milbalance.formatting import FLAG_LEGEND, FLAG_MARKS, number, span, to_jsonable
 from milbalance.model import Source
+from milbalance.tables import Rows
 
-__all__ = ["FLAG_LEGEND", "FLAG_MARKS", "console", "errors", "number", "print_json",
-           "print_source", "span", "to_jsonable"]
+__all__ = ["FLAG_LEGEND", "FLAG_MARKS", "ChartOpt", "CsvOpt", "XlsxOpt", "console", "errors",
+           "number", "print_json", "print_source", "progress", "span", "to_jsonable",
+           "write_rows"]
 
 console = Console(soft_wrap=False)
 errors = Console(stderr=True, soft_wrap=True)
+
+CsvOpt = Annotated[Path | None, typer.Option(
+    "--csv", help="Also write the table's rows (numbers unrounded, with source ids) to FILE.csv.",
+    metavar="FILE", show_default=False)]
+XlsxOpt = Annotated[Path | None, typer.Option(
+    "--xlsx", help="Also write the table's rows to FILE.xlsx, with a sheet of the sources.",
+    metavar="FILE", show_default=False)]
+ChartOpt = Annotated[Path | None, typer.Option(
+    "--chart", help="Also draw a chart to FILE.png or FILE.svg.", metavar="FILE",
+    show_default=False)]
 
 
 def print_json(value: Any) -> None:
@@ -26,3 +44,39 @@ def print_source(source: Source) -> None:
     address is never cut (a narrow terminal wraps it on screen; a pipe gets it whole)."""
     console.print(f"{source.id}: {source.title} — {source.publisher}, {source.published}. "
                   f"{source.url}", style="dim", markup=False, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def progress(description: str, total: float | None = None
+             ) -> Iterator[Callable[[float], None]]:
+    """A progress bar on stderr while a long job runs; yields ``advance(steps)``.
+
+    Without ``total`` the bar pulses with the time elapsed. It is drawn only when stderr is
+    a terminal and removed when the job ends, so pipes, logs and ``--json`` output never
+    hold progress text.
+    """
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                   TimeElapsedColumn(), console=errors, transient=True,
+                   disable=not errors.is_terminal)
+    with bar:
+        task = bar.add_task(description, total=total)
+
+        def advance(steps: float = 1.0) -> None:
+            bar.advance(task, steps)
+
+        yield advance
+
+
+def write_rows(rows: Rows, csv_path: Path | None, xlsx_path: Path | None,
+               sources: Sequence[Source] = ()) -> list[Path]:
+    """Write a command's :class:`milbalance.tables.Rows` to the files asked for (and the
+    sources its rows name); say so on stderr, so ``--json`` output stays JSON."""
+    if csv_path is None and xlsx_path is None:
+        return []
+    from milbalance import tables
+
+    rows.sources = tables.used_sources(sources, rows)
+    written = tables.write(rows, csv_path, xlsx_path)
+    for path in written:
+        errors.print(f"wrote {path} ({len(rows.rows)} rows)", markup=False, highlight=False)
+    return written
