@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -10,7 +11,19 @@ from rich.table import Table
 
 from milbalance import engine  # engine.estimate / engine.compare load SciPy on first use
 from milbalance.cli.data_cmd import JsonOpt, open_store
-from milbalance.cli.output import console, number, print_json, to_jsonable
+from milbalance.cli.output import (
+    ChartOpt,
+    CsvOpt,
+    XlsxOpt,
+    console,
+    errors,
+    number,
+    print_json,
+    progress,
+    to_jsonable,
+    write_rows,
+)
+from milbalance.cli.rows import bases_rows, compare_rows
 from milbalance.engine import Comparison, EngineOptions, Estimate, Quantiles
 from milbalance.engine.options import (
     DEFAULT_SAMPLES,
@@ -198,22 +211,35 @@ def compare_cmd(
     supply: SupplyOpt = False,
     estimator: EstimatorOpt = Sampler.RQMC,
     cumulative: CumulativeOpt = False,
+    csv: CsvOpt = None,
+    xlsx: XlsxOpt = None,
+    chart: ChartOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """P(A > B) on a metric in a year, with quantiles, per-claimant answers and drivers;
-    with --item, on every basis side by side, with one verdict and a headline."""
+    with --item, on every basis side by side, with one verdict and a headline.
+
+    --csv/--xlsx write the quantile table (with --item: the bases table); --chart draws
+    both sides' 5–95 % intervals."""
     if (metric is None) == (item is None):
         raise UserError("give either --item (every basis) or --metric (one metric)")
     if item is not None:
         _bases_cmd(a, b, item, year, samples if samples != DEFAULT_SAMPLES else None, seed,
-                   as_json)
+                   as_json, (csv, xlsx, chart))
         return
     assert metric is not None
     with open_store() as store:
         options = _options(samples, seed, claimant, membership, carry_forward,
                            allow_mixed_kinds, levels, companies, allow_narrower, supply,
                            estimator, cumulative)
-        result = engine.compare(store, a, b, metric, year, options, metric_b=metric_b)
+        with progress(f"comparing {a} and {b} ({samples:,} samples)"):
+            result = engine.compare(store, a, b, metric, year, options, metric_b=metric_b)
+        write_rows(compare_rows(result), csv, xlsx, store.sources())
+    if chart is not None:
+        from milbalance.cli.charts import compare_chart  # matplotlib: only here
+
+        errors.print(f"chart written to {compare_chart(result, chart)}", markup=False,
+                     highlight=False)
     if as_json:
         print_json(compare_json(result))
         return
@@ -268,13 +294,21 @@ def bases_json(result: BasesAnswer) -> dict[str, Any]:
 
 
 def _bases_cmd(a: str, b: str, item: str, year: int, samples: int | None, seed: int,
-               as_json: bool) -> None:
+               as_json: bool, files: tuple[Path | None, Path | None, Path | None]) -> None:
     from milbalance.engine.bases import bases, default_options
     from milbalance.engine.verdict import reading
 
     options = default_options(seed=seed, **({"samples": samples} if samples else {}))
+    csv, xlsx, chart = files
     with open_store() as store:
-        result = bases(store, a, b, item, year, options)
+        with progress(f"comparing {a} and {b} on every basis of {item}"):
+            result = bases(store, a, b, item, year, options)
+        write_rows(bases_rows(result), csv, xlsx, store.sources())
+    if chart is not None:
+        from milbalance.cli.charts import bases_chart  # matplotlib: only here
+
+        errors.print(f"chart written to {bases_chart(result, chart)}", markup=False,
+                     highlight=False)
     if as_json:
         print_json(bases_json(result))
         return
