@@ -222,6 +222,8 @@ EVENTS: tuple[tuple[str, int, str], ...] = (
      "the full-scale invasion: February 2022"),
 )
 """Events dated to one year."""
+_PERIODS = tuple((re.compile(p), years, peak, note) for p, years, peak, note in PERIODS)
+_EVENTS = tuple((re.compile(p, re.I), year, note) for p, year, note in EVENTS)
 _MONTH_WORD = r"(?:" + "|".join(MONTHS) + r")"
 _PART = r"(?P<part>early|mid|late)[- ]?"
 _NOW = re.compile(r"\b(?:now|currently|at present|presently|today|nowadays|this year|"
@@ -281,11 +283,11 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
         y = int(m["year"]) if m["year"] else (now or 0) + (m["rel"].lower() == "next")
         add(TimeExpr(DEADLINE, (y, y), m.group(0), m.start(), m.end(), _part(m),
                      note=f"'{m.group(0)}': a deadline, not the level of {y}"))
-    for pattern, years, peak, note in PERIODS:
-        for m in re.finditer(pattern, sentence):
+    for pattern, years, peak, note in _PERIODS:
+        for m in pattern.finditer(sentence):
             add(since_or(RANGE, years, m, m.start(), peak=peak, note=note))
-    for pattern, year, note in EVENTS:
-        for m in re.finditer(pattern, sentence, re.I):
+    for pattern, year, note in _EVENTS:
+        for m in pattern.finditer(sentence):
             add(since_or(POINT, (year, year), m, m.start(), note=note))
     for m in _PART_YEAR.finditer(sentence):
         y = int(m["year"])
