@@ -79,7 +79,7 @@ def capacity_chart(result: CapacityResult, path: Path) -> Path:
     reported: dict[str, Line] = {}
     for y in result.years:
         for r in y.reported:
-            label = f"reported {r.kind}: {r.entity} ({r.claimant})"
+            label = f"reported {r.kind.replace('_', ' ')} (any member, claimant)"
             ln = reported.setdefault(label, Line(label, bars=True, marker="s", connect=False))
             ln.x.append(y.year)
             ln.y.append(nan(r.value if r.value is not None else

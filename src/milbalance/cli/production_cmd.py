@@ -9,7 +9,19 @@ import typer
 from rich.table import Table
 
 from milbalance.cli.data_cmd import JsonOpt, open_store
-from milbalance.cli.output import console, number, print_json, span
+from milbalance.cli.output import (
+    ChartOpt,
+    CsvOpt,
+    XlsxOpt,
+    console,
+    errors,
+    number,
+    print_json,
+    progress,
+    span,
+    write_rows,
+)
+from milbalance.cli.rows import capacity_rows, crossover_rows
 from milbalance.production import projection as P
 from milbalance.production import reports as R
 from milbalance.production.scenario import run_scenario
@@ -44,11 +56,24 @@ def capacity(
     years: Annotated[str, typer.Option("--years", help="Years, e.g. 2022-2030.")] = "2022-2030",
     samples: SamplesOpt = P.DEFAULT_SAMPLES,
     seed: SeedOpt = P.DEFAULT_SEED,
+    csv: CsvOpt = None,
+    xlsx: XlsxOpt = None,
+    chart: ChartOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Modelled finished-round capacity per year (P5–P95), beside reported output/capacity."""
+    """Modelled finished-round capacity per year (P5–P95), beside reported output/capacity.
+
+    --csv/--xlsx write a row per year; --chart draws the modelled band over the years with
+    the reported figures as points."""
     with open_store() as store:
-        result = P.capacity(store, bloc, item, P.parse_years(years), samples, seed)
+        with progress(f"modelling {bloc}'s {item} lines ({samples:,} samples)"):
+            result = P.capacity(store, bloc, item, P.parse_years(years), samples, seed)
+        write_rows(capacity_rows(result), csv, xlsx, store.sources())
+    if chart is not None:
+        from milbalance.cli.charts import capacity_chart  # matplotlib: only here
+
+        errors.print(f"chart written to {capacity_chart(result, chart)}", markup=False,
+                     highlight=False)
     if as_json:
         print_json(result)
         return
@@ -96,7 +121,7 @@ def bottleneck(
     as_json: JsonOpt = False,
 ) -> None:
     """The binding stage in a year, with its shadow price, active lines and sources (HiGHS)."""
-    with open_store() as store:
+    with open_store() as store, progress(f"solving {bloc}'s {item} stages for {year}"):
         r = P.bottleneck(store, bloc, item, year, samples, seed, member_share, lp_samples,
                          supplier_share)
     if as_json:
@@ -143,12 +168,24 @@ def crossover(
     years: Annotated[str, typer.Option("--years", help="Years, e.g. 2022-2030.")] = "2022-2030",
     samples: SamplesOpt = P.DEFAULT_SAMPLES,
     seed: SeedOpt = P.DEFAULT_SEED,
+    csv: CsvOpt = None,
+    xlsx: XlsxOpt = None,
+    chart: ChartOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """P(A > B) per year on two bases — capacity modelled from lines on both sides, and
-    reported capacity on both sides — with the first year each passes 0.5 and 0.9."""
+    reported capacity on both sides — with the first year each passes 0.5 and 0.9.
+
+    --csv/--xlsx write a row per year; --chart draws P(A > B) over the years on both bases."""
     with open_store() as store:
-        r = P.crossover(store, a, b, item, P.parse_years(years), samples, seed)
+        with progress(f"modelling {a} against {b} ({samples:,} samples)"):
+            r = P.crossover(store, a, b, item, P.parse_years(years), samples, seed)
+        write_rows(crossover_rows(r), csv, xlsx, store.sources())
+    if chart is not None:
+        from milbalance.cli.charts import crossover_chart  # matplotlib: only here
+
+        errors.print(f"chart written to {crossover_chart(r, chart)}", markup=False,
+                     highlight=False)
     if as_json:
         print_json(r)
         return
@@ -203,7 +240,7 @@ def scenario(
     as_json: JsonOpt = False,
 ) -> None:
     """Stock trajectory and months until depletion for a stockpile scenario."""
-    with open_store() as store:
+    with open_store() as store, progress(f"running scenario {file.name}"):
         r = run_scenario(file, store)
     if as_json:
         print_json(r)
