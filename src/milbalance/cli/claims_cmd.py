@@ -11,8 +11,10 @@ from rich.table import Table
 
 from milbalance.claims import Checker, Reading
 from milbalance.claims.report import reading_html, reading_json
+from milbalance.cli import corpus_cmd
 from milbalance.cli.data_cmd import open_store
 from milbalance.cli.output import console, print_json
+from milbalance.corpus.inputs import MAX_CHARS, TABLE_SUFFIXES
 from milbalance.errors import UserError
 
 DateOpt = Annotated[str | None, typer.Option(
@@ -66,14 +68,31 @@ def check(
 
 
 def read(
-    file: Annotated[Path, typer.Argument(help="A text or Markdown file with the article.")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="A text or Markdown file with the article; or, with --out, files, folders and "
+        "JSONL/CSV/Parquet tables with one article a row (id, url, date, outlet, text).")],
     on: DateOpt = None,
     as_json: JsonOpt = False,
     as_html: Annotated[bool, typer.Option("--html", help="Print a standalone HTML page.")] = False,
+    out: corpus_cmd.OutOpt = None,
+    workers: corpus_cmd.WorkersOpt = 1,
+    dask: corpus_cmd.DaskOpt = "",
+    batch: corpus_cmd.BatchOpt = 16,
+    max_chars: corpus_cmd.MaxOpt = MAX_CHARS,
+    progress: corpus_cmd.ProgressOpt = True,
 ) -> None:
     """Read an article: every checkable claim with its verdict; other sentences skipped
-    with the reason."""
+    with the reason. With --out, read a corpus into one row per claim."""
     day = _day(on)
+    if out is not None or len(paths) > 1 or paths[0].is_dir() or \
+            paths[0].suffix.lower() in TABLE_SUFFIXES:
+        if out is None:
+            raise UserError("several articles: give --out FILE.parquet or FILE.csv")
+        if as_json or as_html:
+            raise UserError("--json and --html show one article; --out writes a corpus")
+        corpus_cmd.read_corpus(paths, out, on or "", workers, dask, batch, max_chars, progress)
+        return
+    file = paths[0]
     if as_json and as_html:
         raise UserError("choose one of --json and --html")
     try:

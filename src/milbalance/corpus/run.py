@@ -48,7 +48,7 @@ def parts_dir(out: Path) -> Path:
     return out.with_name(out.name + ".parts")
 
 
-def _read_table(path: Path, columns: list[str] | None = None) -> Iterator[Any]:
+def read_table(path: Path, columns: list[str] | None = None) -> Iterator[Any]:
     """Record batches of a claims file (Parquet or CSV), streamed."""
     import pyarrow.csv as pcsv  # type: ignore[import-untyped]
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
@@ -70,7 +70,7 @@ def done_keys(out: Path) -> set[Key]:
     if parts_dir(out).is_dir():
         files += sorted(parts_dir(out).glob("*.parquet"))
     for f in files:
-        for batch in _read_table(f, ["article_id", "text_hash", "data_hash"]):
+        for batch in read_table(f, ["article_id", "text_hash", "data_hash"]):
             cols = batch.to_pydict()
             keys.update(zip(cols["article_id"], cols["text_hash"], cols["data_hash"],
                             strict=True))
@@ -108,7 +108,7 @@ def merge(out: Path) -> None:
 
             writer.write_table(pa.Table.from_pylist([], schema=sch))
         for source in sources:
-            for batch in _read_table(source):
+            for batch in read_table(source):
                 writer.write_batch(batch.select(list(NAMES)).cast(sch))
     except BaseException:
         writer.close()
@@ -175,6 +175,8 @@ def run(articles: Iterable[Article], out: Path, ref: DataRef, engine: Engine,
                 collect()
         while pending:
             collect()
+        if on_batch is not None:
+            on_batch(stats.articles, stats.skipped)
     finally:
         engine.close()
     merge(out)

@@ -1,0 +1,119 @@
+"""Corpus commands: `read PATH… --out FILE` (called from `read` in claims_cmd) and
+`track-record FILE`."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from milbalance.cli.data_cmd import open_store
+from milbalance.cli.output import console, errors, print_json
+from milbalance.corpus import articles, data_ref, engine, run
+from milbalance.corpus.inputs import MAX_CHARS, count
+from milbalance.corpus.track import BY, VERDICTS, chart, track_record
+from milbalance.errors import UserError
+
+OutOpt = Annotated[Path | None, typer.Option(
+    "--out", help="Write one row per claim to FILE.parquet or FILE.csv (reruns resume).")]
+WorkersOpt = Annotated[int, typer.Option(
+    "--workers", help="Worker processes (1: in this process).")]
+DaskOpt = Annotated[str, typer.Option(
+    "--dask", help="Run on Dask: 'local' (a LocalCluster of --workers processes) or a "
+    "scheduler address, tcp://HOST:8786.")]
+BatchOpt = Annotated[int, typer.Option("--batch", help="Articles per batch sent to a worker.")]
+MaxOpt = Annotated[int, typer.Option(
+    "--max-chars", help="Longest article read; longer ones become error rows.")]
+ProgressOpt = Annotated[bool, typer.Option("--progress/--no-progress",
+                                           help="Show a progress bar on stderr.")]
+
+
+def read_corpus(paths: list[Path], out: Path, on: str, workers: int = 1, dask: str = "",
+                batch: int = 16, max_chars: int = MAX_CHARS, progress: bool = True) -> None:
+    """Every article under PATHS into OUT, with a progress bar (rate and ETA) on stderr."""
+    if batch < 1:
+        raise UserError(f"--batch {batch}: give 1 or more")
+    with open_store() as store:  # built here once; workers open it by its content hash
+        ref = data_ref(store)
+    total = count(paths)
+    bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                   TextColumn("ETA"), TimeRemainingColumn(), console=errors,
+                   disable=not progress, transient=False)
+    with bar:
+        task = bar.add_task("read", total=total, rate="–")
+
+        def advance(done: int, skipped: int) -> None:
+            elapsed = bar.tasks[task].elapsed or 0.0
+            rate = f"{done / elapsed:.1f}" if elapsed else "–"
+            bar.update(task, completed=done + skipped, rate=rate)
+
+        stats = run(articles(paths, on, max_chars, batch), out, ref, engine(workers, dask),
+                    batch, advance)
+    rate = stats.articles / stats.seconds if stats.seconds else 0.0
+    labels = ", ".join(f"{n} {k}" for k, n in sorted(stats.labels.items()))
+    errors.print(f"{stats.articles} articles read ({rate:.1f}/s), {stats.skipped} done before, "
+                 f"{stats.errors} errors; {stats.claims} claims ({labels or 'none'}) → {out}",
+                 markup=False, highlight=False)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
+def track_record_cmd(
+    file: Annotated[Path, typer.Argument(help="A claims file from `read … --out`.")],
+    by: Annotated[str, typer.Option("--by", help=f"Group by {', '.join(BY)}.")] = "speaker",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")
+                       ] = False,
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="Write the table to a CSV file.")
+                       ] = None,
+    chart_out: Annotated[Path | None, typer.Option(
+        "--chart", help="Draw shares supported and refuted over time (.png or .svg).")] = None,
+) -> None:
+    """Each claimant's track record over time: checkable claims, the shares supported,
+    contested and refuted, and the claims they repeat most."""
+    records = track_record(file, by)
+    rows = [r.as_dict() for r in records]
+    if chart_out is not None:
+        chart(records, chart_out)
+    if csv_out is not None:
+        with csv_out.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["claimant", "year", "claims", "checkable", *VERDICTS,
+                             *(f"share_{v}" for v in VERDICTS), "most_repeated"])
+            for row in rows:
+                writer.writerow([row["claimant"], row["year"], row["claims"], row["checkable"],
+                                 *(row[v] for v in VERDICTS),
+                                 *(row[f"share_{v}"] for v in VERDICTS),
+                                 "; ".join(f"{x['reading']} (×{x['times']})"
+                                           for x in row["most_repeated"])])
+    if as_json:
+        print_json({"by": by, "file": str(file), "records": rows})
+        return
+    if csv_out is not None or chart_out is not None:
+        return
+    table = Table(title=f"track record by {by}: {file.name}")
+    for name in (by, "year", "checkable", "supported", "contested", "refuted", "most repeated"):
+        table.add_column(name, overflow="fold")
+    for r in records:
+        repeated = "\n".join(f"{x['reading']} ×{x['times']}" for x in r.as_dict()["most_repeated"])
+        table.add_row(r.claimant, r.year, str(r.checkable),
+                      *(_pct(r.share(v)) for v in VERDICTS), repeated,
+                      end_section=r.year == "all")
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("track-record")(track_record_cmd)
