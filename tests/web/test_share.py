@@ -192,3 +192,20 @@ def test_methodology_is_served_and_linked(client: Client) -> None:
     assert r.status_code == 200
     assert "<h1>" in r.text and "<table>" in r.text
     assert 'href="/methodology"' in client.get("/check").text
+
+
+def test_api_check_by_get_matches_post(client: Client) -> None:
+    got = client.get("/api/check", params={"text": CLAIM, "date": "2025-03-01"})
+    posted = client.post("/api/check", json={"text": CLAIM, "date": "2025-03-01"})
+    assert got.status_code == posted.status_code == 200
+    assert got.json() == posted.json()
+    assert client.get("/api/check").status_code == 422
+    assert client.get("/api/check", params={"text": "x" * (limits.CLAIM_TEXT_MAX + 1)}
+                      ).status_code == 422
+
+
+def test_api_headline(client: Client) -> None:
+    body = client.get("/api/headline").json()
+    assert body["question"].startswith("Is NATO outproducing")
+    assert body["verdict"] in {"supported", "refuted", "contested", "not checkable"}
+    assert len(body["bases"]) == 5 and body["headline"]

@@ -16,6 +16,7 @@ from milbalance.production.projection import DEFAULT_SAMPLES, DEFAULT_SEED
 from milbalance.web import charts, limits, production_view
 from milbalance.web.claims_view import check_claim, read_article
 from milbalance.web.deps import Day, Name, OptName, StoreDep, Year
+from milbalance.web.headline import headline
 from milbalance.web.overview import FIRST_YEAR, overview
 from milbalance.web.result_schemas import BottleneckOut, CapacityOut, CrossoverOut, OverviewOut
 from milbalance.web.schemas import (
@@ -250,6 +251,29 @@ def check(store: StoreDep, body: CheckIn, request: Request) -> dict[str, Any]:
     Reads only; writes nothing."""
     with request.app.state.admission.slot():
         return reading_json(check_claim(store, body.text, body.date), spans=True)
+
+
+ClaimText = Annotated[str, Query(min_length=1, max_length=limits.CLAIM_TEXT_MAX,
+                                 description="The sentence to check")]
+
+
+@router.get("/check", tags=["claims"], responses=BUSY)
+def check_get(store: StoreDep, request: Request, text: ClaimText, date: Day = None
+              ) -> dict[str, Any]:
+    """The same check at a GET address (the JSON of the page ``/check?text=…&date=…``)."""
+    with request.app.state.admission.slot():
+        return reading_json(check_claim(store, text, date), spans=True)
+
+
+@router.get("/headline", tags=["overview"])
+def headline_api(store: StoreDep) -> Any:
+    """The Overview's headline answer: is NATO outproducing Russia in artillery shells in the
+    latest year with figures? The bases answer (``engine.bases``): the verdict, the quotable
+    headline and, on each basis, P(NATO > RUS) with both sides' quantiles, the figures used
+    and the gaps; ``null`` when no year has figures."""
+    found = headline(store)
+    return None if found is None else {"question": found.question,
+                                       **to_jsonable(found.answer)}
 
 
 @router.post("/read", tags=["claims"], responses=BUSY)

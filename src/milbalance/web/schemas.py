@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from milbalance.web import limits
 
@@ -148,11 +149,21 @@ class MembersOut(BaseModel):
     members: list[MembershipOut]
 
 
-SaidOn = Annotated[dt.date | None, Field(
-    default=None, strict=True,
+def said_on(value: object) -> object:
+    """A date written as a date (YYYY-MM-DD): a number, a boolean or ``"0"`` is refused
+    rather than read as a Unix time (``0`` is not 1970-01-01)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return dt.date.fromisoformat(value.strip())
+    raise ValueError(f"date {value!r} is not a date; write YYYY-MM-DD")
+
+
+SaidOn = Annotated[dt.date | None, BeforeValidator(said_on), Field(
+    default=None,
     description="The day the text was said or published, as YYYY-MM-DD (a number is refused: "
                 "it is not read as a Unix time)")]
-"""A date written as a date: strict, so ``0`` is an error rather than 1970-01-01."""
+"""A date written as a date, so ``0`` is an error rather than 1970-01-01."""
 
 
 class CheckIn(BaseModel):
