@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from milbalance.engine import Comparison, Quantiles
     from milbalance.engine.bases import BasesAnswer, SideUse
     from milbalance.production.projection import CapacityResult, CrossoverResult, SideYear
+    from milbalance.spending import Series, SpendingComparison
+    from milbalance.spending.totals import Total
 
 _Q = ("p5", "p50", "p95")
 
@@ -99,4 +101,52 @@ def crossover_rows(result: CrossoverResult) -> Rows:
         rows.add(y.year, y.lines.p_a_greater, *_side(y.lines.a), *_side(y.lines.b),
                  y.reported.p_a_greater, y.reported.p_tie, *_side(y.reported.a),
                  *_side(y.reported.b), sources=ids)
+    return rows
+
+
+def _total(t: Total | None, value: float | None) -> tuple[float | None, ...]:
+    """median, p5, p95 of a total (the figure itself when the engine did not run)."""
+    if t is not None and t.quantiles is not None:
+        return (t.quantiles.p50, t.quantiles.p5, t.quantiles.p95)
+    return (value, value, value)
+
+
+def spending_rows(series: Series) -> Rows:
+    """``spending ENTITY``: a row per year (bloc: the total with its members and gaps)."""
+    title = f"{series.name} — {series.definition} on basis {series.basis} ({series.unit})"
+    if series.is_bloc:
+        rows = Rows(title, ("year", "total median", "p5", "p95", "unit", "partial",
+                            "members counted", "members", "missing (gaps)"))
+        for f, b in zip(series.figures, series.blocs, strict=True):
+            rows.add(f.year, *_total(b.total, f.value), series.unit, b.partial,
+                     len(b.counted), len(b.members), "; ".join(b.gaps),
+                     sources=(*f.sources, *b.sources))
+        return rows
+    rows = Rows(title, ("year", "value", "unit", "flags", "derived", "formula",
+                        "derived / published - 1", "other sources"))
+    for f in series.figures:
+        rows.add(f.year, f.value, series.unit, ";".join(str(x) for x in f.flags),
+                 None if f.derived is None else f.derived.value,
+                 "" if f.derived is None else f.derived.formula, f.difference,
+                 "; ".join(f"{o.source}: {o.value:g}" for o in f.alternatives),
+                 sources=f.sources)
+    return rows
+
+
+def spending_comparison_rows(cmps: list[SpendingComparison]) -> Rows:
+    """``spending A --vs B``: a row per basis and year (the tables one after another)."""
+    a, b = cmps[0].a.entity, cmps[0].b.entity
+    rows = Rows(f"{cmps[0].a.name} vs {cmps[0].b.name}",
+                ("basis", "year", f"{a} median", f"{a} p5", f"{a} p95", f"{a} partial",
+                 f"{b} median", f"{b} p5", f"{b} p95", f"{b} partial", "unit", f"{a}/{b}",
+                 f"{a}/{b} p5", f"{a}/{b} p95", f"P({a} > {b})"))
+    for c in cmps:
+        for i, year in enumerate(c.a.years.years):
+            r = c.rows[i]
+            rq = r.ratio_quantiles
+            ids = (*c.a.figures[i].sources, *c.b.figures[i].sources)
+            rows.add(str(c.a.basis), year, *_total(r.a_total, r.a), r.a_partial,
+                     *_total(r.b_total, r.b), r.b_partial, c.a.unit, r.ratio,
+                     None if rq is None else rq.p5, None if rq is None else rq.p95,
+                     r.p_a_gt_b, sources=ids or c.sources)
     return rows

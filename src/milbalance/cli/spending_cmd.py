@@ -15,11 +15,16 @@ from milbalance.cli.data_cmd import JsonOpt, open_store
 from milbalance.cli.output import (
     FLAG_LEGEND,
     FLAG_MARKS,
+    CsvOpt,
+    XlsxOpt,
     console,
     number,
     print_json,
     print_source,
+    progress,
+    write_rows,
 )
+from milbalance.cli.rows import spending_comparison_rows, spending_rows
 from milbalance.engine import Quantiles
 from milbalance.spending import (
     Basis,
@@ -216,6 +221,8 @@ def spending(
     = DEFAULT_OPTIONS.samples,
     seed: Annotated[int, typer.Option(help="Engine seed: same seed and data, same numbers.")]
     = DEFAULT_OPTIONS.seed,
+    csv: CsvOpt = None,
+    xlsx: XlsxOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Spending of a country or bloc by year, with the source of every value.
@@ -223,7 +230,8 @@ def spending(
     With --vs, both side by side with A/B and P(A > B) from the engine (quantiles where
     figures are uncertain); on usd or ppp, market rates and PPP are shown together. Bloc
     totals come from the engine and list the members without a figure (a partial sum, never
-    zero-filled). Projections are left out unless --include-projections.
+    zero-filled). Projections are left out unless --include-projections. --csv and --xlsx
+    write the table's rows (with --vs, market rates and PPP one after the other).
     """
     span, base = parse_years(years), parse_basis(basis)
     defn = parse_definition(definition)
@@ -232,7 +240,9 @@ def spending(
     with open_store() as store:
         lk = Lookup(store, include_projections)
         if vs is None:
-            s = spending_series(store, entity, base, span, defn, lk, options)
+            with progress(f"spending of {entity}, {span}"):
+                s = spending_series(store, entity, base, span, defn, lk, options)
+            write_rows(spending_rows(s), csv, xlsx, store.sources())
             from milbalance.spending.charts import chart_series  # matplotlib: only here
 
             path = chart_series(s, chart) if chart else None
@@ -243,8 +253,13 @@ def spending(
             _series_table(store, lk, s)
         else:
             bases = [Basis.USD, Basis.PPP] if base in (Basis.USD, Basis.PPP) else [base]
-            cmps = [compare_spending(store, entity, vs, b, span, defn, vs_defn, lk, options)
-                    for b in bases]
+            with progress(f"spending of {entity} and {vs}, {span}", len(bases)) as advance:
+                cmps = []
+                for b in bases:
+                    cmps.append(compare_spending(store, entity, vs, b, span, defn, vs_defn, lk,
+                                                 options))
+                    advance(1)
+            write_rows(spending_comparison_rows(cmps), csv, xlsx, store.sources())
             main = next(c for c in cmps if c.a.basis == base)
             from milbalance.spending.charts import chart_comparison  # matplotlib: only here
 
