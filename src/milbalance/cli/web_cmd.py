@@ -10,7 +10,7 @@ import typer
 
 from milbalance import config
 from milbalance.cli.data_cmd import open_store, state
-from milbalance.cli.output import console
+from milbalance.cli.output import console, progress
 
 WORKERS_MAX = 16
 """Most uvicorn worker processes ``serve --workers`` starts (kept here: importing
@@ -54,7 +54,8 @@ def report(
     from milbalance.web.report import build_report
 
     text = article.read_text(encoding="utf-8") if article else None
-    with open_store() as store:
+    with open_store() as store, progress("writing the report (charts, comparisons"
+                                         + (", the article's claims)" if text else ")")):
         result = build_report(store, text, article.name if article else "")
     out.write_text(result.html, encoding="utf-8")
     for line in result.summary:
