@@ -123,9 +123,11 @@ class Evaluator(EvaluatorBase):
                               f"Not checkable: could not resolve the {plan[0]}.",
                               verdict.evidence, caveats=claim.caveats,
                               gaps=tuple(f"unresolved: {m}" for m in plan))
+        # one source cannot refute the plain claim; a denial refuted by a figure that agrees
+        # with the plain claim stands (the rule reads the plain verdict, before negation)
+        verdict = one_source_is_not_a_refutation(verdict)
         if claim.negated:
             verdict = _negate(verdict)
-        verdict = one_source_is_not_a_refutation(verdict)
         if verdict.checked_period:
             reading += f" (checked against {verdict.checked_period}: the latest the data hold)"
         return replace(verdict, reading=reading)
