@@ -37,6 +37,7 @@ from milbalance.claims.evaluate.level import level, share
 from milbalance.claims.evaluate.more_kinds import more_kinds, whole_table
 from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.spending_totals import bloc_level
+from milbalance.claims.evaluate.targets import target_level
 from milbalance.claims.kinds import (
     Change,
     Claim,
@@ -157,7 +158,8 @@ class Evaluator(EvaluatorBase):
             return Verdict(claim, Label.NOT_CHECKABLE, None,
                            f"Not checkable: {claim.explanation}.", caveats=claim.caveats)
         if isinstance(claim, Level):
-            return bloc_level(self, claim) or level(self, claim)
+            return bloc_level(self, claim) or target_level(self, claim, level) or level(
+                self, claim)
         if isinstance(claim, Rank | ShareOfTotal | MemberCount):
             return more_kinds(self, claim)
         if isinstance(claim, ShareOfGdp):
