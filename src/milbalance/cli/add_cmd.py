@@ -1,0 +1,190 @@
+"""``milbalance add observation|statement|source``: append one sourced row to data/.
+
+Fields come from flags; in a terminal, a required field left out is asked for (with the
+column's description from the schema). The whole data folder is checked with the new row
+before anything is written — the same messages as ``milbalance validate``, exit code 2 —
+and on success the rows written are printed with their file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from milbalance import add as adding
+from milbalance import config, schema
+from milbalance.cli import data_cmd
+from milbalance.cli.output import console, errors, print_json, progress
+from milbalance.errors import DataError, UserError
+
+app = typer.Typer(
+    help="Add a sourced observation, statement or source to data/ (checked before it is "
+    "written; nothing is written when the data would not validate).",
+    no_args_is_help=True,
+)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _opt(help: str) -> Any:
+    return typer.Option(help=help, show_default=False)
+
+
+def interactive() -> bool:
+    """Prompts only when a person is at a terminal (never in pipes, scripts or tests)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _complete(spec: schema.FileSpec, given: dict[str, str | None],
+              defaults: dict[str, str] | None = None, either: tuple[str, ...] = ()
+              ) -> dict[str, str]:
+    """The row: given fields, prompted (in a terminal) or refused when required ones are
+    missing. ``either``: fields of which at least one is needed (a value or a range)."""
+    row = {k: v.strip() for k, v in given.items() if v is not None and v.strip()}
+    described = {c.name: c.description for c in spec.columns}
+    need = [n for n in spec.required if n not in row]
+    if either and not any(n in row for n in either):
+        need.append(either[0])
+    if need and not interactive():
+        flags = ", ".join(f"--{n.replace('_', '-')}" for n in need)
+        raise UserError(f"missing {flags} (prompts only in a terminal; "
+                        f"see `milbalance add {_kind(spec)} --help`)")
+    for name in need:
+        answer = typer.prompt(f"{name} ({described[name]})",
+                              default=(defaults or {}).get(name) or None)
+        if str(answer).strip():
+            row[name] = str(answer).strip()
+    return row
+
+
+def _kind(spec: schema.FileSpec) -> str:
+    return next(k for k, v in adding.KINDS.items() if v is spec)
+
+
+def _write(kind: str, row: dict[str, str], file: str | None, as_json: bool) -> None:
+    root = config.data_dir(data_cmd.state.data)
+    try:
+        with progress(f"checking {root} with the new {kind}"):
+            done = adding.append_rows(root, kind, [row], file)
+    except DataError as exc:
+        if as_json:
+            print_json({"ok": False, "written": False, "issues": [
+                {"path": i.path, "line": i.line, "field": i.field, "value": i.value,
+                 "problem": i.problem, "fix": i.fix} for i in exc.issues]})
+            raise typer.Exit(2) from exc
+        errors.print(f"nothing written: the data would not validate with this {kind}",
+                     markup=False, highlight=False)
+        raise
+    shown = adding.shown(done.path)
+    if as_json:
+        print_json({"ok": True, "written": True, "path": shown, "line": done.line,
+                    "rows": list(done.rows)})
+        return
+    console.print(f"added {len(done.rows)} {kind} to {shown} (checked: the data folder "
+                  "validates)", markup=False, highlight=False, soft_wrap=True)
+    for i, text in enumerate(done.text):
+        console.print(f"{shown}:{done.line + i}: {text}", markup=False, highlight=False,
+                      soft_wrap=True)
+
+
+def _metric_unit(metric: str | None) -> str | None:
+    """The metric's canonical unit as a default (not 'LCU', which stands for a currency)."""
+    if not metric:
+        return None
+    root = config.data_dir(data_cmd.state.data)
+    import csv
+
+    path = root / schema.METRICS.pattern
+    if not path.is_file():
+        return None
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        for r in csv.DictReader(handle):
+            if r.get("id") == metric and r.get("unit") and "LCU" not in r["unit"]:
+                return r["unit"]
+    return None
+
+
+@app.command()
+def observation(
+    entity: Annotated[str | None, _opt("Entity id (RUS, NATO, rheinmetall).")] = None,
+    metric: Annotated[str | None, _opt("Metric id (artillery_shells.output).")] = None,
+    period: Annotated[str | None, _opt("2024, FY2024, 2024-Q1, 2024-03, a/b range.")] = None,
+    value: Annotated[str | None, _opt("Point value or central estimate.")] = None,
+    low: Annotated[str | None, _opt("Low end of a range (with --high).")] = None,
+    high: Annotated[str | None, _opt("High end of a range (with --low).")] = None,
+    confidence: Annotated[str | None, _opt("P(true value in low–high), e.g. 0.9.")] = None,
+    shape: Annotated[str | None, _opt("point, uniform, normal, lognormal, triangular.")]
+    = None,
+    unit: Annotated[str | None, _opt("Unit id (default: the metric's unit).")] = None,
+    source: Annotated[str | None, _opt("Source id from sources.csv.")] = None,
+    claimant: Annotated[str | None, _opt("Who is quoted, when not the publisher.")] = None,
+    claimant_type: Annotated[str | None, _opt("Overrides the source's claimant type.")]
+    = None,
+    flags: Annotated[str | None, _opt("';'-separated: estimate, projection, …")] = None,
+    notes: Annotated[str | None, _opt("Definition, caveats, where in the source.")] = None,
+    file: Annotated[str | None, _opt("File under observations/ (default munitions.csv).")]
+    = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Append a figure (entity × metric × period × value, from a source) to
+    data/observations/ and check the whole folder before writing it."""
+    default_unit = _metric_unit(metric)
+    given = {"entity": entity, "metric": metric, "period": period, "value": value,
+             "low": low, "high": high, "confidence": confidence, "shape": shape,
+             "unit": unit or default_unit, "source": source, "claimant": claimant,
+             "claimant_type": claimant_type, "flags": flags, "notes": notes}
+    row = _complete(schema.OBSERVATIONS, given, either=("value", "low"))
+    _write("observation", row, file, as_json)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@app.command()
+def statement(
+    claimant: Annotated[str | None, _opt("Person or body making the claim.")] = None,
+    claimant_type: Annotated[str | None, _opt("official-nato, intelligence, media, …")]
+    = None,
+    date: Annotated[str | None, _opt("Date the claim was made, YYYY-MM-DD.")] = None,
+    about: Annotated[str | None, _opt("Entity ids, ';'-separated (NATO;RUS).")] = None,
+    summary: Annotated[str | None, _opt("What was claimed, in your own words.")] = None,
+    source: Annotated[str | None, _opt("Source id from sources.csv.")] = None,
+    metric: Annotated[str | None, _opt("Metric id the claim is about, if one fits.")] = None,
+    quote: Annotated[str | None, _opt("The words as reported.")] = None,
+    notes: Annotated[str | None, _opt("Anything a reviewer should know.")] = None,
+    id: Annotated[str | None, _opt("Unique id (default: <claimant>-<date>).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Append a statement (who claimed what, when) to data/statements.csv and check the
+    whole folder before writing it."""
+    if not id and claimant and date:
+        id = f"{_slug(claimant)}-{date}"
+    given = {"id": id, "date": date, "claimant": claimant, "claimant_type": claimant_type,
+             "about": about, "metric": metric, "summary": summary, "quote": quote,
+             "source": source, "notes": notes}
+    row = _complete(schema.STATEMENTS, given)
+    _write("statement", row, None, as_json)
+
+
+@app.command()
+def source(
+    id: Annotated[str | None, _opt("Short id, lower case with dashes.")] = None,
+    title: Annotated[str | None, _opt("Title of the publication or page.")] = None,
+    publisher: Annotated[str | None, _opt("Organisation or outlet.")] = None,
+    url: Annotated[str | None, _opt("Address (https://…).")] = None,
+    published: Annotated[str | None, _opt("YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    claimant_type: Annotated[str | None, _opt("Who stands behind its figures.")] = None,
+    edition: Annotated[str | None, _opt("Edition or vintage.")] = None,
+    licence: Annotated[str | None, _opt("Licence or terms of use.")] = None,
+    notes: Annotated[str | None, _opt("Anything a reviewer should know.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Append a source (a publication figures and statements cite) to data/sources.csv."""
+    given = {"id": id, "title": title, "publisher": publisher, "url": url,
+             "published": published, "claimant_type": claimant_type, "edition": edition,
+             "licence": licence, "notes": notes}
+    _write("source", _complete(schema.SOURCES, given), None, as_json)
