@@ -416,7 +416,7 @@ class _Loader:
         changes = []
         for part in _split(c.text("fiscal_year_changes")):
             year, _, month_text = part.upper().removeprefix("FY").partition(":")
-            if (year.isdigit() and len(year) == 4 and month_text.isdigit()
+            if (year.isdecimal() and len(year) == 4 and month_text.isdecimal()
                     and 1 <= int(month_text) <= 12):
                 changes.append((int(year), int(month_text)))
             else:

@@ -76,7 +76,7 @@ class Quantity:
     @property
     def precision(self) -> float:
         """Relative half-width of the last written digit: '13.5' → 0.05/13.5 (rounding)."""
-        digits = [c for c in self.text if c.isdigit() or c == "."]
+        digits = [c for c in self.text if c.isdecimal() or c == "."]
         raw = "".join(digits).strip(".")
         if not raw:
             return 0.05  # words ("two million", "a third"): read as ±5%

@@ -121,7 +121,7 @@ def since(sentence: str, on: date | None) -> int | None:
         return int(m["year"] or m["year2"])
     words = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "a": 1}
     n = words.get(m["ago"].lower()) if m["ago"] else None
-    if n is None and m["ago"] and m["ago"].isdigit():
+    if n is None and m["ago"] and m["ago"].isdecimal():
         n = int(m["ago"])
     return on.year - n if (on is not None and n is not None) else None
 

@@ -286,7 +286,7 @@ class Countries:
             country = Country(
                 code, row.get("name", ""),
                 tuple(c.strip() for c in row.get("currency", "").split(";") if c.strip()),
-                int(start) if start.isdigit() else 1,
+                int(start) if start.isdecimal() else 1,
             )
             out.by_id[code] = country
             aliases = [a for a in row.get("aliases", "").split(";") if a.strip()]
