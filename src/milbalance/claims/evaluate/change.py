@@ -61,7 +61,8 @@ def record(data: EvaluatorBase, c: Record) -> Verdict:
         return Verdict(c, label_for(p), p,
                        f"'Highest since {since}' for {c.subject} ({metric}, {source}) is "
                        f"{label_for(p)}: {year} is {rec.summary}.", ev,
-                       caveats=(*c.caveats, *note), gaps=gaps)
+                       caveats=(*c.caveats, *note), gaps=gaps,
+                       checked_period=str(year) if year != c.year else "")
     return Verdict(c, Label.NOT_CHECKABLE, None,
                    f"No {c.item} series for {c.subject} to rank.", caveats=c.caveats,
                    gaps=(f"no {c.item} series for {c.subject}",))
