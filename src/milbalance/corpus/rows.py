@@ -40,7 +40,7 @@ def schema() -> Any:
 
 
 def _base(article: Article, data_hash: str, version: str) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(NAMES)
+    row: dict[str, Any] = {name: "" if kind == "string" else None for name, kind in COLUMNS}
     row.update(article_id=article.id, url=article.url, date=article.date,
                outlet=article.outlet, text_hash=article.key, data_hash=data_hash,
                version=version, error="")
@@ -115,6 +115,11 @@ def claim_row(article: Article, c: CheckedClaim, text: str, data_hash: str,
 def reading_rows(article: Article, reading: Reading, data_hash: str,
                  version: str) -> list[dict[str, Any]]:
     rows = [claim_row(article, c, article.text, data_hash, version) for c in reading.claims]
+    known = {r["speaker"].split()[-1]: r["claimant_type"] for r in rows
+             if r["speaker"] and r["claimant_type"]}
+    for r in rows:  # one type per speaker in an article, wherever the evidence gave it
+        if r["speaker"] and not r["claimant_type"]:
+            r["claimant_type"] = known.get(r["speaker"].split()[-1], "")
     if not rows:
         row = _base(article, data_hash, version)
         row.update(status="no_claims")

@@ -147,7 +147,7 @@ def run(articles: Iterable[Article], out: Path, ref: DataRef, engine: Engine,
     started = time.perf_counter()
     done = done_keys(out)
     shared = engine.share(ref)
-    stamp = time.strftime("%Y%m%dT%H%M%S")
+    stamp = f"{time.time_ns():020d}"  # parts sort in the order written, run after run
     window = max(2, engine.workers * 2)
     pending: deque[tuple[Handle, int]] = deque()
     written = 0
