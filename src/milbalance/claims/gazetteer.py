@@ -29,6 +29,7 @@ carries, and only for ids the data declares:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from milbalance.claims import names as word_lists
@@ -310,7 +311,7 @@ class Gazetteer:
         return self._as_actors(sentence, sorted(found, key=lambda x: x.start), orgs)
 
     def _as_actors(self, sentence: str, found: list[Mention],
-                   orgs: list[OrgSpan]) -> list[Mention]:
+                   orgs: Sequence[OrgSpan]) -> list[Mention]:
         """Drop names that are not their entity here: inside an organisation's name, before
         an event noun, or a capital that does not act as the government; a region gets the
         data's description of what it covers as its caveat."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from milbalance.claims import names
 
@@ -96,13 +96,20 @@ def title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def organisation_spans(text: str) -> list[OrgSpan]:
-    """Organisations named in a sentence: listed names, then names built on a head noun."""
+def organisation_spans(text: str) -> tuple[OrgSpan, ...]:
+    """Organisations named in a sentence: listed names, then names built on a head noun.
+    Remembered per text: subject resolution asks again for every figure of a sentence, which
+    made a sentence of many figures cost the square of its length."""
+    return _organisation_spans(text)
+
+
+@lru_cache(maxsize=256)
+def _organisation_spans(text: str) -> tuple[OrgSpan, ...]:
     pattern, kinds = _listed()
     found = [OrgSpan(m.start(), m.end(), m.group(0), kinds.get(
         m.group(0).lower().removeprefix("the "), "named")) for m in pattern.finditer(text)]
     if title_case(text):
-        return found
+        return tuple(found)
     for run in _RUN.finditer(text):
         for a, b in _headed(text, run.start(), run.end()):
             overlap = [f for f in found if not (b <= f.start or a >= f.end)]
@@ -110,7 +117,7 @@ def organisation_spans(text: str) -> list[OrgSpan]:
             a, b = min([a, *(f.start for f in overlap)]), max([b, *(f.end for f in overlap)])
             found = [f for f in found if f not in overlap]
             found.append(OrgSpan(a, b, text[a:b], kind))  # 'the Times' + 'of India'
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _headed(text: str, start: int, end: int) -> list[tuple[int, int]]:
