@@ -119,6 +119,8 @@ class ClaimBase:
     inferred: tuple[tuple[str, str], ...] = ()  # (part, how) for parts not written in the
     #   sentence: ("subject", "from the previous sentence"), ("year", "from the article date")
     hedge: str = ""  # "may", "reportedly": the word that qualifies the claim, if any
+    said_on: str = ""  # YYYY-MM-DD the sentence was said (the article's date, or a date it
+    #   states): a rate "now" is read at this month, never against a later run-rate
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -83,7 +83,8 @@ class Parser:
                                             *group_caveats, *date_caveats(ctx, from_text),
                                             *now_caveats(text, years, ctx.on)]))
         common: dict[str, object] = {"text": text, "year": year,
-                                     "year_from_text": from_text, "attribution": speaker}
+                                     "year_from_text": from_text, "attribution": speaker,
+                                     "said_on": ctx.on.isoformat() if ctx.on else ""}
         if (hedge := HEDGE.search(text)) is not None:
             common["hedge"] = hedge.group(0)
             base_caveats = (*base_caveats, f"hedged ('{hedge.group(0)}'): reported as likely "
