@@ -35,6 +35,7 @@ from milbalance.claims.evaluate.consistency import consistency
 from milbalance.claims.evaluate.engine import _p_ratio_within, comparison_method
 from milbalance.claims.evaluate.level import level, share
 from milbalance.claims.evaluate.more_kinds import more_kinds, whole_table
+from milbalance.claims.evaluate.rates import rate_level
 from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.spending_totals import bloc_level
 from milbalance.claims.evaluate.targets import target_level
@@ -158,8 +159,8 @@ class Evaluator(EvaluatorBase):
             return Verdict(claim, Label.NOT_CHECKABLE, None,
                            f"Not checkable: {claim.explanation}.", caveats=claim.caveats)
         if isinstance(claim, Level):
-            return bloc_level(self, claim) or target_level(self, claim, level) or level(
-                self, claim)
+            return bloc_level(self, claim) or target_level(self, claim, level) or \
+                rate_level(self, claim) or level(self, claim)
         if isinstance(claim, Rank | ShareOfTotal | MemberCount):
             return more_kinds(self, claim)
         if isinstance(claim, ShareOfGdp):
