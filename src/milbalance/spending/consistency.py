@@ -223,14 +223,18 @@ def rate_references(lk: Lookup, entity: str, year: int, currency: str) -> list[R
         (info.metrics[Basis.LCU], info.metrics[Basis.USD]) for info in DEFINITIONS.values()
         if Basis.LCU in info.metrics and Basis.USD in info.metrics
         and info.metrics[Basis.LCU] != info.metrics[Basis.USD]]
+    derived: list[tuple[int, Reference]] = []
     for lcu_metric, usd_metric in pairs:
         for a, b in _pairs(lk, entity, year, lcu_metric, usd_metric):
             if a.unit != currency or b.unit != "USD" or a.central <= 0 or b.central <= 0:
                 continue
             d = Derived(cv.implied_rate(a.central, b.central), f"{currency}_per_USD",
                         f"{lcu_metric} / {usd_metric}", (Input.of(a), Input.of(b)))
-            refs.append(Reference(RATE_CHECK, year, d.value, d.unit, a.source, derived=d))
-    return refs
+            derived.append((lk.coverage(entity, lcu_metric)[a.source],
+                            Reference(RATE_CHECK, year, d.value, d.unit, a.source, derived=d)))
+    # a source that converts a whole series (SIPRI: annual average market rates) before a
+    # one-off conversion quoted for a single year
+    return refs + [r for _, r in sorted(derived, key=lambda x: -x[0])]
 
 
 def gdp_references(lk: Lookup, entity: str, year: int, currency: str,
