@@ -56,7 +56,8 @@ def progress(description: str, total: float | None = None
     hold progress text.
     """
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                   TimeElapsedColumn(), console=errors, transient=True,
+                   TimeElapsedColumn(), console=errors, transient=True, redirect_stdout=False,
+                   redirect_stderr=False,
                    disable=not errors.is_terminal)
     with bar:
         task = bar.add_task(description, total=total)
