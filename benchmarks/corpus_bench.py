@@ -1,0 +1,142 @@
+"""Benchmark: a corpus run (`milbalance read corpus.jsonl --out …`) against today's one-file
+`milbalance read FILE`, 1 against 2 workers, and peak memory as the corpus grows.
+
+The corpus is synthetic and assembled from the repository's examples/articles: each article
+is the paragraphs of the examples drawn with a fixed seed until it has about --words words,
+with its own id, outlet and one of the examples' dates. Sentences therefore repeat across the
+corpus, as claims do in real coverage, and the verdict cache hits; the run with
+MILBALANCE_VERDICT_CACHE=0 shows the speed without it.
+
+Every contender is a fresh subprocess (cold start included). Measured in the same run:
+
+    one-file read    `milbalance read A.md --date D --json` for each of the first --baseline
+                     articles: how a corpus is read today, one process per article
+    corpus, 1 worker `read corpus.jsonl --out x.parquet --workers 1`
+    corpus, 2 workers `--workers 2` (a process pool; `--dask local` runs the same function)
+    corpus, no cache `--workers 1` with the verdict cache off
+    memory           peak RSS of the process tree (the CLI and its workers, sampled every
+                     0.1 s) for the corpus and for a corpus --grow times larger
+
+Run:  .venv/bin/python benchmarks/corpus_bench.py [--articles 48] [--words 500] [--grow 4]
+      .venv/bin/python benchmarks/corpus_bench.py --big      # 10^5 articles for the memory row
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = REPO / "examples" / "articles"
+BIN = Path(sys.executable).parent / "milbalance"
+OUTLETS = ("Wire", "Daily", "Gazette", "Review", "Post")
+
+
+def corpus(path: Path, n: int, words: int, seed: int = 0) -> Path:
+    """n synthetic articles of about ``words`` words as JSONL, written as a stream."""
+    expected = json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["articles"]
+    dates = sorted({a["date"] for a in expected.values() if a.get("date")})
+    paragraphs = [p.strip() for f in sorted(ARTICLES.glob("*.md"))
+                  for p in re.split(r"\n\s*\n", f.read_text(encoding="utf-8"))
+                  if len(p.split()) > 12 and not p.lstrip().startswith("#")]
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            body: list[str] = []
+            while sum(len(p.split()) for p in body) < words:
+                body.append(rng.choice(paragraphs))
+            row = {"id": f"s{i:06d}", "url": f"https://example.org/{i}",
+                   "date": rng.choice(dates), "outlet": OUTLETS[i % len(OUTLETS)],
+                   "text": f"# Synthetic article {i}\n\n" + "\n\n".join(body)}
+            handle.write(json.dumps(row) + "\n")
+    return path
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS MiB of the process tree) of one subprocess."""
+    start = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                        env={**os.environ, **(env or {})})
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [proc, *proc.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    wall = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return wall, peak / 2**20
+
+
+def baseline(source: Path, k: int, tmp: Path) -> float:
+    """Seconds per article for today's one-file read, over the first k articles."""
+    rows = [json.loads(line) for line, _ in zip(source.open(encoding="utf-8"), range(k),
+                                                strict=False)]
+    total = 0.0
+    for row in rows:
+        f = tmp / f"{row['id']}.md"
+        f.write_text(row["text"], encoding="utf-8")
+        total += timed([str(BIN), "read", str(f), "--date", row["date"], "--json"])[0]
+    return total / len(rows)
+
+
+def run_corpus(source: Path, out: Path, workers: int, cache: bool = True,
+               batch: int = 8) -> tuple[float, float]:
+    out.unlink(missing_ok=True)
+    env = None if cache else {"MILBALANCE_VERDICT_CACHE": "0"}
+    return timed([str(BIN), "read", str(source), "--out", str(out), "--workers", str(workers),
+                  "--batch", str(batch), "--no-progress"], env)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=48)
+    ap.add_argument("--words", type=int, default=500)
+    ap.add_argument("--baseline", type=int, default=4, help="articles read one file each")
+    ap.add_argument("--grow", type=int, default=4, help="memory: a corpus this many times larger")
+    ap.add_argument("--big", action="store_true", help="memory row at 10^5 articles")
+    args = ap.parse_args()
+    print(f"# corpus_bench  python {platform.python_version()}  cpus {os.cpu_count()}  "
+          f"load {os.getloadavg()[0]:.1f}")
+    subprocess.run([str(BIN), "validate"], check=True, stdout=subprocess.DEVNULL)  # build once
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        source = corpus(tmp / "corpus.jsonl", args.articles, args.words)
+        n = args.articles
+        words = sum(len(json.loads(x)["text"].split()) for x in source.open()) / n
+        print(f"corpus: {n} articles, {words:.0f} words each on average")
+        one = baseline(source, args.baseline, tmp)
+        print(f"one-file read      : {one:6.2f} s/article  {1 / one:6.2f} articles/s  (1.00x)")
+        rows = {}
+        for label, workers, cache in (("corpus, 1 worker ", 1, True),
+                                      ("corpus, 2 workers", 2, True),
+                                      ("corpus, no cache ", 1, False)):
+            wall, peak = run_corpus(source, tmp / "out.parquet", workers, cache)
+            rows[label] = (wall, peak)
+            print(f"{label}  : {wall:6.1f} s  {n / wall:6.2f} articles/s  "
+                  f"({one * n / wall:.2f}x one-file)  peak {peak:.0f} MiB")
+        w1, w2 = rows["corpus, 1 worker "][0], rows["corpus, 2 workers"][0]
+        print(f"speed-up 1 -> 2 workers: {w1 / w2:.2f}x")
+        big = 100_000 if args.big else n * args.grow
+        grown = corpus(tmp / "grown.jsonl", big, args.words, seed=1)
+        wall, peak = run_corpus(grown, tmp / "grown.parquet", 1)
+        print(f"memory: {n} articles peak {rows['corpus, 1 worker '][1]:.0f} MiB; "
+              f"{big} articles peak {peak:.0f} MiB ({big / wall:.2f} articles/s)")
+
+
+if __name__ == "__main__":
+    main()
