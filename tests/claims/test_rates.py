@@ -107,3 +107,15 @@ def test_moving_the_rate_past_every_figure_flips_supported(checker: Checker,
     assert all(f is not None and (yearly > f * 1.2 or yearly < f / 1.2) for f in figures)
     v = _level(checker, f"The US made {moved:,} 155mm shells a month in October 2023.", on)
     assert v.label is not Label.SUPPORTED
+
+
+def test_a_counter_word_or_an_aside_before_the_rate(checker: Checker,
+                                                     real_store: Store) -> None:
+    # RUS attack_drones.output 2025: 2,900 drones_per_month (ovb-2025-12-11-rutte-berlin)
+    _need(real_store, "RUS", "attack_drones.output", "2025")
+    for text in ("Russia has raised production of Shahed drones to 2,900 units per month.",
+                 "Russia makes 2,900 Shahed drones (Geran-2 in Russian service) per month."):
+        v = _level(checker, text, date(2025, 12, 20))
+        assert isinstance(v.claim, Level) and v.claim.quantity.per == "month"
+        assert v.label is Label.SUPPORTED, v.summary
+        assert "2,900 drones per month (= 34,800 a year)" in v.summary
