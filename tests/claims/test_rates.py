@@ -119,3 +119,11 @@ def test_a_counter_word_or_an_aside_before_the_rate(checker: Checker,
         assert isinstance(v.claim, Level) and v.claim.quantity.per == "month"
         assert v.label is Label.SUPPORTED, v.summary
         assert "2,900 drones per month (= 34,800 a year)" in v.summary
+
+
+def test_a_years_total_against_run_rates_is_said(checker: Checker, real_store: Store) -> None:
+    # USA artillery_shells_155mm.output 2024-09: 40,000 rounds_per_month; 2024: 350,000
+    _need(real_store, "USA", "artillery_shells_155mm.output", "2024-09")
+    v = _level(checker, "The US produced 350,000 155mm shells in 2024.", date(2025, 3, 1))
+    assert any("a total for the year compared with run-rates annualised: 2024-09: 40,000 "
+               "rounds per month (= 480,000 a year)" in c for c in v.caveats)

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from milbalance.claims.evaluate.common import (
@@ -52,6 +52,7 @@ from milbalance.claims.evaluate.common import (
     _words,
     tally,
 )
+from milbalance.claims.evaluate.level import level
 from milbalance.claims.kinds import Level, Measure, QuantityUnit
 from milbalance.claims.reading import comparator, figure_text
 from milbalance.claims.verdict import Label, Verdict, label_for
@@ -220,15 +221,44 @@ def pick(rows: list[ObservationRow], w: Window, said: date | None
     return [], ""
 
 
+def _mixed(data: EvaluatorBase, c: Level, v: Verdict) -> Verdict:
+    """A level's verdict with the mixing of totals and rates said: a yearly total claimed
+    against run-rates (annualised), or a rate claimed against a year's total."""
+    if c.year is None or not v.evidence:
+        return v
+    rows = {(r.source, r.metric, r.period.label): r for e in {x.metric for x in v.evidence}
+            for r in data._rows(c.subject, e, (c.year - 1, c.year + 1))}
+    used = [r for e in v.evidence if (r := rows.get((e.source_id, e.metric, e.period)))]
+    if c.quantity.unit is QuantityUnit.RATE:
+        totals = [r for r in used if not run_rate(r)]
+        if not totals or (not any(run_rate(r) for r in used) and c.quantity.per == "year"):
+            return v
+        note = ("the whole-year figure" + ("s" if len(totals) > 1 else "") + " of "
+                + ", ".join(dict.fromkeys(f"{r.period.label} ({r.source})" for r in totals))
+                + " compared as an annualised rate (a year's total is its average rate)")
+    elif c.quantity.unit is QuantityUnit.COUNT:
+        rates = [r for r in used if run_rate(r)]
+        if not rates:
+            return v
+        note = ("a total for the year compared with run-rates annualised: "
+                + "; ".join(dict.fromkeys(f"{_as_written(r)} ({r.source})" for r in rates[:4])))
+    else:
+        return v
+    return replace(v, caveats=(*v.caveats, note))
+
+
 def rate_level(data: EvaluatorBase, c: Level) -> Verdict | None:
     """The verdict on a rate claim read at its window, or None where the level's own
-    reading stands (see the module's docstring)."""
+    reading stands (see the module's docstring); a level's verdict that mixes a total and
+    rates says so."""
     q = c.quantity
-    if q.unit is not QuantityUnit.RATE or c.measure is Measure.TARGET or c.years:
+    if q.unit is QuantityUnit.MONEY or c.measure is Measure.TARGET or c.years:
         return None
-    w, said = window(c), _said(c)
+    w, said = window(c) if q.unit is QuantityUnit.RATE else None, _said(c)
     if w is None or (w.whole_year and (said is None or said > w.end)):
-        return None  # a past year: every figure of it, as any level
+        if q.unit in (QuantityUnit.RATE, QuantityUnit.COUNT):
+            return _mixed(data, c, level(data, c))  # a past year: every figure of it
+        return None
     tol = max(COUNT_TOLERANCE, min(q.precision, 2 * COUNT_TOLERANCE))
     primary, related = data._level_metrics(c)
     speaker = _speaker_key(c)
