@@ -13,6 +13,7 @@ import io
 import itertools
 import math
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
@@ -519,7 +520,7 @@ class _Loader:
         claimant_type = c.choice("claimant_type", ClaimantType)
         flags = tuple(f for f in (c.choice("flags", Flag, raw) for raw in _split(c.text("flags")))
                       if f is not None)
-        values_ok = self._check_values(c, value, low, high, confidence, shape)
+        values_ok = self._check_values(c, value, low, high, confidence, shape, bounds=True)
         scale = self._check_unit(c, metric, entity, unit)
         if scale is not None and metric is not None and values_ok:
             self._check_range(c, metric, scale, value, low, high)
@@ -541,24 +542,26 @@ class _Loader:
 
     @staticmethod
     def _check_values(c: _Checker, value: float | None, low: float | None, high: float | None,
-                      confidence: float | None, shape: Shape | None) -> bool:
+                      confidence: float | None, shape: Shape | None,
+                      bounds: bool = False) -> bool:
+        """Value and range rules; with ``bounds`` a low or a high alone (no value) is a
+        one-sided figure, whose notes must say which side (``bound_side``)."""
         if any(c.text(n) and v is None for n, v in
                (("value", value), ("low", low), ("high", high), ("confidence", confidence))):
             return False
-        if value is None and (low is None or high is None):
-            if low is None and high is None:
-                c.add("value", "is empty and no low–high range is given",
-                      "give a value, or both low and high")
-            else:
-                name = "high" if high is None else "low"
-                c.add(name, "is empty while the other end of the range is given",
-                      "give both low and high, or neither")
+        if value is None and low is None and high is None:
+            c.add("value", "is empty and no low–high range is given",
+                  "give a value, or both low and high" + (", or low or high alone for a "
+                                                          "bound ('at least', 'up to')") * bounds)
             return False
         if (low is None) != (high is None):
             name = "high" if high is None else "low"
-            c.add(name, "is empty while the other end of the range is given",
-                  "give both low and high, or neither")
-            return False
+            if not bounds or value is not None:
+                c.add(name, "is empty while the other end of the range is given",
+                      "give both low and high, or neither" + (
+                          " (a bound is low or high alone, with no value)" * bounds))
+                return False
+            return _check_bound(c, "low" if high is None else "high", confidence, shape)
         if low is not None and high is not None:
             if low > high:
                 c.add("low", f"is above high ({c.text('high')})", "swap low and high")
@@ -754,3 +757,52 @@ def check(root: Path) -> list[Issue]:
     except DataError as exc:
         return exc.issues
     return []
+
+
+LOWER_WORDS = ("lower bound", "more than", "at least", "over", "above", "in excess of",
+               "upwards of", "no fewer than", "no less than", "exceed", "exceeds", "exceeding",
+               "exceeded", "plus de", "au moins", "mehr als", "mindestens", "über", "ponad",
+               "co najmniej", "более", "свыше", "не менее", "больше")
+UPPER_WORDS = ("upper bound", "up to", "at most", "no more than", "less than", "fewer than",
+               "under", "below", "as many as", "jusqu'à", "bis zu", "höchstens", "до",
+               "не более", "меньше")
+"""What a one-sided row's notes must say: a low alone is a lower bound and its notes carry
+one of LOWER_WORDS (the source's "more than", "at least", "over"…, or plainly "lower bound");
+a high alone is an upper bound with one of UPPER_WORDS ("up to", "at most"…, "upper bound").
+Matched as whole words, case-insensitive."""
+
+_SIDE_WORDS = {"low": LOWER_WORDS, "high": UPPER_WORDS}
+
+
+def bound_side(notes: str) -> tuple[str, ...]:
+    """The sides ('low', 'high') a row's notes name, by LOWER_WORDS and UPPER_WORDS."""
+    text = notes.lower()
+    return tuple(side for side, words in _SIDE_WORDS.items()
+                 if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words))
+
+
+def _check_bound(c: _Checker, side: str, confidence: float | None, shape: Shape | None) -> bool:
+    """A one-sided row: its notes name its side; it states no confidence or shape."""
+    kind = "a lower bound" if side == "low" else "an upper bound"
+    other = "high" if side == "low" else "low"
+    said = bound_side(c.text("notes"))
+    words = _SIDE_WORDS[side]
+    if side not in said:
+        if other in said:
+            c.add(side, f"alone makes {kind}, but notes say {_SIDE_WORDS[other][0]!r}-type "
+                  f"wording ({', '.join(repr(w) for w in _SIDE_WORDS[other][1:4])}…)",
+                  f"move the figure to {other}, or correct the notes")
+        else:
+            c.add(side, f"alone makes {kind}, but notes do not say which side",
+                  f"quote the source's wording in notes ({', '.join(repr(w) for w in words[1:4])}"
+                  f"…) or write {words[0]!r}")
+        return False
+    if confidence is not None:
+        c.add("confidence", f"is given for {kind}", "clear confidence (the engine reads a "
+              "bound by its own stated rule), or give both low and high")
+        return False
+    if shape is not None:
+        c.add("shape", f"is given for {kind}", "clear shape (the engine reads a bound by its "
+              "own stated rule), or give both low and high")
+        return False
+    return True

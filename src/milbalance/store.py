@@ -75,13 +75,24 @@ class ObservationRow:
         return self.raw_unit != self.unit
 
     @property
+    def bound(self) -> str:
+        """"lower" for a low alone ("at least"), "upper" for a high alone ("up to"), else ""."""
+        if self.value is not None or (self.low is None) == (self.high is None):
+            return ""
+        return "lower" if self.low is not None else "upper"
+
+    @property
     def central(self) -> float:
-        """The value, or the midpoint of low–high when only a range was given."""
+        """The value, or the midpoint of low–high when only a range was given; for a
+        one-sided figure, the bound as said (the engine reads it as a distribution,
+        ``engine.quoted``)."""
         if self.value is not None:
             return self.value
-        if self.low is None or self.high is None:
-            raise StoreError(f"observation at {self.path}:{self.line} has neither value nor range")
-        return (self.low + self.high) / 2
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        if self.low is not None or self.high is not None:
+            return self.low if self.low is not None else self.high  # type: ignore[return-value]
+        raise StoreError(f"observation at {self.path}:{self.line} has neither value nor range")
 
 
 def content_hash(data: Path) -> str:
@@ -318,6 +329,8 @@ def _recorded_hash(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
+PAIRS_BEFORE_METRIC = 8
+"""Entities of one metric read one by one before the whole metric is read at once."""
 MEMO_ROWS_MAX = 5_000
 """Largest query answer a store remembers (reference tables; the observation indexes keep
 their own copies)."""
@@ -337,6 +350,7 @@ class Store:
         self._observations: dict[tuple[str, str], list[ObservationRow]] | None = None
         self._by_metric: dict[str, dict[str, list[ObservationRow]]] = {}
         self._memo: dict[tuple[str, tuple[object, ...]], list[tuple[Any, ...]]] = {}
+        self._pairs_asked: dict[str, dict[str, list[ObservationRow]]] = {}
 
     @classmethod
     def open(cls, data: Path | None = None, path: Path | None = None) -> Store:
@@ -478,13 +492,12 @@ class Store:
         """
         if claimant_type is not None:
             _check_claimant_type(claimant_type)
-        if metric is not None:  # one metric: read that metric's rows only (see _metric_index)
-            by_entity = self._metric_index(metric)
-            rows = by_entity.get(entity, []) if entity is not None else [
-                o for group in by_entity.values() for o in group]
+        if metric is not None and entity is not None:
+            rows = self._pair_rows(entity, metric)
+        elif metric is not None:  # one metric: read that metric's rows only (_metric_index)
+            rows = [o for group in self._metric_index(metric).values() for o in group]
         elif entity is not None:
-            rows = [o for (e, _), group in self._observation_index().items() if e == entity
-                    for o in group]
+            rows = self._entity_rows(entity)
         else:
             rows = [o for group in self._observation_index().values() for o in group]
         wanted = claimant.lower() if claimant is not None else None
@@ -525,6 +538,32 @@ class Store:
                 out.setdefault(row.entity, []).append(row)
         self._by_metric[metric] = out
         return out
+
+    def _pair_rows(self, entity: str, metric: str) -> list[ObservationRow]:
+        """One entity × metric: read alone while few entities of that metric are asked for (a
+        claim check asks for one or two), the whole metric once more are (a bloc's members)."""
+        index = self._by_metric.get(metric)
+        if index is None and self._observations is None:
+            asked = self._pairs_asked.setdefault(metric, {})
+            if entity in asked:
+                return asked[entity]
+            if len(asked) < PAIRS_BEFORE_METRIC:
+                sql = (f"SELECT {self._OBSERVATION_COLUMNS} FROM observations WHERE metric = ?"
+                       " AND entity = ? ORDER BY entity, metric, period_start, period_end,"
+                       " source, claimant")
+                asked[entity] = [_observation(r) for r in self._rows(sql, (metric, entity))]
+                return asked[entity]
+        return self._metric_index(metric).get(entity, [])
+
+    def _entity_rows(self, entity: str) -> list[ObservationRow]:
+        """One entity's observations (every metric), without reading the whole store unless
+        it is already read: the claim checker asks each bloc for its notes at start-up."""
+        if self._observations is not None:
+            return [o for (e, _), group in self._observations.items() if e == entity
+                    for o in group]
+        sql = (f"SELECT {self._OBSERVATION_COLUMNS} FROM observations WHERE entity = ?"
+               " ORDER BY entity, metric, period_start, period_end, source, claimant")
+        return [_observation(r) for r in self._rows(sql, (entity,))]
 
     def _observation_index(self) -> dict[tuple[str, str], list[ObservationRow]]:
         """Every observation, read once and grouped by entity × metric.

@@ -16,6 +16,10 @@ A low–high range with confidence ``c`` is the central interval holding mass ``
 A range whose source states no confidence takes ``range_confidence`` (90% by default), and a
 range with no shape takes lognormal when low > 0, else normal; both choices are returned as
 Assumptions so that answers state them.
+
+A one-sided figure (a low alone: "more than 3 million"; a high alone: "up to 5 million") is a
+bound, read by ``from_bound``: the bound is the 5th (low) or 95th (high) percentile of a
+lognormal whose other 90%-interval end lies ``DEFAULT_BOUND_FACTOR`` (1.5) times further out.
 """
 
 from __future__ import annotations
@@ -152,12 +156,38 @@ class Dist:
 
 CONFIDENCE_KEY = "range-confidence"
 SHAPE_KEY = "range-shape"
+BOUND_KEY = "one-sided-bound"
+DEFAULT_BOUND_FACTOR = 1.5
+"""A one-sided figure's other 90%-interval end: bound × 1.5 (low bound) or bound / 1.5."""
+Z90 = 1.6448536269514722
+
+
+def from_bound(low: float | None, high: float | None, factor: float = DEFAULT_BOUND_FACTOR
+               ) -> tuple[Dist, Assumption]:
+    """A one-sided figure (``low`` alone or ``high`` alone, > 0) as a lognormal (module)."""
+    bound = low if low is not None else high
+    if bound is None or (low is not None and high is not None):
+        raise UserError("a bound is a low alone or a high alone")
+    if not bound > 0 or not factor > 1:
+        raise UserError(f"a bound is read as a lognormal: it needs a bound > 0 and a factor "
+                        f"> 1, got {bound!r} and {factor!r}")
+    sigma = math.log(factor) / (2 * Z90)
+    if low is not None:
+        mu = math.log(low) + Z90 * sigma
+        text = f"a lower bound (low only) is the 5th percentile, with the 95th at × {factor:g}"
+    else:
+        mu = math.log(bound) - Z90 * sigma
+        text = f"an upper bound (high only) is the 95th percentile, with the 5th at ÷ {factor:g}"
+    return Dist(Shape.LOGNORMAL, mu, sigma), Assumption(BOUND_KEY, text)
 
 
 def from_observation(obs: ObservationRow, range_confidence: float
                      ) -> tuple[Dist, tuple[Assumption, ...]]:
     """The distribution an observation stands for, and the assumptions needed to read it."""
     if obs.low is None or obs.high is None:
+        if obs.value is None and (obs.low is not None or obs.high is not None):
+            dist, note = from_bound(obs.low, obs.high)
+            return dist, (note,)
         if obs.value is None:
             raise UserError(f"{obs.path}:{obs.line}: observation has neither a value nor a "
                             "low–high range — fix: give one")

@@ -28,7 +28,14 @@ import math
 from collections.abc import Mapping
 from decimal import Decimal
 
-from milbalance.engine.distributions import Dist, from_observation
+from milbalance.engine.distributions import (
+    BOUND_KEY,
+    DEFAULT_BOUND_FACTOR,
+    Z90,
+    Dist,
+    from_bound,
+    from_observation,
+)
 from milbalance.engine.results import Assumption
 from milbalance.model import Shape
 from milbalance.store import ObservationRow
@@ -51,12 +58,9 @@ Russian officials and industry speak of their own output with an interest in the
 loosest (0.20, about ±33% at 90%). These are conventions, stated in every answer that uses
 them, not measurements; docs/methodology.md gives the reasons."""
 
-DEFAULT_BOUND_FACTOR = 1.5
-"""A one-sided figure's other 90%-interval end: bound × 1.5 (low bound) or bound / 1.5."""
-
 QUOTED_KEY = "quoted-spread"
-BOUND_KEY = "one-sided-bound"
-Z90 = 1.6448536269514722
+__all__ = ["BOUND_KEY", "DEFAULT_BOUND_FACTOR", "DEFAULT_QUOTED_SPREAD", "QUOTED_KEY", "Z90",
+           "quoted_sigma", "read", "rounding_half_unit", "rounding_sigma"]
 
 
 def rounding_half_unit(value: float) -> float:
@@ -108,12 +112,5 @@ def read(obs: ObservationRow, range_confidence: float, quoted: bool = True,
 
 
 def _bound(obs: ObservationRow, factor: float) -> tuple[Dist, tuple[Assumption, ...]]:
-    sigma = math.log(factor) / (2 * Z90)
-    if obs.low is not None:
-        mu = math.log(obs.low) + Z90 * sigma
-        text = f"a lower bound (low only) is the 5th percentile, with the 95th at × {factor:g}"
-    else:
-        assert obs.high is not None
-        mu = math.log(obs.high) - Z90 * sigma
-        text = f"an upper bound (high only) is the 95th percentile, with the 5th at ÷ {factor:g}"
-    return Dist(Shape.LOGNORMAL, mu, sigma), (Assumption(BOUND_KEY, text),)
+    dist, note = from_bound(obs.low, obs.high, factor)
+    return dist, (note,)

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from milbalance.engine.distributions import Dist, from_observation
+from milbalance.engine.distributions import Dist, from_bound, from_observation
 from milbalance.engine.mixture import Quantity
 from milbalance.engine.options import DEFAULT_RANGE_CONFIDENCE
 from milbalance.engine.results import Assumption
@@ -90,10 +90,10 @@ def figure(what: str, value: float | None, low: float | None, high: float | None
     if value is None and low is None and high is None:
         return None, ()
     if (low is None) != (high is None):
-        point = value if value is not None else (low if low is not None else high)
-        if point is None:
-            return None, ()
-        return Dist.point(point), ()
+        if value is None:  # a bound ("up to", "at least"): read as the engine reads one
+            dist, note = from_bound(low, high)
+            return dist, (note,)
+        return Dist.point(value), ()
     try:
         return from_observation(_as_observation(what, value, low, high, path, line,
                                                 confidence, shape), range_confidence)
