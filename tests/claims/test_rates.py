@@ -127,3 +127,13 @@ def test_a_years_total_against_run_rates_is_said(checker: Checker, real_store: S
     v = _level(checker, "The US produced 350,000 155mm shells in 2024.", date(2025, 3, 1))
     assert any("a total for the year compared with run-rates annualised: 2024-09: 40,000 "
                "rounds per month (= 480,000 a year)" in c for c in v.caveats)
+
+
+def test_mid_year_is_may_to_august(checker: Checker, real_store: Store) -> None:
+    # USA artillery_shells_155mm.output 2025-06 and 2025-07: 40,000 rounds_per_month
+    _need(real_store, "USA", "artillery_shells_155mm.output", "2025-07")
+    v = _level(checker, "The US made 40,000 155mm shells a month in mid-2025.",
+               date(2025, 12, 1))
+    assert v.label is Label.SUPPORTED
+    assert {e.period for e in v.evidence} <= {"2025-05", "2025-06", "2025-07", "2025-08"}
+    assert "the rate read at mid-2025 (May–August 2025)" in v.caveats

@@ -278,7 +278,7 @@ def rate_level(data: EvaluatorBase, c: Level) -> Verdict | None:
             best = (metric, p, by_type, [r for r, _ in scored], how)
     metric, p, by_type, rows, how = best
     what = f"{c.subject} {c.item.replace('_', ' ')} ({c.measure}) in {w.label}"
-    caveats = list(c.caveats)
+    caveats = [*c.caveats, f"the rate read at {w.label}"]
     if how:
         caveats.append(how)
     if p is None:
