@@ -49,9 +49,13 @@ class Rows:
 
 
 def _clean(cell: Cell) -> Cell:
-    """NaN and infinities are gaps: an empty cell, never a number."""
-    if isinstance(cell, float) and not math.isfinite(cell):
-        return None
+    """NaN and infinities are gaps: an empty cell, never a number; whole numbers are
+    written without a decimal point (2000000, not 2000000.0)."""
+    if isinstance(cell, float):
+        if not math.isfinite(cell):
+            return None
+        if cell.is_integer() and abs(cell) < 2**53:
+            return int(cell)
     return cell
 
 

@@ -117,3 +117,21 @@ def test_importer_files_are_refused(cli: Cli, data_copy: Path) -> None:
                        "sipri-milex-2025.csv")
     assert code == 2
     assert "written by `milbalance import`" in err
+
+
+def test_prompts_for_what_is_missing_in_a_terminal(data_copy: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from milbalance.cli import add_cmd, app
+
+    monkeypatch.setattr(add_cmd, "interactive", lambda: True)
+    answers = "2026\n4200000\nliga-2024-02-26-skibitskyi\n"  # period, value, source
+    result = CliRunner().invoke(app, ["--data", str(data_copy), "add", "observation",
+                                      "--entity", "RUS", "--metric",
+                                      "artillery_shells.output"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "period (2024, FY2024" in result.output  # each prompt says what the field is
+    tail = (data_copy / MUNITIONS).read_text(encoding="utf-8").splitlines()[-1]
+    assert tail.startswith("RUS,artillery_shells.output,2026,4200000,,,,,rounds_per_year,"
+                           "liga-2024-02-26-skibitskyi,")

@@ -8,8 +8,10 @@ and on success the rows written are printed with their file and line.
 
 from __future__ import annotations
 
+import csv
 import re
 import sys
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -39,24 +41,24 @@ def interactive() -> bool:
 
 
 def _complete(spec: schema.FileSpec, given: dict[str, str | None],
-              defaults: dict[str, str] | None = None, either: tuple[str, ...] = ()
-              ) -> dict[str, str]:
-    """The row: given fields, prompted (in a terminal) or refused when required ones are
-    missing. ``either``: fields of which at least one is needed (a value or a range)."""
+              default: Callable[[str, dict[str, str]], str | None] | None = None,
+              either: tuple[str, ...] = ()) -> dict[str, str]:
+    """The row: given fields, prompted (in a terminal, in column order) or refused when
+    required ones are missing. ``either``: fields of which at least one is needed (a value
+    or a range; the first is asked for); ``default(name, row)``: a prompt's default."""
     row = {k: v.strip() for k, v in given.items() if v is not None and v.strip()}
-    described = {c.name: c.description for c in spec.columns}
-    need = [n for n in spec.required if n not in row]
-    if either and not any(n in row for n in either):
-        need.append(either[0])
+    lacking = bool(either) and not any(n in row for n in either)
+    need = [c for c in spec.columns if c.name not in row and (
+        c.required or (lacking and c.name == either[0]))]
     if need and not interactive():
-        flags = ", ".join(f"--{n.replace('_', '-')}" for n in need)
+        flags = ", ".join(f"--{c.name.replace('_', '-')}" for c in need)
         raise UserError(f"missing {flags} (prompts only in a terminal; "
                         f"see `milbalance add {_kind(spec)} --help`)")
-    for name in need:
-        answer = typer.prompt(f"{name} ({described[name]})",
-                              default=(defaults or {}).get(name) or None)
+    for c in need:
+        answer = typer.prompt(f"{c.name} ({c.description})",
+                              default=(default(c.name, row) if default else None) or None)
         if str(answer).strip():
-            row[name] = str(answer).strip()
+            row[c.name] = str(answer).strip()
     return row
 
 
@@ -95,8 +97,6 @@ def _metric_unit(metric: str | None) -> str | None:
     if not metric:
         return None
     root = config.data_dir(data_cmd.state.data)
-    import csv
-
     path = root / schema.METRICS.pattern
     if not path.is_file():
         return None
@@ -131,12 +131,13 @@ def observation(
 ) -> None:
     """Append a figure (entity × metric × period × value, from a source) to
     data/observations/ and check the whole folder before writing it."""
-    default_unit = _metric_unit(metric)
     given = {"entity": entity, "metric": metric, "period": period, "value": value,
              "low": low, "high": high, "confidence": confidence, "shape": shape,
-             "unit": unit or default_unit, "source": source, "claimant": claimant,
+             "unit": unit or _metric_unit(metric), "source": source, "claimant": claimant,
              "claimant_type": claimant_type, "flags": flags, "notes": notes}
-    row = _complete(schema.OBSERVATIONS, given, either=("value", "low"))
+    row = _complete(schema.OBSERVATIONS, given, either=("value", "low"),
+                    default=lambda name, row: _metric_unit(row.get("metric"))
+                    if name == "unit" else None)
     _write("observation", row, file, as_json)
 
 
