@@ -11,6 +11,7 @@ from milbalance.claims.evaluate.common import (
     _speaker_key,
 )
 from milbalance.claims.evaluate.engine import engine_comparison
+from milbalance.claims.evaluate.historical import historical_share
 from milbalance.claims.kinds import Comparison, Measure
 from milbalance.claims.verdict import Evidence, Label, Verdict, label_for
 from milbalance.errors import UserError
@@ -18,6 +19,8 @@ from milbalance.errors import UserError
 
 def spending_comparison(data: EvaluatorBase, c: Comparison) -> Verdict:
     """'Russia outspends Ukraine', 'the US spent a higher share of GDP in Korea than now'."""
+    if c.share_of_gdp and c.subject_years:
+        return historical_share(data, c)
     if c.share_of_gdp:
         return share_comparison(data, c)
     if c.year is None:

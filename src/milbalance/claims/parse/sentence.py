@@ -23,6 +23,7 @@ from milbalance.claims.parse.change import change_and_record
 from milbalance.claims.parse.common import ECONOMY_ASIDE, HEDGE, span_free
 from milbalance.claims.parse.comparison import comparison
 from milbalance.claims.parse.gate import not_checkable as gate
+from milbalance.claims.parse.historical import historical
 from milbalance.claims.parse.levels import levels
 from milbalance.claims.parse.more_kinds import more_kinds
 from milbalance.claims.parse.ratio_compare import ratio_comparisons
@@ -94,6 +95,7 @@ class Parser:
         compared = comparison(gaz, text, mentions, quantities, common, base_caveats, ctx)
         compared = ratio_comparisons(gaz, text, mentions, compared, common, base_caveats,
                                      ctx)
+        compared = historical(gaz, text, mentions, compared, common, base_caveats, ctx, speaker)
         claims += compared
         claims += spending(gaz, text, quantities, mentions, years, common, base_caveats, ctx,
                            speaker)
