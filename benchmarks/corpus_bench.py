@@ -19,6 +19,8 @@ Every contender is a fresh subprocess (cold start included). Measured in the sam
 
 Run:  .venv/bin/python benchmarks/corpus_bench.py [--articles 48] [--words 500] [--grow 4]
       .venv/bin/python benchmarks/corpus_bench.py --big      # 10^5 articles for the memory row
+      .venv/bin/python benchmarks/corpus_bench.py --real     # the 73 real excerpts of
+          benchmarks/corpus: --workers 2 and --dask local give the same rows; track-record
 """
 
 from __future__ import annotations
@@ -102,6 +104,39 @@ def run_corpus(source: Path, out: Path, workers: int, cache: bool = True,
                   "--batch", str(batch), "--no-progress"], env)
 
 
+def real_corpus(path: Path) -> Path:
+    """The claims corpus (benchmarks/corpus/articles: excerpts of real reporting) as JSONL."""
+    with path.open("w", encoding="utf-8") as handle:
+        for f in sorted((REPO / "benchmarks" / "corpus" / "articles").glob("*.json")):
+            a = json.loads(f.read_text(encoding="utf-8"))
+            handle.write(json.dumps({"id": a["id"], "url": a["url"], "date": a["date"],
+                                     "outlet": a["outlet"], "text": a["excerpt"]}) + "\n")
+    return path
+
+
+def real(tmp: Path) -> None:
+    """The issue's 'done when': real articles read with --workers 2 and with --dask local
+    give the same rows, and track-record answers on the file."""
+    import pyarrow.parquet as pq
+
+    source = real_corpus(tmp / "real.jsonl")
+    n = sum(1 for _ in source.open())
+    tables = {}
+    for label, extra in (("--workers 2", ["--workers", "2"]),
+                         ("--dask local", ["--dask", "local", "--workers", "2"])):
+        out = tmp / f"real-{len(tables)}.parquet"
+        wall, peak = timed([str(BIN), "read", str(source), "--out", str(out), "--batch", "4",
+                            "--no-progress", *extra])
+        tables[label] = pq.read_table(out)
+        print(f"real, {label:12}: {n} articles in {wall:5.1f} s ({n / wall:.2f}/s), "
+              f"{tables[label].num_rows} rows, peak {peak:.0f} MiB")
+    a, b = tables.values()
+    print(f"same rows: {a.equals(b)}")
+    done = subprocess.run([str(BIN), "track-record", str(tmp / "real-0.parquet"), "--by",
+                           "claimant-type"], capture_output=True, text=True, check=True)
+    print(done.stdout)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=48)
@@ -109,12 +144,17 @@ def main() -> None:
     ap.add_argument("--baseline", type=int, default=4, help="articles read one file each")
     ap.add_argument("--grow", type=int, default=4, help="memory: a corpus this many times larger")
     ap.add_argument("--big", action="store_true", help="memory row at 10^5 articles")
+    ap.add_argument("--real", action="store_true", help="only the real-articles check: "
+                    "--workers 2 and --dask local give the same rows; then track-record")
     args = ap.parse_args()
     print(f"# corpus_bench  python {platform.python_version()}  cpus {os.cpu_count()}  "
           f"load {os.getloadavg()[0]:.1f}")
     subprocess.run([str(BIN), "validate"], check=True, stdout=subprocess.DEVNULL)  # build once
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
+        if args.real:
+            real(tmp)
+            return
         source = corpus(tmp / "corpus.jsonl", args.articles, args.words)
         n = args.articles
         words = sum(len(json.loads(x)["text"].split()) for x in source.open()) / n
