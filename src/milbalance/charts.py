@@ -99,6 +99,7 @@ class Interval:
     p5: float
     p50: float
     p95: float
+    group: str = ""  # rows of one group (a side) share a colour
 
 
 def chart_intervals(path: Path, title: str, unit: str, intervals: Sequence[Interval],
@@ -106,14 +107,18 @@ def chart_intervals(path: Path, title: str, unit: str, intervals: Sequence[Inter
     """Horizontal 5–95 % bars, one per row, with the median as a dot (top row first)."""
     _check_path(path)
     factor, label = scale([v for i in intervals for v in (i.p5, i.p95)], unit)
-    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.6 * len(intervals)))
-    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    fig, ax = plt.subplots(figsize=(9, max(5.0, 2.5 + 0.5 * len(intervals))))
+    cycle = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    groups = list(dict.fromkeys(i.group or i.label for i in intervals))
     for row, item in enumerate(reversed(intervals)):
-        colour = colours[(len(intervals) - 1 - row) % len(colours)]
+        colour = cycle[groups.index(item.group or item.label) % len(cycle)]
         ax.plot([item.p5 / factor, item.p95 / factor], [row, row], linewidth=8, alpha=0.4,
                 color=colour, solid_capstyle="butt")
         ax.plot([item.p50 / factor], [row], marker="o", color=colour)
     ax.set_yticks(range(len(intervals)), [i.label for i in reversed(intervals)])
+    ax.set_ylim(-0.7, len(intervals) - 0.3)
+    longest = max((len(i.label) for i in intervals), default=0)
+    fig.subplots_adjust(left=min(0.45, 0.04 + 0.0095 * longest))
     ax.set_xlabel(label)
     ax.set_title(title)
     ax.grid(alpha=0.3, axis="x")

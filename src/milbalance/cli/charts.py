@@ -46,7 +46,7 @@ def compare_chart(result: Comparison, path: Path) -> Path:
     for key, est in (("a", result.a), ("b", result.b)):
         q = result.quantiles.get(key)
         if q is not None:
-            sides.append(Interval(est.entity, q.p5, q.p50, q.p95))
+            sides.append(Interval(est.entity, q.p5, q.p50, q.p95, key))
     sources = tuple(dict.fromkeys(s for est in (result.a, result.b)
                                   for c in est.contributions for s in c.sources))
     title = (f"{result.a.metric} {result.a.period}: P({result.a.entity} > {result.b.entity})"
@@ -63,7 +63,7 @@ def bases_chart(result: BasesAnswer, path: Path) -> Path:
         for name, use in ((result.a, bs.a), (result.b, bs.b)):
             if use is not None:
                 q = use.quantiles
-                rows.append(Interval(f"{bs.basis}: {name} (P {p})", q.p5, q.p50, q.p95))
+                rows.append(Interval(f"{bs.basis}: {name} (P {p})", q.p5, q.p50, q.p95, name))
     sources = tuple(dict.fromkeys(f.source for bs in result.bases for f in bs.figures))
     return chart_intervals(path, f"{result.item} {result.year}: {result.a} against {result.b}, "
                            f"verdict {result.verdict}", "rounds a year", rows, sources,
