@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from milbalance.claims import Gazetteer, Parser
-from milbalance.claims.kinds import Quantity, QuantityUnit
+from milbalance.claims import Context, Gazetteer, Parser
+from milbalance.claims.kinds import Level, Quantity, QuantityUnit
 from milbalance.claims.numbers import (
     DURATION,
     MULTIPLIER,
@@ -255,3 +255,17 @@ def test_parse_cost_grows_linearly(run: str, parser: Parser) -> None:
     """The whole sentence parse, every kind's reader included: 8k characters < 20x 1k."""
     small, large = (_best(lambda n=n: parser.parse(_text(run, n))) for n in (1000, 8000))
     assert large < 20 * max(small, 1e-3), (small, large)
+
+
+@pytest.mark.parametrize("written", ["500 000", "500\u00a0000", "500\u202f000", "500,000"])
+def test_thousands_grouped_by_spaces_read_as_one_number(written: str, parser: Parser) -> None:
+    from milbalance.claims.numbers import number_value
+
+    assert number_value(written) == 500_000
+    parse = parser.parse(f"Russia fired {written} shells in 2023.", Context(on=date(2025, 1, 1)))
+    assert [c.quantity.value for c in parse.claims if isinstance(c, Level)] == [500_000]
+
+
+def test_a_year_before_a_figure_is_not_its_thousands(parser: Parser) -> None:
+    parse = parser.parse("In 2023 500 shells were made in Estonia.", Context(on=date(2025, 1, 1)))
+    assert [c.quantity.value for c in parse.claims if isinstance(c, Level)] in ([500], [])

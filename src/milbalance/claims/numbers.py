@@ -67,9 +67,10 @@ MULTIPLIER_WORDS = {
     "ninefold": 9.0, "tenfold": 10.0,
 }
 
-_DIGITS = (r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,15})(?:\.\d{1,12})?"
-           r"(?!\d|[.,]\d)")
-"""A written number: '1,500', '13.5', '2024'. It starts where no digit, '.' or ',' precedes it
+_DIGITS = (r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,6}(?![\d,])"
+           r"|\d{1,15})(?:\.\d{1,12})?(?!\d|[.,]\d)")
+"""A written number: '1,500', '500 000' (a space, as French and Ukrainian reporting groups
+thousands), '13.5', '2024'. It starts where no digit, '.' or ',' precedes it
 and ends where none follows, so a digit run longer than a number is no number at all."""
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})\b"
 _WORDS = _COMPOUND + "|" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS
@@ -169,7 +170,9 @@ def word_value(text: str) -> float | None:
 def number_value(text: str) -> float:
     """'1,500' → 1500.0, 'two' → 2.0 (digits with thousands commas, or a number word)."""
     value = word_value(text)
-    return value if value is not None else float(text.strip().replace(",", ""))
+    if value is not None:
+        return value
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", text.strip()))
 
 
 def multiplier_value(match: re.Match[str]) -> float:
