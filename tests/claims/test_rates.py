@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from milbalance.claims import Checker, Label, Verdict
 from milbalance.claims.kinds import Level
+from milbalance.periods import Period
 from milbalance.store import Store
 
 
@@ -137,3 +138,16 @@ def test_mid_year_is_may_to_august(checker: Checker, real_store: Store) -> None:
     assert v.label is Label.SUPPORTED
     assert {e.period for e in v.evidence} <= {"2025-05", "2025-06", "2025-07", "2025-08"}
     assert "the rate read at mid-2025 (May–August 2025)" in v.caveats
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(said=st.dates(min_value=date(2021, 6, 1), max_value=date(2026, 6, 30)),
+       text=st.sampled_from(["The US now makes 40,000 155mm shells a month.",
+                             "US 155mm output is 28,000 shells a month.",
+                             "The US makes 480,000 155mm shells a year."]))
+def test_never_a_run_rate_measured_after_the_date_said(checker: Checker, said: date,
+                                                       text: str) -> None:
+    v = _level(checker, text, said)
+    for e in v.evidence:
+        assert Period.parse(e.period).start <= said, (e.period, said, v.summary)

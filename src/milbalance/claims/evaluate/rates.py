@@ -113,7 +113,7 @@ def window(c: Level) -> Window | None:
     """The window a rate claim is about, or None where the level's own reading stands (a
     target, a running total, a named period, or a time the parser read differently)."""
     q, said, year = c.quantity, _said(c), c.year
-    if year is None:
+    if year is None or not 1900 <= year <= 2100:
         return None
     t = figure_time(c.text, q.start, q.end, said)
     if t is not None and t.kind not in (POINT, NOW):
