@@ -86,3 +86,14 @@ def test_flipping_the_direction_flips_the_verdict(checker: Checker, war: str, no
     for a, b in zip(up, down, strict=True):
         if a in FLIP:
             assert b == FLIP[a]
+
+
+@pytest.mark.parametrize("text", [
+    "The US spent more than 37% of GDP on defence during the Second World War.",
+    "During the Korean War the US spent 13.8% of GDP on defence, a higher share than in any "
+    "year since.",
+])
+def test_figures_and_bounds_are_not_this_kind(parser: Parser, text: str) -> None:
+    """A share written as a figure, or 'more than N%', is a level with a bound, read
+    elsewhere; no historical comparison is made of it."""
+    assert not [c for c in parser.parse(text).claims if isinstance(c, Comparison)]

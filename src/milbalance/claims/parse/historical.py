@@ -25,9 +25,13 @@ from milbalance.claims.kinds import Attribution, Comparison, Measure
 from milbalance.claims.parse.common import negation_cue
 from milbalance.claims.when import RANGE, period_notes, time_expressions
 
-_SHARE = re.compile(r"\b(?:(?:share|proportion|percentages?|per\s?cents?)\s+of\s+(?:its\s+|their"
-                    r"\s+|the\s+|national\s+)?(?:GDP|gross domestic product|economic output|"
-                    r"national income)|%\s+of\s+(?:its\s+|their\s+)?GDP)\b", re.I)
+_SHARE = re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?:share|proportion|percentages?|per\s?cents?)\s+"
+                    r"of\s+(?:its\s+|their\s+|the\s+|national\s+)?(?:GDP|gross domestic "
+                    r"product|economic output|national income)\b", re.I)
+"""A share of GDP named, not a figure ('37 per cent of GDP' is a level, not this kind)."""
+_NOT_THIS = re.compile(r"\bthan\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?"
+                       r"(?:[\d$€£]|(?:in|at|during)\s+any\b|ever\b)", re.I)
+"""'more than 40%' is a bound; 'higher than in any year since' a record."""
 _MORE = r"higher|larger|greater|bigger|more"
 _LESS = r"lower|smaller|less"
 _DIRECTION = re.compile(rf"\b(?P<word>{_MORE}|{_LESS})\b", re.I)
@@ -62,11 +66,13 @@ def read(gaz: Gazetteer, text: str, mentions: list[Mention], common: dict[str, o
                  0 <= m.start() - share.end() <= 60), None)
     if word is None:
         return []
+    than = _THAN.search(text, word.end())
+    if than is not None and _NOT_THIS.match(text, than.start()):
+        return []
     more = re.fullmatch(_MORE, word["word"], re.I) is not None
     named = [m for m in mentions if m.kind.value in ("country", "bloc")
              and all(m.end <= t.start or m.start >= t.end for t in periods)]
     trigger = min(word.start(), share.start())
-    than = _THAN.search(text, word.end())
     before = [m for m in named if m.start < trigger]
     after = [m for m in named if than is not None and m.start >= than.end()]
     notes: list[str] = []
