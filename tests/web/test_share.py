@@ -142,7 +142,7 @@ def test_gaps_are_listed_once_and_compactly() -> None:
     gaps = [f"gap: {m} (NATO) artillery_shells.output 2025: no-observation"
             for m in ("ALB", "CAN", "ALB", "GBR")] + ["gap: gap: something else"]
     assert compact_gaps(gaps) == [
-        "3 NATO members without an artillery_shells.output figure for 2025: ALB, CAN, GBR",
+        "NATO: 3 without an artillery_shells.output figure for 2025: ALB, CAN, GBR",
         "something else"]
 
 

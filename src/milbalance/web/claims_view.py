@@ -116,8 +116,9 @@ def _bare(gap: str) -> str:
 
 def compact_gaps(gaps: Sequence[str]) -> list[str]:
     """Gaps listed once and compactly: members of one bloc without a figure on one metric
-    and period become one line ("8 NATO members without an artillery_shells.output figure
-    for 2025: ALB, CAN, …"); other gaps once each, without the repeated "gap:" prefix."""
+    and period become one line ("NATO: 8 without an artillery_shells.output figure for 2025:
+    ALB, CAN, …"; a side's suppliers are counted the same way, hence no "members"); other
+    gaps once each, without the repeated "gap:" prefix."""
     groups: dict[tuple[str, str, str, str], list[str]] = {}
     out: list[str | tuple[str, str, str, str]] = []
     for raw in dict.fromkeys(_bare(g) for g in gaps):
@@ -139,10 +140,9 @@ def compact_gaps(gaps: Sequence[str]) -> list[str]:
         bloc, metric, period, reason = item
         members = groups[item]
         why = "" if reason == "no-observation" else f" ({reason})"
-        noun = "member" if len(members) == 1 else "members"
         a = "an" if metric[:1].lower() in "aeiou" else "a"
-        lines.append(f"{len(members)} {bloc} {noun} without {a} {metric} figure for {period}"
-                     f"{why}: {', '.join(members)}")
+        lines.append(f"{bloc}: {len(members)} without {a} {metric} figure for {period}{why}: "
+                     f"{', '.join(members)}")
     return lines
 
 
