@@ -151,3 +151,13 @@ def test_never_a_run_rate_measured_after_the_date_said(checker: Checker, said: d
     v = _level(checker, text, said)
     for e in v.evidence:
         assert Period.parse(e.period).start <= said, (e.period, said, v.summary)
+
+
+def test_a_rate_after_an_of_phrase(parser: object) -> None:
+    from milbalance.claims import Context, Parser
+
+    assert isinstance(parser, Parser)
+    p = parser.parse("The US is producing 40,000 rounds of 155mm ammunition per month.",
+                     Context(on=date(2025, 6, 20)))
+    (c,) = [x for x in p.claims if isinstance(x, Level)]
+    assert c.quantity.per == "month" and c.quantity.value == 480_000

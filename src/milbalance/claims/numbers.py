@@ -130,9 +130,11 @@ RATE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_RATE = re.compile(r"\s{0,3}(?:(?:units?|pieces?|items?)\b(?:\s{0,3}\([^()]{1,80}\))?|"
-                          r"\([^()]{1,80}\))")
-"""What may stand between a figure (or its item) and its rate: a counter word ('units'), an
-aside in brackets, or both."""
+                          r"\([^()]{1,80}\)|of(?:\s{1,3}[\w-]{1,20}){1,4}?)" + RATE.pattern,
+                          re.IGNORECASE)
+"""A rate after a counter word ('2,700 units per month'), an aside in brackets ('drones (the
+Russian Shahed) per month') or an 'of' phrase ('40,000 rounds of 155mm ammunition per
+month')."""
 MULTIPLIER = re.compile(
     rf"(?:by\s+(?:a\s+)?factor\s+of\s+(?P<factor>{_NUM})|"
     rf"(?P<times>{_NUM})[\s-]{{0,3}}(?:times|x)\b|(?P<fold>{_NUM})-fold|"
@@ -368,9 +370,8 @@ def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
         rate = RATE.match(sentence, tail)
         if rate is None and item is None and m["scale"]:
             rate = RATE.match(sentence, m.end())
-        if rate is None and (aside := _BEFORE_RATE.match(sentence, tail)) is not None:
-            rate = RATE.match(sentence, aside.end())  # '2,700 units per month', '2,700
-            #   drones (the Russian Shahed) per month': a counter word or an aside first
+        if rate is None:
+            rate = _BEFORE_RATE.match(sentence, tail)  # '2,700 units per month'
         if item is None and rate is None and not m["scale"]:
             continue  # a bare small number: not a quantity the claims can use
         per, factor = "", 1.0
