@@ -89,3 +89,13 @@ def test_interim_goal_is_not_the_later_one(checker: Checker) -> None:
     """80,000 by October 2025 is not the October 2025 target (100,000)."""
     assert _verdict(checker, "The US Army aims to make 80,000 155 mm shells a month by "
                     "October 2025.") != "supported"
+
+
+@pytest.mark.parametrize("text", [
+    "The US Army aims to make 100,000 155 mm shells a month by October.",
+    "The US Army aims to make 100,000 155 mm shells a month by this October.",
+])
+def test_a_month_without_a_year_is_in_the_claims_year(checker: Checker, text: str) -> None:
+    claims = [c for c in checker.check(text, date(2025, 6, 17)).claims
+              if c.verdict.claim.kind == "level"]
+    assert claims and claims[0].verdict.label == "supported", text

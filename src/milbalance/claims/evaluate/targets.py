@@ -6,7 +6,9 @@ Rule: a target claim whose deadline names a month (``by October 2025``, ``by the
 October 2025``, ``before March 2024``) is compared with the target rows of the deadline's year
 whose period ends at or before the end of that month, and only with the latest of them (a
 row for exactly that month is the latest). Rows of that year that end after the deadline
-are other targets. A deadline with no month ('by 2025') leaves the rows as they are.
+are other targets. A month written without a year ('by October', 'by this October', after
+the figure in its clause) is in the claim's year. A deadline with no month ('by 2025')
+leaves the rows as they are.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ _MONTH_YEAR = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s+(?:of\s+)?"
                          r"(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
+_MONTH_ALONE = re.compile(r"[^.;:,]{0,40}?\bby\s+(?:this\s+)?(?:the\s+end\s+of\s+)?(?P<month>"
+                         + "|".join(MONTHS) + r")\b(?!\s*,?\s*(?:of\s+)?\d)", re.I)
+"""'… a month by October', 'by this October': a month with no year, in the claim's year."""
+
+
 def deadline_month(c: Level) -> date | None:
     """The last day of the month a target's deadline names ('by October 2025' →
     2025-10-31), or None when the claim is no target or its deadline names no month."""
@@ -34,12 +41,15 @@ def deadline_month(c: Level) -> date | None:
         return None
     q = c.quantity
     t = figure_time(c.text, q.start, q.end, None)
-    if t is None or t.kind != DEADLINE:
+    if t is not None and t.kind == DEADLINE:
+        m = _MONTH_YEAR.search(t.text)
+        if m is None:
+            return None
+        year, month = int(m["year"]), MONTHS.index(m["month"].lower()) + 1
+    elif (alone := _MONTH_ALONE.match(c.text, q.end)) is not None and c.year is not None:
+        year, month = c.year, MONTHS.index(alone["month"].lower()) + 1  # 'by (this) October'
+    else:
         return None
-    m = _MONTH_YEAR.search(t.text)
-    if m is None:
-        return None
-    year, month = int(m["year"]), MONTHS.index(m["month"].lower()) + 1
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
