@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from milbalance.claims import Checker, Label, Verdict
+from milbalance.claims import Checker, Context, Label, Parser, Verdict
 from milbalance.claims.kinds import Level
 from milbalance.periods import Period
 from milbalance.store import Store
@@ -153,10 +153,7 @@ def test_never_a_run_rate_measured_after_the_date_said(checker: Checker, said: d
         assert Period.parse(e.period).start <= said, (e.period, said, v.summary)
 
 
-def test_a_rate_after_an_of_phrase(parser: object) -> None:
-    from milbalance.claims import Context, Parser
-
-    assert isinstance(parser, Parser)
+def test_a_rate_after_an_of_phrase(parser: Parser) -> None:
     p = parser.parse("The US is producing 40,000 rounds of 155mm ammunition per month.",
                      Context(on=date(2025, 6, 20)))
     (c,) = [x for x in p.claims if isinstance(x, Level)]
