@@ -12,6 +12,7 @@ import csv
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
@@ -63,7 +64,7 @@ def _complete(spec: schema.FileSpec, given: dict[str, str | None],
 
 
 def _kind(spec: schema.FileSpec) -> str:
-    return next(k for k, v in adding.KINDS.items() if v is spec)
+    return next(k for k, v in adding.KINDS.items() if v.pattern == spec.pattern)
 
 
 def _write(kind: str, row: dict[str, str], file: str | None, as_json: bool) -> None:
@@ -129,8 +130,10 @@ def observation(
     = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Append a figure (entity × metric × period × value, from a source) to
-    data/observations/ and check the whole folder before writing it."""
+    """Append a sourced figure to data/observations/ (checked before it is written).
+
+    An entity × metric × period × value (or low–high) from a source in sources.csv; the
+    whole data folder is checked with it, as `milbalance validate` does."""
     given = {"entity": entity, "metric": metric, "period": period, "value": value,
              "low": low, "high": high, "confidence": confidence, "shape": shape,
              "unit": unit or _metric_unit(metric), "source": source, "claimant": claimant,
@@ -139,6 +142,11 @@ def observation(
                     default=lambda name, row: _metric_unit(row.get("metric"))
                     if name == "unit" else None)
     _write("observation", row, file, as_json)
+
+
+_STATEMENT_ID_DERIVED = replace(schema.STATEMENTS, columns=tuple(
+    replace(c, required=False) if c.name == "id" else c for c in schema.STATEMENTS.columns))
+"""Statements whose id, when not given, is made from the claimant and the date."""
 
 
 def _slug(text: str) -> str:
@@ -160,14 +168,16 @@ def statement(
     id: Annotated[str | None, _opt("Unique id (default: <claimant>-<date>).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Append a statement (who claimed what, when) to data/statements.csv and check the
-    whole folder before writing it."""
-    if not id and claimant and date:
-        id = f"{_slug(claimant)}-{date}"
+    """Append a statement (who claimed what, when) to data/statements.csv (checked first).
+
+    The id defaults to <claimant>-<date>; the whole data folder is checked with the new
+    row, as `milbalance validate` does."""
     given = {"id": id, "date": date, "claimant": claimant, "claimant_type": claimant_type,
              "about": about, "metric": metric, "summary": summary, "quote": quote,
              "source": source, "notes": notes}
-    row = _complete(schema.STATEMENTS, given)
+    row = _complete(_STATEMENT_ID_DERIVED, given)
+    if "id" not in row:
+        row["id"] = f"{_slug(row.get('claimant', ''))}-{row.get('date', '')}"
     _write("statement", row, None, as_json)
 
 
@@ -184,7 +194,7 @@ def source(
     notes: Annotated[str | None, _opt("Anything a reviewer should know.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Append a source (a publication figures and statements cite) to data/sources.csv."""
+    """Append a source (a publication figures cite) to data/sources.csv (checked first)."""
     given = {"id": id, "title": title, "publisher": publisher, "url": url,
              "published": published, "claimant_type": claimant_type, "edition": edition,
              "licence": licence, "notes": notes}
