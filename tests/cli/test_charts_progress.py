@@ -40,9 +40,8 @@ def test_chart_is_a_valid_image(cli: Cli, tmp_path: Path, args: tuple[str, ...],
         assert "Sources:" in path.read_text(encoding="utf-8")  # caption kept as text
 
 
-def test_a_chart_needs_png_or_svg(cli: Cli, tmp_path: Path) -> None:
-    code, _, err = cli("series", "RUS", "artillery_shells.output", "--chart",
-                       str(tmp_path / "c.jpg"))
+def test_a_chart_needs_png_or_svg(cli: Cli) -> None:
+    code, _, err = cli("series", "RUS", "artillery_shells.output", "--chart", "c.jpg")
     assert code == 2
     assert "must end in .png or .svg" in err
 

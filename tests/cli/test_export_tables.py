@@ -106,8 +106,10 @@ def test_production_rows_one_per_year(cli: Cli, tmp_path: Path,
         assert float(rows[-1]["lines: P(NATO > RUS)"]) == first
 
 
-def test_a_wrong_suffix_is_one_line(cli: Cli, tmp_path: Path) -> None:
-    code, _, err = cli("series", "RUS", "artillery_shells.output", "--csv",
-                       str(tmp_path / "s.txt"))
+def test_a_wrong_suffix_is_refused_before_any_work(cli: Cli) -> None:
+    code, out, err = cli("capacity", "NATO", "--csv", "s.txt")
+    assert (code, out) == (2, "")
+    assert "'s.txt' must end in .csv" in err and "Traceback" not in err
+    code, _, err = cli("series", "RUS", "artillery_shells.output", "--xlsx", "no/such/t.xlsx")
     assert code == 2
-    assert "must end in .csv" in err and "Traceback" not in err
+    assert "folder 'no/such' does not exist" in err

@@ -24,15 +24,31 @@ __all__ = ["FLAG_LEGEND", "FLAG_MARKS", "ChartOpt", "CsvOpt", "XlsxOpt", "consol
 console = Console(soft_wrap=False)
 errors = Console(stderr=True, soft_wrap=True)
 
+
+
+def _file(*suffixes: str) -> Callable[[Path | None], Path | None]:
+    """An option callback: the file must end in one of ``suffixes`` and its folder exist,
+    checked before any work is done."""
+    def check(path: Path | None) -> Path | None:
+        if path is None:
+            return None
+        if path.suffix.lower() not in suffixes:
+            raise typer.BadParameter(f"{str(path)!r} must end in {' or '.join(suffixes)}")
+        if not path.parent.is_dir():
+            raise typer.BadParameter(f"folder {str(path.parent)!r} does not exist")
+        return path
+    return check
+
+
 CsvOpt = Annotated[Path | None, typer.Option(
     "--csv", help="Also write the table's rows (numbers unrounded, with source ids) to FILE.csv.",
-    metavar="FILE", show_default=False)]
+    metavar="FILE", show_default=False, callback=_file(".csv"))]
 XlsxOpt = Annotated[Path | None, typer.Option(
     "--xlsx", help="Also write the table's rows to FILE.xlsx, with a sheet of the sources.",
-    metavar="FILE", show_default=False)]
+    metavar="FILE", show_default=False, callback=_file(".xlsx"))]
 ChartOpt = Annotated[Path | None, typer.Option(
     "--chart", help="Also draw a chart to FILE.png or FILE.svg.", metavar="FILE",
-    show_default=False)]
+    show_default=False, callback=_file(".png", ".svg"))]
 
 
 def print_json(value: Any) -> None:
