@@ -135,3 +135,12 @@ def test_prompts_for_what_is_missing_in_a_terminal(data_copy: Path,
     tail = (data_copy / MUNITIONS).read_text(encoding="utf-8").splitlines()[-1]
     assert tail.startswith("RUS,artillery_shells.output,2026,4200000,,,,,rounds_per_year,"
                            "liga-2024-02-26-skibitskyi,")
+
+
+def test_a_new_file_gets_the_header(cli: Cli, data_copy: Path) -> None:
+    code, _, err = cli("--data", str(data_copy), "add", "observation", *GOOD, "--file",
+                       "handmade-2026.csv")
+    assert code == 0, err
+    lines = (data_copy / "observations" / "handmade-2026.csv").read_text().splitlines()
+    assert lines[0].startswith("entity,metric,period,value")
+    assert lines[1].startswith("RUS,artillery_shells.output,2026,4200000")
