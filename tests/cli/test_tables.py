@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from milbalance.errors import UserError
 from milbalance.model import ClaimantType, Source
 from milbalance.tables import Rows, used_sources, write
 
-SOURCE = Source("src-a", "A title", "A publisher", "https://example.org/a", date(2024, 1, 2),
+SOURCE = Source("src-a", "A title", "A publisher", "https://example.org/a", "2024-01-02",
                 ClaimantType("think-tank"))
 
 
