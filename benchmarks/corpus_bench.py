@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -65,23 +66,36 @@ def corpus(path: Path, n: int, words: int, seed: int = 0) -> Path:
     return path
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB of the process tree) of one subprocess."""
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB, CPU seconds) of a subprocess and the processes it starts
+    (sampled every 0.1 s; CPU is what the work costs whatever else loads the machine)."""
     start = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                         env={**os.environ, **(env or {})})
-    peak = 0
+    peak, cpu = 0, {}
     while proc.poll() is None:
-        try:
-            tree = [proc, *proc.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
+        rss = 0
+        for p in [proc, *_children(proc)]:
+            try:
+                with p.oneshot():
+                    rss += p.memory_info().rss
+                    t = p.cpu_times()
+                    cpu[p.pid] = t.user + t.system
+            except psutil.Error:
+                pass
+        peak = max(peak, rss)
         time.sleep(0.1)
     wall = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
-    return wall, peak / 2**20
+    return wall, peak / 2**20, sum(cpu.values())
+
+
+def _children(proc: psutil.Process) -> list[psutil.Process]:
+    try:
+        return list(proc.children(recursive=True))
+    except psutil.Error:
+        return []
 
 
 def baseline(source: Path, k: int, tmp: Path) -> float:
@@ -97,7 +111,7 @@ def baseline(source: Path, k: int, tmp: Path) -> float:
 
 
 def run_corpus(source: Path, out: Path, workers: int, cache: bool = True,
-               batch: int = 8) -> tuple[float, float]:
+               batch: int = 8) -> tuple[float, float, float]:
     out.unlink(missing_ok=True)
     env = None if cache else {"MILBALANCE_VERDICT_CACHE": "0"}
     return timed([str(BIN), "read", str(source), "--out", str(out), "--workers", str(workers),
@@ -121,16 +135,16 @@ def real(tmp: Path) -> None:
 
     source = real_corpus(tmp / "real.jsonl")
     n = sum(1 for _ in source.open())
-    tables = {}
+    tables: dict[str, Any] = {}
     for label, extra in (("--workers 2", ["--workers", "2"]),
                          ("--dask local", ["--dask", "local", "--workers", "2"])):
         out = tmp / f"real-{len(tables)}.parquet"
-        wall, peak = timed([str(BIN), "read", str(source), "--out", str(out), "--batch", "4",
+        wall, peak, _ = timed([str(BIN), "read", str(source), "--out", str(out), "--batch", "4",
                             "--no-progress", *extra])
         tables[label] = pq.read_table(out)
         print(f"real, {label:12}: {n} articles in {wall:5.1f} s ({n / wall:.2f}/s), "
               f"{tables[label].num_rows} rows, peak {peak:.0f} MiB")
-    a, b = tables.values()
+    a, b = tables.values()  # pyarrow Tables
     print(f"same rows: {a.equals(b)}")
     done = subprocess.run([str(BIN), "track-record", str(tmp / "real-0.parquet"), "--by",
                            "claimant-type"], capture_output=True, text=True, check=True)
@@ -165,15 +179,16 @@ def main() -> None:
         for label, workers, cache in (("corpus, 1 worker ", 1, True),
                                       ("corpus, 2 workers", 2, True),
                                       ("corpus, no cache ", 1, False)):
-            wall, peak = run_corpus(source, tmp / "out.parquet", workers, cache)
+            wall, peak, cpu = run_corpus(source, tmp / "out.parquet", workers, cache)
             rows[label] = (wall, peak)
             print(f"{label}  : {wall:6.1f} s  {n / wall:6.2f} articles/s  "
-                  f"({one * n / wall:.2f}x one-file)  peak {peak:.0f} MiB")
+                  f"({one * n / wall:.2f}x one-file)  CPU {cpu / n:.2f} s/article  "
+                  f"peak {peak:.0f} MiB")
         w1, w2 = rows["corpus, 1 worker "][0], rows["corpus, 2 workers"][0]
         print(f"speed-up 1 -> 2 workers: {w1 / w2:.2f}x")
         big = 100_000 if args.big else n * args.grow
         grown = corpus(tmp / "grown.jsonl", big, args.words, seed=1)
-        wall, peak = run_corpus(grown, tmp / "grown.parquet", 1)
+        wall, peak, _ = run_corpus(grown, tmp / "grown.parquet", 1)
         print(f"memory: {n} articles peak {rows['corpus, 1 worker '][1]:.0f} MiB; "
               f"{big} articles peak {peak:.0f} MiB ({big / wall:.2f} articles/s)")
 
