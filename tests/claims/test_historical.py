@@ -56,12 +56,20 @@ def test_a_named_speaker_without_a_country_is_not_guessed(parser: Parser) -> Non
      "Vietnam war.", "USA", "RUS", "refuted"),
     ("Germany spends a bigger share of its GDP on defence now than the United States did in "
      "the Korean War.", "USA", "DEU", "refuted"),
+    ("The Kremlin says America spent far more of its GDP on defence during the wars in Korea "
+     "and Vietnam than Russia does now.", "USA", "RUS", "supported"),
+    ("Russian President Vladimir Putin said the United States allocated even higher "
+     "percentages of GDP to defense during past conflicts such as the Korean War.", "USA",
+     "RUS", "supported"),
+    ("France spends less of its GDP on defence today than the US did during the Vietnam War.",
+     "USA", "FRA", "supported"),
 ])
 def test_verdicts(checker: Checker, text: str, subject: str, other: str, label: str) -> None:
     found = _comparisons(checker, text)
     assert found, text
     s, o, got, summary = found[0]
     assert (s, o, got) == (subject, other, label), summary
+    assert all(v[:2] == (subject, other) for v in found), found  # no other reading left
 
 
 def test_evidence_includes_omb_peaks(checker: Checker) -> None:

@@ -27,8 +27,10 @@ from milbalance.claims.when import RANGE, period_notes, time_expressions
 
 _SHARE = re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?:share|proportion|percentages?|per\s?cents?)\s+"
                     r"of\s+(?:its\s+|their\s+|the\s+|national\s+)?(?:GDP|gross domestic "
-                    r"product|economic output|national income)\b", re.I)
-"""A share of GDP named, not a figure ('37 per cent of GDP' is a level, not this kind)."""
+                    r"product|economic output|national income)\b|\b(?:more|less)\s+of\s+(?:its\s+|"
+                    r"their\s+)?(?:GDP|gross domestic product|national income)\b", re.I)
+"""A share of GDP named ('a higher share of GDP', 'more of its GDP'), not a figure ('37 per
+cent of GDP' is a level, not this kind)."""
 _NOT_THIS = re.compile(r"\bthan\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?"
                        r"(?:[\d$€£]|(?:in|at|during)\s+any\b|ever\b)", re.I)
 """'more than 40%' is a bound; 'higher than in any year since' a record."""
@@ -48,8 +50,9 @@ def historical(gaz: Gazetteer, text: str, mentions: list[Mention], claims: list[
         return claims
     pairs = {frozenset((c.subject, c.other)) for c in found}
     # another reader's reading of the same comparison ('a larger proportion of its GDP'
-    # read as GDP itself) gives way
-    kept = [c for c in claims if not c.share_of_gdp
+    # read as GDP itself, 'the wars in Korea and Vietnam' read as the US against Vietnam)
+    # gives way
+    kept = [c for c in claims if not c.share_of_gdp and c.subject_years is None
             and frozenset((c.subject, c.other)) not in pairs]
     return [*kept, *found]
 
