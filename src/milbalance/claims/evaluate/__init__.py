@@ -140,7 +140,7 @@ class Evaluator(EvaluatorBase):
         if e.metric.startswith("budget.") or ".target" in e.metric:
             return True
         try:
-            year = int(e.period[-4:]) if e.period[-4:].isdigit() else int(e.period[:4])
+            year = int(e.period[-4:]) if e.period[-4:].isdecimal() else int(e.period[:4])
         except ValueError:
             return False
         for row in self.store.observations(e.entity, e.metric, start_year=year,
@@ -150,7 +150,7 @@ class Evaluator(EvaluatorBase):
             if "projection" in row.flags:
                 return True
             published = self.store.source(row.source).published[:4]
-            if "estimate" in row.flags and published.isdigit() and int(published) <= year:
+            if "estimate" in row.flags and published.isdecimal() and int(published) <= year:
                 return True
         return False
 
