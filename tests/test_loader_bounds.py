@@ -98,3 +98,11 @@ def test_production_figure_reads_a_bound_as_the_engine_does() -> None:
     assert [u.key for u in used] == ["one-sided-bound"]
     dist, _ = figure("toy", 7.0, 5.0, None)  # a value beside one end stays the value
     assert dist is not None and dist.shape is Shape.POINT and dist.a == 7.0
+
+
+def test_a_bound_is_shown_as_a_bound() -> None:
+    from milbalance.formatting import span
+
+    assert span(None, 1.69e12, None, "UAH") == "≥ 1.69 tn"
+    assert span(None, None, 600_000.0, "rounds_per_year").startswith("≤ ")
+    assert span(2.0, 1.0, 3.0, "") == "2 (1–3)"  # ranges unchanged

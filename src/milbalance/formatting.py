@@ -58,7 +58,10 @@ def number(value: float | None, unit: str = "") -> str:
 
 
 def span(value: float | None, low: float | None, high: float | None, unit: str) -> str:
-    """A point, or 'low–high' (with the central value first when there is one)."""
+    """A point, or 'low–high' (with the central value first when there is one); a bound
+    (a low or a high alone, no value) as '≥ low' or '≤ high'."""
+    if value is None and (low is None) != (high is None):
+        return f"≥ {number(low, unit)}" if low is not None else f"≤ {number(high, unit)}"
     if low is None or high is None:
         return number(value, unit)
     rng = f"{number(low, unit)}–{number(high, unit)}"

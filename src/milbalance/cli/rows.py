@@ -75,7 +75,8 @@ def capacity_rows(result: CapacityResult) -> Rows:
         reported = "; ".join(
             f"{r.entity} {r.kind} {r.period}: "
             + (f"{r.value:g}" if r.value is not None else f"{r.low:g}–{r.high:g}"
-               if r.low is not None and r.high is not None else "gap")
+               if r.low is not None and r.high is not None else f"≥ {r.low:g}"
+               if r.low is not None else f"≤ {r.high:g}" if r.high is not None else "gap")
             + f" ({r.claimant})" for r in y.reported)
         rows.add(y.year, y.median, y.p5, y.p95, *(y.stage_median.get(s) for s in stages),
                  *(y.binding.get(s, 0.0) for s in stages), reported,
