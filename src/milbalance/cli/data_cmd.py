@@ -28,7 +28,7 @@ from milbalance.cli.output import (
 )
 from milbalance.errors import DataError
 from milbalance.loader import load
-from milbalance.store import ObservationRow, Store, build, content_hash
+from milbalance.store import ObservationRow, Store, content_hash
 from milbalance.store import _recorded_hash as recorded_hash
 from milbalance.tables import Rows
 
@@ -66,11 +66,10 @@ def open_store() -> Store:
     """The store for the chosen data folder, rebuilt first (with a progress bar) if the
     data changed."""
     data = config.data_dir(state.data)
-    path = config.store_path(data)
-    if recorded_hash(path) != content_hash(data):
-        with progress(f"building the store from {data} (the data changed)"):
-            build(data, path)
-    return Store(path, data)
+    if recorded_hash(config.store_path(data)) == content_hash(data):
+        return Store.open(state.data)
+    with progress(f"building the store from {data} (the data changed)"):
+        return Store.open(state.data)  # Store.open rebuilds it, aside and atomically
 
 
 def validate(as_json: JsonOpt = False) -> None:
