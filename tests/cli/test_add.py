@@ -144,3 +144,13 @@ def test_a_new_file_gets_the_header(cli: Cli, data_copy: Path) -> None:
     lines = (data_copy / "observations" / "handmade-2026.csv").read_text().splitlines()
     assert lines[0].startswith("entity,metric,period,value")
     assert lines[1].startswith("RUS,artillery_shells.output,2026,4200000")
+
+
+def test_a_bound_alone_needs_no_value(cli: Cli, data_copy: Path) -> None:
+    bound = [*GOOD]
+    bound[bound.index("--value")] = "--high"
+    code, _, err = cli("--data", str(data_copy), "add", "observation", *bound,
+                       "--notes", "up to 4.2 million")
+    assert code == 0, err  # a high alone is a figure (an upper bound, said in the notes)
+    tail = (data_copy / MUNITIONS).read_text(encoding="utf-8").splitlines()[-1]
+    assert tail.startswith("RUS,artillery_shells.output,2026,,,4200000,")

@@ -138,7 +138,7 @@ def observation(
              "low": low, "high": high, "confidence": confidence, "shape": shape,
              "unit": unit or _metric_unit(metric), "source": source, "claimant": claimant,
              "claimant_type": claimant_type, "flags": flags, "notes": notes}
-    row = _complete(schema.OBSERVATIONS, given, either=("value", "low"),
+    row = _complete(schema.OBSERVATIONS, given, either=("value", "low", "high"),
                     default=lambda name, row: _metric_unit(row.get("metric"))
                     if name == "unit" else None)
     _write("observation", row, file, as_json)
