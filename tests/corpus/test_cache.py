@@ -25,6 +25,11 @@ def test_a_worker_without_the_data_unpacks_it_once(tmp_path: Path, ref: DataRef,
     checker = checker_for(remote)
     assert (tmp_path / "milbalance-corpus" / ref.data_hash / "store.duckdb").is_file()
     assert checker_for(remote) is checker and checker_for(ref) is checker  # one per hash
+    # the unpacked store gives this machine's verdicts (the engine keys its random streams
+    # by the file paths the store records)
+    monkeypatch.setattr(cache, "_CHECKERS", {})
+    here = checker_for(ref).read(ARTICLES[1]["text"], date(2025, 11, 14))
+    assert checker.read(ARTICLES[1]["text"], date(2025, 11, 14)) == here
 
 
 def test_a_repeated_claim_is_evaluated_once(ref: DataRef) -> None:

@@ -11,6 +11,8 @@ track record. Sits over ``claims`` beside the CLI and the web app; nothing below
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from milbalance.corpus.cache import DataRef
 from milbalance.corpus.engines import engine, read_batch
 from milbalance.corpus.inputs import Article, articles
@@ -20,7 +22,8 @@ from milbalance.store import Store
 
 def data_ref(store: Store) -> DataRef:
     """The store's data as workers on this machine find it: by content hash and folder."""
-    return DataRef(store.content_hash, str(store.data or ""), str(store.path))
+    return DataRef(store.content_hash, str(Path(store.data or "").resolve()),
+                   str(Path(store.path).resolve()))
 
 
 __all__ = ["Article", "DataRef", "Stats", "articles", "data_ref", "engine", "read_batch", "run"]

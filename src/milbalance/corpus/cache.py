@@ -62,6 +62,21 @@ def _local_data(ref: DataRef) -> tuple[Path, Path | None]:
     return root / "data", root / "store.duckdb"
 
 
+def _open(data: Path, store: Path | None, unpacked: bool) -> Store:
+    """The store; one built from an unpacked folder is built from beside it, so that the
+    file paths it records (the loader writes them relative to the working folder, and the
+    engine's random streams are keyed by them) read 'data/…' as in a store built from the
+    repository root, and the verdicts match those of this machine's store."""
+    if not unpacked:
+        return Store.open(data, store)
+    here = Path.cwd()
+    os.chdir(data.parent)
+    try:
+        return Store.open(Path("data"), store)
+    finally:
+        os.chdir(here)
+
+
 class CachingEvaluator:
     """Wraps an evaluator: one evaluation per (reading, year, claim, data hash)."""
 
@@ -107,7 +122,7 @@ def checker_for(ref: DataRef) -> Checker:
     if found is not None:
         return found[1]
     data, store_path = _local_data(ref)
-    store = Store.open(data, store_path)
+    store = _open(data, store_path, unpacked=not ref.store or store_path != Path(ref.store))
     if store.content_hash != ref.data_hash:
         store.close()
         raise UserError(f"the store for {data} is not data {ref.data_hash[:12]}")
