@@ -12,7 +12,7 @@ from rich.table import Table
 
 from milbalance import config
 from milbalance.cli import data_cmd
-from milbalance.cli.output import console, print_json
+from milbalance.cli.output import console, print_json, progress
 
 if TYPE_CHECKING:
     from milbalance.importers import ImportResult
@@ -34,7 +34,8 @@ SHOWN_SKIPS = 8
 
 def _run(importer: Callable[[Path, Path], ImportResult], file: Path, data: Path | None,
          as_json: bool) -> None:
-    result = importer(file, config.data_dir(data or data_cmd.state.data))
+    with progress(f"importing {file.name}"):
+        result = importer(file, config.data_dir(data or data_cmd.state.data))
     if as_json:
         print_json(result)
         return
