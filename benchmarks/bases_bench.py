@@ -19,30 +19,8 @@ Run:  .venv/bin/python benchmarks/bases_bench.py [--runs 5]
 from __future__ import annotations
 
 import argparse
-import os
-import platform
-import resource
-import statistics
-import subprocess
-import sys
-import time
-from pathlib import Path
 
-BIN = Path(sys.executable).parent / "milbalance"
-
-
-def _cpu() -> float:
-    use = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return use.ru_utime + use.ru_stime
-
-
-def _time(cmd: list[str]) -> tuple[float, float]:
-    cpu, start = _cpu(), time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")
-    return elapsed, _cpu() - cpu
+from coldstart import BIN, run_and_print, time_command
 
 
 def main() -> None:
@@ -51,8 +29,6 @@ def main() -> None:
     args = ap.parse_args()
     m = str(BIN)
     commands = {
-        "python -c pass (baseline)": [sys.executable, "-c", "pass"],
-        "milbalance --help (baseline)": [m, "--help"],
         "compare --item (5 bases, 2025)": [m, "compare", "NATO", "RUS", "--item",
                                            "artillery_shells", "--year", "2025", "--json"],
         "compare --metric capacity 2025": [m, "compare", "NATO", "RUS", "--metric",
@@ -61,23 +37,8 @@ def main() -> None:
         "check: the central claim": [m, "check", "NATO is currently producing more "
                                      "ammunition than Russia", "--date", "2025-11-14"],
     }
-    _time(commands["compare --item (5 bases, 2025)"])  # build the store if the data changed
-    times: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
-    for _ in range(args.runs):
-        for name, cmd in commands.items():
-            times[name].append(_time(cmd))
-    base = statistics.median(w for w, _ in times["milbalance --help (baseline)"])
-    print(f"# bases benchmark: {args.runs} cold runs each, interleaved; "
-          f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'command':34} {'wall med s':>10} {'min':>6} {'max':>6} {'× --help':>9} "
-          f"{'CPU med s':>10}")
-    for name, ts in times.items():
-        walls = [w for w, _ in ts]
-        med = statistics.median(walls)
-        cpu = statistics.median(c for _, c in ts)
-        print(f"{name:34} {med:10.2f} {min(walls):6.2f} {max(walls):6.2f} {med / base:9.2f} "
-              f"{cpu:10.2f}")
+    time_command(commands["compare --item (5 bases, 2025)"])  # build the store if needed
+    run_and_print("bases benchmark", commands, args.runs, width=34)
 
 
 if __name__ == "__main__":

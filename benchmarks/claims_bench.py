@@ -23,19 +23,13 @@ Run:  .venv/bin/python benchmarks/claims_bench.py [--runs 7]
 from __future__ import annotations
 
 import argparse
-import os
-import platform
-import resource
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from coldstart import BIN, run_and_print, time_command
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "examples" / "articles"
-BIN = Path(sys.executable).parent / "milbalance"
 DATE = ["--date", "2025-06-27"]
 
 
@@ -48,22 +42,6 @@ def _article(words: int) -> str:
     return text
 
 
-def _cpu() -> float:
-    use = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return use.ru_utime + use.ru_stime
-
-
-def _time(cmd: list[str]) -> tuple[float, float]:
-    """(wall, CPU) seconds of one cold run; CPU is what the run would take on an idle core."""
-    cpu, start = _cpu(), time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
-                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "0"})
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")
-    return elapsed, _cpu() - cpu
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=7, help="cold starts per command")
@@ -73,8 +51,6 @@ def main() -> None:
         article.write_text(_article(1000), encoding="utf-8")
         longest = max(ARTICLES.glob("*.md"), key=lambda p: len(p.read_text(encoding="utf-8")))
         commands = {
-            "python -c pass (baseline)": [sys.executable, "-c", "pass"],
-            "milbalance --help (baseline)": [str(BIN), "--help"],
             "check: comparison": [str(BIN), "check", "Russia outproduces NATO in artillery "
                                   "shells.", *DATE],
             "check: level": [str(BIN), "check", "Russia produced about 2 million shells in "
@@ -86,23 +62,8 @@ def main() -> None:
             f"read: {len(article.read_text().split())}-word article": [
                 str(BIN), "read", str(article), *DATE],
         }
-        _time(commands["check: level"])  # build the store if the data changed
-        times: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
-        for _ in range(args.runs):  # interleaved: load on the machine hits all alike
-            for name, cmd in commands.items():
-                times[name].append(_time(cmd))
-    base = statistics.median(w for w, _ in times["milbalance --help (baseline)"])
-    print(f"# claims benchmark: {args.runs} cold runs each, interleaved; "
-          f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'command':40} {'wall med s':>10} {'min':>6} {'max':>6} {'× --help':>9} "
-          f"{'CPU med s':>10}")
-    for name, ts in times.items():
-        walls = [w for w, _ in ts]
-        med = statistics.median(walls)
-        cpu = statistics.median(c for _, c in ts)
-        print(f"{name:40} {med:10.2f} {min(walls):6.2f} {max(walls):6.2f} {med / base:9.2f} "
-              f"{cpu:10.2f}")
+        time_command(commands["check: level"])  # build the store if the data changed
+        run_and_print("claims benchmark", commands, args.runs)
 
 
 if __name__ == "__main__":
