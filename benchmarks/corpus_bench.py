@@ -21,6 +21,7 @@ Run:  .venv/bin/python benchmarks/corpus_bench.py [--articles 48] [--words 500] 
       .venv/bin/python benchmarks/corpus_bench.py --big      # 10^5 articles for the memory row
       .venv/bin/python benchmarks/corpus_bench.py --real     # the 73 real excerpts of
           benchmarks/corpus: --workers 2 and --dask local give the same rows; track-record
+      .venv/bin/python benchmarks/corpus_bench.py --jsonl real.jsonl   # just write them
 """
 
 from __future__ import annotations
@@ -160,7 +161,11 @@ def main() -> None:
     ap.add_argument("--big", action="store_true", help="memory row at 10^5 articles")
     ap.add_argument("--real", action="store_true", help="only the real-articles check: "
                     "--workers 2 and --dask local give the same rows; then track-record")
+    ap.add_argument("--jsonl", type=Path, help="only write the real excerpts as JSONL here")
     args = ap.parse_args()
+    if args.jsonl:
+        real_corpus(args.jsonl)
+        return
     print(f"# corpus_bench  python {platform.python_version()}  cpus {os.cpu_count()}  "
           f"load {os.getloadavg()[0]:.1f}")
     subprocess.run([str(BIN), "validate"], check=True, stdout=subprocess.DEVNULL)  # build once

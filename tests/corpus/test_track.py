@@ -62,3 +62,16 @@ def test_chart_and_bad_input(claims: Path, tmp_path: Path) -> None:
     (tmp_path / "x.parquet").write_text("not parquet", encoding="utf-8")
     with pytest.raises(UserError, match="not a claims file"):
         track_record(tmp_path / "x.parquet")
+
+
+def test_a_surname_counts_under_the_one_full_name(tmp_path: Path) -> None:
+    rows = [_row("a", 0, "Mark Rutte", "2025-06-05", "refuted", "RUS > NATO · x"),
+            _row("b", 0, "Rutte", "2025-06-06", "supported", "NATO · y"),
+            _row("c", 0, "Smith", "2025-06-06", "supported", "NATO · y"),
+            _row("d", 0, "Anna Smith", "2025-06-06", "supported", "NATO · y"),
+            _row("e", 0, "John Smith", "2025-06-06", "supported", "NATO · y")]
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema()), path)
+    got = {(r.claimant, r.year): r.checkable for r in track_record(path)}
+    assert got[("Mark Rutte", "all")] == 2 and ("Rutte", "all") not in got
+    assert got[("Smith", "all")] == 1  # two Smiths: which one is not known

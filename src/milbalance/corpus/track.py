@@ -70,6 +70,8 @@ def track_record(path: Path, by: str = "speaker") -> list[Record]:
     except Exception as exc:
         raise UserError(f"{path} is not a claims file written by `milbalance read --out`: "
                         f"{exc}") from exc
+    if by == "speaker":
+        records = _merge_surnames(records)
     totals = {c: r.checkable for (c, y), r in records.items() if y == "all"}
     return sorted(records.values(), key=lambda r: (
         r.claimant == NOT_ATTRIBUTED, -totals[r.claimant], r.claimant, r.year == "all", r.year))
@@ -91,6 +93,24 @@ def _add(records: dict[tuple[str, str], Record], seen: defaultdict[tuple[str, st
             if label in VERDICTS and reading and said not in seen[(claimant, year)]:
                 seen[(claimant, year)].add(said)  # sentence, not two read from one
                 r.repeated[reading] += 1
+
+
+def _merge_surnames(records: dict[tuple[str, str], Record]) -> dict[tuple[str, str], Record]:
+    """'Rutte' counted as 'Mark Rutte' where the file names one speaker with that surname."""
+    names = {c for c, _ in records}
+    full: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if " " in name:
+            full[name.split()[-1]].add(name)
+    out: dict[tuple[str, str], Record] = {}
+    for (name, year), r in records.items():
+        whole = full.get(name, set())
+        target = next(iter(whole)) if " " not in name and len(whole) == 1 else name
+        into = out.setdefault((target, year), Record(target, year))
+        into.claims += r.claims
+        into.labels.update(r.labels)
+        into.repeated.update(r.repeated)
+    return out
 
 
 def _batches(path: Path, column: str) -> Any:
