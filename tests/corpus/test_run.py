@@ -62,6 +62,9 @@ def test_an_interrupted_run_resumes_from_its_parts(tmp_path: Path, ref: DataRef)
     assert stats.skipped == 1 and stats.articles == 2
     ids = pcsv.read_csv(out).column("article_id").to_pylist()
     assert list(dict.fromkeys(ids)) == ["a1", "a2", "a3"]
+    before = out.read_bytes()
+    again = run(articles([source]), out, ref, engine(1), batch_size=1)  # keys from the CSV
+    assert (again.articles, again.skipped) == (0, 3) and out.read_bytes() == before
 
 
 def test_dask_local_cluster_gives_the_rows_of_one_worker(tmp_path: Path, ref: DataRef) -> None:
