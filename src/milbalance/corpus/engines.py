@@ -10,10 +10,11 @@ import importlib
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 
 from milbalance import __version__
-from milbalance.corpus.cache import DataRef, checker_for
+from milbalance.corpus.cache import DataRef, checker_for, pack
 from milbalance.corpus.inputs import Article
 from milbalance.corpus.rows import error_row, reading_rows
 from milbalance.errors import UserError
@@ -104,7 +105,7 @@ class Dask:
         self.client: Any
         if address == "local":
             self.cluster = dist.LocalCluster(n_workers=workers, threads_per_worker=1,
-                                        processes=True, dashboard_address=None)
+                                             processes=True, dashboard_address=None)
             self.client = dist.Client(self.cluster)
         else:
             try:
@@ -117,7 +118,7 @@ class Dask:
 
     def share(self, ref: DataRef) -> Any:
         if self.remote and not ref.packed:
-            ref = DataRef(ref.data_hash, ref.data, "", pack_data(ref))
+            ref = DataRef(ref.data_hash, ref.data, "", pack(Path(ref.data)))
         return self.client.scatter(ref, broadcast=True, hash=False)
 
     def submit(self, ref: Any, batch: list[Article]) -> Handle:
@@ -128,14 +129,6 @@ class Dask:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
-
-
-def pack_data(ref: DataRef) -> bytes:
-    from pathlib import Path
-
-    from milbalance.corpus.cache import pack
-
-    return pack(Path(ref.data))
 
 
 def engine(workers: int = 1, dask: str = "") -> Engine:
