@@ -16,6 +16,7 @@ CRASHED = [
     "Russia's defence spending doubled since ² years ago.",
     "Russia's defence spending doubled since ³ years ago, to ¹⁰ trillion roubles in ²⁰²⁴.",
     "Russia's defence spending doubled since ١٢ years ago.",
+    "Russia produced " + "7" * 16_000 + " shells in 2023.",  # once a quadratic split
 ]
 
 

@@ -62,7 +62,7 @@ slashes."""
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _JOINING_END = re.compile(r"(?:[,(\[–—-]|\b(?:and|or|of|the|a|an|to|in|on|at|for|by|with|from|"
                           r"than|that|as|said|says|its|their|his|her)\b)$")
-_FIGURE_END = re.compile(r"(?:(?<=\d)(?:bn|tn|trn|mn|bln|m|k)|\d[.,]\d+|\d{2,})\."
+_FIGURE_END = re.compile(r"(?:(?<=\d)(?:bn|tn|trn|mn|bln|m|k)|\d[.,]\d+|(?<!\d)\d{2,})\."
                          r"(?=\s+[\"'“‘(]?[A-Z])")
 _FOOTNOTE_END = re.compile(r"[.!?][\"'”’]?\[\d{1,3}\](?=\s+[\"'“‘(]?[A-Z])|"
                            r"\w[!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z])")
