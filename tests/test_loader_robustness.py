@@ -70,3 +70,20 @@ def test_an_empty_required_file_is_one_issue(data_copy: Path) -> None:
     issues = check(data_copy)
     assert [(i.path.endswith("sources.csv"), i.field) for i in issues] == [(True, "(file)")]
     assert "empty" in issues[0].problem
+
+
+def test_rows_record_the_same_place_wherever_the_data_are_read_from(
+        data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine keys its random streams by a row's file and line: the same data must give
+    the same keys from any folder (a corpus worker unpacks them elsewhere)."""
+    import shutil
+
+    from milbalance.loader import load
+
+    elsewhere = tmp_path / "elsewhere" / "copy-of-data"
+    shutil.copytree(data_copy, elsewhere)
+    here = [(o.path, o.line) for o in load(data_copy).observations]
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    there = [(o.path, o.line) for o in load(elsewhere).observations]
+    assert here == there
+    assert here[0][0].startswith("data/observations/")

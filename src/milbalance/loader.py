@@ -96,8 +96,9 @@ def _display(path: Path) -> str:
 class _Checker:
     """Collects issues for one file while its rows are parsed."""
 
-    def __init__(self, path: Path, issues: list[Issue]):
+    def __init__(self, path: Path, issues: list[Issue], root: Path | None = None):
         self.path = _display(path)
+        self.record_path = _record_path(path, root)
         self.issues = issues
         self.line = 0
         self.row: dict[str, str] = {}
@@ -191,9 +192,22 @@ def _decoded_lines(raw: bytes, check: _Checker) -> str:
     return "\n".join(out)
 
 
-def _rows(path: Path, spec: schema.FileSpec, issues: list[Issue]) -> Iterator[_Checker]:
+def _record_path(path: Path, root: Path | None) -> str:
+    """Where a row lives, as recorded with it: 'data/' and its path inside the data folder,
+    whatever the current folder. The engine keys its random streams by file and line, so the
+    same data give the same numbers wherever they are read from."""
+    if root is not None:
+        try:
+            return "data/" + path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return _display(path)
+
+
+def _rows(path: Path, spec: schema.FileSpec, issues: list[Issue],
+          root: Path | None = None) -> Iterator[_Checker]:
     """Yield a checker positioned on each data row; header problems become issues."""
-    check = _Checker(path, issues)
+    check = _Checker(path, issues, root)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -309,7 +323,7 @@ class _Loader:
                           f"create it with the header {','.join(spec.names)}")
                 )
             return
-        for check in _rows(path, spec, self.issues):
+        for check in _rows(path, spec, self.issues, self.root):
             if all(check.row.get(n) for n in spec.required):
                 parse(check)
 
@@ -329,7 +343,7 @@ class _Loader:
                 raise DataError(self.issues)
         self.check_overlaps()
         for path in sorted(self.root.glob(schema.OBSERVATIONS.pattern)):
-            for check in _rows(path, schema.OBSERVATIONS, self.issues):
+            for check in _rows(path, schema.OBSERVATIONS, self.issues, self.root):
                 if all(check.row.get(n) for n in schema.OBSERVATIONS.required):
                     self.observation(check)
         self.file(schema.STATEMENTS, self.statement)
@@ -538,7 +552,7 @@ class _Loader:
         self.data.observations.append(Observation(
             c.text("entity"), c.text("metric"), period, value, low, high, confidence, shape,
             unit.id, c.text("source"), c.text("claimant"), claimant_type, flags, c.text("notes"),
-            c.path, c.line))
+            c.record_path, c.line))
 
     @staticmethod
     def _check_values(c: _Checker, value: float | None, low: float | None, high: float | None,
@@ -711,7 +725,8 @@ class _Loader:
         self.data.lines.append(ProductionLine(
             c.text("id"), c.text("country"), c.text("item"), stage, basis, status,
             c.text("unit"), factor, c.text("source"), value, low, high, start, ramp,
-            c.text("facility"), c.text("company"), flags, c.text("notes"), c.path, c.line))
+            c.text("facility"), c.text("company"), flags, c.text("notes"), c.record_path,
+            c.line))
 
     def bom_entry(self, c: _Checker) -> None:
         ok = c.ref("source", self.data.sources, "source", "sources.csv")
@@ -728,7 +743,7 @@ class _Loader:
         value, low, high, factor = amount
         self.data.bom.append(BomEntry(c.text("munition"), stage, c.text("unit"), factor,
                                       c.text("source"), value, low, high, flags,
-                                      c.text("notes"), c.path, c.line))
+                                      c.text("notes"), c.record_path, c.line))
 
 
 def _line_start(c: _Checker) -> date | None:

@@ -42,7 +42,7 @@ from milbalance.model import (
 from milbalance.periods import Period, PeriodKind
 from milbalance.production.records import Basis, BomEntry, LineStatus, ProductionLine, Stage
 
-STORE_FORMAT = "3"  # bump when the tables change, so old stores are rebuilt
+STORE_FORMAT = "4"  # bump when the tables change, so old stores are rebuilt
 
 
 @dataclass(frozen=True)
