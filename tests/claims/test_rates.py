@@ -112,8 +112,8 @@ def test_moving_the_rate_past_every_figure_flips_supported(checker: Checker,
 
 def test_a_counter_word_or_an_aside_before_the_rate(checker: Checker,
                                                      real_store: Store) -> None:
-    # RUS attack_drones.output 2025: 2,900 drones_per_month (ovb-2025-12-11-rutte-berlin)
-    _need(real_store, "RUS", "attack_drones.output", "2025")
+    # RUS attack_drones.output 2025-12: 2,900 drones_per_month (ovb-2025-12-11-rutte-berlin)
+    _need(real_store, "RUS", "attack_drones.output", "2025-12")
     for text in ("Russia has raised production of Shahed drones to 2,900 units per month.",
                  "Russia makes 2,900 Shahed drones (Geran-2 in Russian service) per month."):
         v = _level(checker, text, date(2025, 12, 20))
