@@ -111,3 +111,19 @@ def test_report_with_article(store_factory: Callable[[], Store]) -> None:
     assert 'class="claim ' in report.html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report.html
     assert any("claim(s) checked" in line for line in report.summary)
+
+
+def test_cli_report_reads_an_example_article_at_its_own_date(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_path: Path) -> None:
+    """'Now' in the seed article (2025-11-14) is 2025, not the day the report is written:
+    the central claim is answered from the 2025 bases, not left not checkable."""
+    article = Path(__file__).resolve().parents[2] / "examples/articles/ammunition-balance-2025.md"
+    if not article.exists():
+        pytest.skip("the seed article is not in this checkout")
+    monkeypatch.setenv("MILBALANCE_STORE", str(store_path))
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli_app, ["--data", str(REPO_DATA), "report", "--out", str(out),
+                                          "--article", str(article)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "[comparison]" in line]
+    assert lines and not any(line.strip().startswith("not_checkable") for line in lines)

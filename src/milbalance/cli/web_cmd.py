@@ -49,14 +49,20 @@ def report(
     article: Annotated[Path | None, typer.Option(
         "--article", help="A text file with an article whose claims to check.",
         exists=True, dir_okay=False, readable=True)] = None,
+    on: Annotated[str | None, typer.Option(
+        "--date", help="The article's date, YYYY-MM-DD (default: an example article's own "
+        "date, else today): what 'now' in it means.")] = None,
 ) -> None:
     """Write a self-contained HTML report (charts and styles inline) and print a summary."""
+    from milbalance.cli.claims_cmd import _day
     from milbalance.web.report import build_report
+    from milbalance.web.text_pages import example_date
 
     text = article.read_text(encoding="utf-8") if article else None
+    day = _day(on or (example_date(article.stem) if article else "") or None)
     with open_store() as store, progress("writing the report (charts, comparisons"
                                          + (", the article's claims)" if text else ")")):
-        result = build_report(store, text, article.name if article else "")
+        result = build_report(store, text, article.name if article else "", on=day)
     out.write_text(result.html, encoding="utf-8")
     for line in result.summary:
         console.print(line, highlight=False, markup=False, soft_wrap=True)

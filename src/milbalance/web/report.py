@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -178,8 +178,10 @@ def article_summary(reading: Reading, name: str) -> list[str]:
 
 
 def build_report(store: Store, article: str | None = None, article_name: str = "",
-                 start: int | None = None, end: int | None = None) -> Report:
-    """Render the report for the store's data (and an article's claims, when given)."""
+                 start: int | None = None, end: int | None = None,
+                 on: date | None = None) -> Report:
+    """Render the report for the store's data (and an article's claims, when given, read at
+    ``on``, the day the article was published: 'now' in it means then)."""
     ov = overview(store, start, end)
     summary = overview_summary(ov) + capacity_summary(ov)
     spend = spending_chart(store, ov.start, min(ov.end, datetime.now(UTC).year))
@@ -190,7 +192,7 @@ def build_report(store: Store, article: str | None = None, article_name: str = "
     worked = bases(store, a, b, item, year)
     summary.append(bases_summary(worked))
     worked_sources = tuple(dict.fromkeys(f.source for x in worked.bases for f in x.figures))
-    reading = read_article(store, article) if article is not None else None
+    reading = read_article(store, article, on) if article is not None else None
     sources = cited(store, ov)
     used = {s.id for s in sources}
     sources += [s for s in store.sources() if s.id in spend.sources + worked_sources
