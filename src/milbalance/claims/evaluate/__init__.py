@@ -137,6 +137,8 @@ class Evaluator(EvaluatorBase):
     def _is_plan(self, e: Evidence) -> bool:
         """A figure that is itself a plan: a budget line or target, a projection, or an
         estimate of a year not over when its source was published."""
+        from milbalance.spending.rows import is_projection  # spending loads lazily
+
         if e.metric.startswith("budget.") or ".target" in e.metric:
             return True
         try:
@@ -147,7 +149,7 @@ class Evaluator(EvaluatorBase):
                                            end_year=year):
             if row.source != e.source_id:
                 continue
-            if "projection" in row.flags:
+            if is_projection(row):
                 return True
             published = self.store.source(row.source).published[:4]
             if "estimate" in row.flags and published.isdecimal() and int(published) <= year:
