@@ -573,9 +573,7 @@ class Store:
         (about 2 ms) would dominate its run time.
         """
         if self._observations is None:
-            sql = ("SELECT entity, metric, period, period_kind, period_start, period_end, value,"
-                   " low, high, unit, confidence, shape, source, claimant, claimant_type, flags,"
-                   " notes, raw_value, raw_unit, path, line FROM observations"
+            sql = (f"SELECT {self._OBSERVATION_COLUMNS} FROM observations"
                    " ORDER BY entity, metric, period_start, period_end, source, claimant")
             index: dict[tuple[str, str], list[ObservationRow]] = {}
             for r in self._rows(sql):
