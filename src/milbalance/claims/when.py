@@ -137,10 +137,23 @@ def since_event(since_text: str) -> int | None:
     return rsince
 
 
+_ASIDE_FIGURE = re.compile(r"\s*[(\[]\s*(?:about|approximately|around|some|~)?\s*$", re.I)
+YEAR_AFTER = 40
+"""A year this close after a figure is the figure's ('4.5 million shells in 2024')."""
+YEAR_AFTER_CLAUSE = 100
+"""… and as far as this when no other figure stands between them ('12.9 trillion rubles
+($155 billion) have been allocated for national defence in 2026')."""
+
+
 def year_near(text: str, start: int, end: int, years: list[tuple[int, int]],
-              fallback: int | None) -> tuple[int | None, bool]:
-    """The year written after a figure (within 40 characters), else before it."""
-    after = [y for y, pos in years if pos >= end and pos - end < 40]
+              fallback: int | None,
+              figures: Sequence[tuple[int, int]] = ()) -> tuple[int | None, bool]:
+    """The year written after a figure (within ``YEAR_AFTER`` characters, or before the next
+    figure that is no aside in brackets within ``YEAR_AFTER_CLAUSE``), else before it."""
+    stop = next((a for a, _ in sorted(figures) if a >= end
+                 and not _ASIDE_FIGURE.fullmatch(text[end:a])), len(text))
+    after = [y for y, pos in years if pos >= end and (
+        pos - end < YEAR_AFTER or (pos < stop and pos - end < YEAR_AFTER_CLAUSE))]
     if after:
         return after[0], True
     before = [y for y, pos in years if pos < start]
@@ -408,3 +421,19 @@ def event_reading(t: TimeExpr | None) -> str:
     if t is None or t.kind != POINT or not t.note:
         return ""
     return f"'{t.text}' read as {t.year} ({t.note})"
+
+
+_UNREAD_SPAN = re.compile(
+    r"\b(?:(?:each|every|all|any|both|either)\s+of\s+)?the\s+(?:last|past|previous|preceding|"
+    r"next|coming|following|first)\s+(?:(?:few|several|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d{1,2})\s+)?(?:years|decades?|months|quarters)\b|\bin recent (?:years|"
+    r"months|decades)\b|\bfor (?:years|decades)\b|\bover (?:the )?(?:years|decades)\b|"
+    r"\bin (?:the )?(?:coming|next) (?:years|decade)\b", re.I)
+
+
+def unread_span(sentence: str) -> str:
+    """A stretch of time the sentence writes that no year reading takes in ('for each of the
+    last three years', 'in recent years', 'over the next decade'), or ''. A figure said with
+    one of these and no year of its own is not the level of the year it was said."""
+    m = _UNREAD_SPAN.search(sentence)
+    return m.group(0) if m else ""

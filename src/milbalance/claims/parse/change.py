@@ -55,10 +55,13 @@ _GROWTH_PCT = re.compile(r"\b(?:grew|rose|increased|up|growth of|increase of|jum
                          r"climbed)\s+"
                          r"(?:by\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)", re.I)
 _FIGURE = r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|bn|m)\b)?"
-_FROM_TO = re.compile(rf"\bfrom\s+(?:about\s+|some\s+)?(?P<a>{_FIGURE})"
+_NOT_PCT = r"(?![\d.,]*\s*(?:%|per\s?cent|percent))"
+_FROM_TO = re.compile(rf"\bfrom\s+(?:about\s+|some\s+)?(?P<a>{_FIGURE}){_NOT_PCT}"
                       rf"(?P<mid>[^.;]{{0,40}}?)"
-                      rf"\bto\s+(?:about\s+|some\s+)?(?P<b>{_FIGURE})", re.I)
-"""'rose from 400,000 in 2022 to 4.5 million in 2024': a change given by its two ends."""
+                      rf"\bto\s+(?:about\s+|some\s+)?(?P<b>{_FIGURE}){_NOT_PCT}", re.I)
+"""'rose from 400,000 in 2022 to 4.5 million in 2024': a change given by its two ends.
+Per cents are left alone: 'from 41% to 38%' of a budget is a change in a share, not in
+the level."""
 
 
 def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],

@@ -49,6 +49,20 @@ _N_TO_ONE = re.compile(
     r"billion|thousand|%|per))", re.I)
 """'four to one', '3:1', 'by a ratio of five to one': a ratio of the first side to the second."""
 _FRACTION_RATIO = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "twice": 2.0}
+_OBJECT_GAP = re.compile(
+    r"[\s,]*(?:(?:the|all|that|those|of|its|their|other|rest|entire|whole|combined|"
+    r"countries|[A-Z][\w.’'-]*)[\s,]+){0,5}")
+"""What may stand between 'than' / 'ahead of' / 'exceeds' and the other side it names: 'than
+the whole of NATO', 'exceeds that of all European countries'. Anything else ('more than
+tripled since … Ukraine', 'exceeded its target in … Europe') is no comparison between two
+subjects."""
+
+
+def _named_right_after(text: str, at: int, mentions: list[Mention]) -> bool:
+    """The first subject named after ``at`` follows it with only articles, determiners and
+    names in between: the object of 'than' or of 'ahead of' is that subject."""
+    later = [m for m in mentions if m.start >= at]
+    return bool(later) and _OBJECT_GAP.fullmatch(text[at:later[0].start]) is not None
 
 
 def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
@@ -104,9 +118,13 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
                           r"half|twice|"
                           r"\S+\s+times)",
                           text[m2.start():m2.end() + 12], re.I):
+        if not _named_right_after(text, m2.end(), mentions):
+            return []
         trigger = m2.start()
         more = m2["dir"].lower() in ("more", "higher", "greater", "larger", "bigger")
     elif (m3 := _AHEAD.search(text)) is not None:
+        if not _named_right_after(text, m3.end(), mentions):
+            return []
         trigger = m3.start()
         more = not m3["dir"].lower().startswith(("behind", "lag"))
     elif ((m4 := _AS_MUCH.search(text)) is not None and m4["mid"].strip() != "") or (

@@ -62,7 +62,8 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
             continue
         measure = measure_near(text, previous_end, q.start, q.end)
         window_start, previous_end = previous_end, q.end
-        qyear, from_text = year_near(text, q.start, q.end, years, common["year"])  # type: ignore[arg-type]
+        qyear, from_text = year_near(text, q.start, q.end, years, common["year"],  # type: ignore[arg-type]
+                                     figures)
         from_text = from_text or bool(common["year_from_text"])
         cv = [*caveats, *filter(None, [cav, scav])]
         when = figure_time(text, q.start, q.end, ctx.on, figures)

@@ -23,6 +23,7 @@ from milbalance.claims.parse.bounds import resolve_bound
 from milbalance.claims.parse.common import (
     DEFENCE,
     GDP_LEVEL,
+    money_purpose,
     neg_caveat,
     negation_cue,
     not_currency,
@@ -74,7 +75,8 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
             subject_before(gaz, text, mentions, q.start, ctx, speaker)
         if not subject:
             continue
-        qyear, from_text = year_near(text, q.start, q.end, years, common["year"])  # type: ignore[arg-type]
+        qyear, from_text = year_near(text, q.start, q.end, years, common["year"],  # type: ignore[arg-type]
+                                     figures)
         from_text = from_text or bool(common["year_from_text"])
         when = figure_time(text, q.start, q.end, ctx.on, figures)
         if q.unit is QuantityUnit.MONEY and (total := running_total(when)):
@@ -105,6 +107,8 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
             window = text[max(0, q.start - 45):q.start] + text[q.end:q.end + 12]
             is_gdp = bool(GDP_LEVEL.search(window)) and not DEFENCE.search(
                 text[max(0, q.start - 30):q.start])
+            if not is_gdp and money_purpose(text, q.start, q.end, figures) == "other":
+                continue  # 'funding for internal security … 3.9 trillion': not defence
             item, measure = ("gdp", Measure.GDP) if is_gdp else (
                 "military_expenditure", Measure.EXPENDITURE)
             if not is_gdp:
