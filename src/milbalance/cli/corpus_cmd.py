@@ -1,9 +1,13 @@
-"""Corpus commands: `read PATH… --out FILE` (called from `read` in claims_cmd) and
-`track-record FILE`."""
+"""Corpus commands: `read PATH… --out FILE` and `read` of a long text (both called from `read`
+in claims_cmd), and `track-record FILE`."""
 
 from __future__ import annotations
 
+import bisect
 import csv
+import json
+import re
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -18,9 +22,10 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from milbalance.claims import Checker, Reading
 from milbalance.cli.data_cmd import open_store
-from milbalance.cli.output import console, errors, print_json
-from milbalance.corpus import articles, data_ref, engine, run
+from milbalance.cli.output import console, errors, print_json, progress, to_jsonable
+from milbalance.corpus import articles, blocks, data_ref, engine, run
 from milbalance.corpus.inputs import MAX_CHARS, count
 from milbalance.corpus.track import BY, VERDICTS, chart, track_record
 from milbalance.errors import UserError
@@ -66,6 +71,66 @@ def read_corpus(paths: list[Path], out: Path, on: str, workers: int = 1, dask: s
     errors.print(f"{stats.articles} articles read ({rate:.1f}/s), {stats.skipped} done before, "
                  f"{stats.errors} errors; {stats.claims} claims ({labels or 'none'}) → {out}",
                  markup=False, highlight=False)
+
+
+def is_long(text: str) -> bool:
+    """Whether ``read`` reads the text in blocks (see ``milbalance.corpus.blocks``)."""
+    return len(text) > blocks.LONG_TEXT
+
+
+def read_long(name: str, text: str, on: date | None, as_json: bool, as_html: bool) -> None:
+    """``read`` of a long text: block by block with a progress bar on stderr (drawn only on
+    a terminal), then the reading printed. JSON lists every claim with its span into the
+    whole text, written as it is encoded; the table groups identical claims."""
+    from milbalance.claims.report import reading_html, reading_json
+
+    starts = blocks.cuts(text, blocks.BLOCK_CHARS)
+    with open_store() as store:
+        checker = Checker(store)
+        what = f"reading {Path(name).name}: {len(starts)} blocks"
+        with progress(what, total=len(starts)) as advance:
+            reading = blocks.read_blocks(checker, text, on, starts=starts, advance=advance)
+    errors.print(f"{name}: {len(text):,} characters read in {len(starts)} blocks of whole "
+                 f"paragraphs; {len(reading.claims):,} claims", markup=False, highlight=False)
+    if as_json:
+        out = console.file
+        json.dump(to_jsonable({"file": name, **reading_json(reading, spans=True)}), out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif as_html:
+        console.file.write(reading_html(reading, Path(name).name))
+    else:
+        _show_grouped(reading, text)
+
+
+def _show_grouped(reading: Reading, text: str) -> None:
+    """The claims of a long text, one row per distinct claim with how often and the line it
+    is first on; skipped sentences counted by reason (``--json`` has every one)."""
+    lines = [m.start() for m in re.finditer("\n", text)]
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for c in reading.claims:
+        v = c.verdict
+        p = "–" if v.probability is None else f"{v.probability:.2f}"
+        why = (f"read as: {v.reading}\n" if v.reading else "") + v.summary + "".join(
+            f"\n· {x}" for x in v.caveats)
+        sources = sorted({e.source_id for e in v.evidence})
+        if sources:
+            why += "\nsources: " + ", ".join(sources)
+        groups.setdefault((v.claim.text, str(v.claim.kind), str(v.label), p, why),
+                          []).append(c.start)
+    table = Table(title=f"{len(reading.claims):,} claims, {len(groups):,} distinct")
+    for name in ("claim", "kind", "verdict", "P", "times", "first on line", "why"):
+        table.add_column(name, overflow="fold")
+    for (claim, kind, label, p, why), at in groups.items():
+        table.add_row(claim, kind, label, p, str(len(at)),
+                      str(bisect.bisect_left(lines, at[0]) + 1), why)
+    console.print(table)
+    reasons: dict[str, int] = {}
+    for s in reading.skipped:
+        reasons[s.reason] = reasons.get(s.reason, 0) + 1
+    for reason, n in sorted(reasons.items(), key=lambda x: -x[1]):
+        console.print(f"skipped {n:,} sentences: {reason}", style="dim", markup=False,
+                      highlight=False)
 
 
 def _pct(value: float | None) -> str:

@@ -1,0 +1,125 @@
+"""Long texts read in blocks of whole paragraphs, each by the same ``Checker.read`` as a
+short one, the claims' spans shifted back onto the whole text.
+
+A text above ``LONG_TEXT`` characters (a book, a transcript, articles pasted together) is
+cut into blocks of about ``BLOCK_CHARS``: each cut falls on a blank line after a sentence
+that ends (``.``, ``!``, ``?``, a closing quote or bracket after it) and before a line that
+is not a list item, a table row or a quotation, so no sentence, list or table is split.
+A paragraph longer than two blocks with no such line is cut after one of its sentences
+(``split_sentences`` over a window), and a single sentence longer than that stays whole.
+The blocks partition the text: joined, they give it back character for character, and a
+claim at ``start``–``end`` in block ``i`` is at ``offset[i] + start`` in the text.
+
+What crosses a cut is what the article tells a later paragraph: a dateline's date, the
+main subject, the speaker still talking. Each block is read at the date given (``on``);
+the rest starts afresh, as it would for an article of its own. Identical claims are
+evaluated once (``CachingEvaluator``, keyed by reading, year and claim), so time and
+memory grow linearly with the text and a repeated claim costs only its parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
+
+from milbalance.claims import CheckedClaim, Checker, Reading, Skipped, split_sentences
+from milbalance.corpus.cache import CachingEvaluator
+
+LONG_TEXT = 100_000
+"""Texts longer than this (characters) are read in blocks."""
+BLOCK_CHARS = 20_000
+"""About how long a block is (characters); a block ends at the first good cut after it."""
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_ENDS = re.compile(r"[.!?…][\"'”’»)\]*_]*[ \t]*$")
+_CONTINUES = re.compile(r"[ \t]*(?:[-*+•▪◦‣–—][ \t]|\d{1,3}[.)][ \t]|\(\d{1,3}\)|\||>|[\"“‘«])")
+
+
+def _good_cut(text: str, blank: re.Match[str]) -> bool:
+    """A blank line after a finished sentence and before a new paragraph of prose."""
+    line_start = text.rfind("\n", 0, blank.start()) + 1
+    before = text[line_start:blank.start()]
+    after_start = blank.end()
+    while after_start < len(text) and text[after_start] in " \t\r\n":
+        after_start += 1
+    if after_start >= len(text):
+        return False
+    return bool(_ENDS.search(before)) and not _CONTINUES.match(text, after_start)
+
+
+def _sentence_cut(text: str, start: int, end: int) -> int | None:
+    """The end of the last sentence in ``text[start:end]`` followed by another one there
+    (the window's last sentence may run past it), as an offset into ``text``."""
+    sentences = split_sentences(text[start:end])
+    if len(sentences) < 2:
+        return None
+    cut = start + sentences[-2].end
+    return cut if cut > start else None
+
+
+def cuts(text: str, block: int = BLOCK_CHARS) -> list[int]:
+    """Offsets where the blocks start: 0 first, every cut after it (see the module)."""
+    if block < 1:
+        raise ValueError(f"block size {block}: give 1 or more")
+    starts = [0]
+    pos = 0
+    while len(text) - pos > block:
+        cut = None
+        for blank in _BLANK.finditer(text, pos + block):
+            if blank.start() > pos + 2 * block:
+                break
+            if _good_cut(text, blank):
+                cut = blank.end()
+                break
+        if cut is None:
+            cut = _sentence_cut(text, pos, min(len(text), pos + 2 * block))
+        if cut is None:  # one sentence longer than the window: to the next good blank line
+            cut = next((b.end() for b in _BLANK.finditer(text, pos + 2 * block)
+                        if _good_cut(text, b)), len(text))
+        if cut >= len(text):
+            break
+        starts.append(cut)
+        pos = cut
+    return starts
+
+
+def blocks(text: str, block: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, block text) for every block; joined, the texts give ``text`` back."""
+    starts = cuts(text, block)
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        yield start, text[start:end]
+
+
+def shifted(reading: Reading, offset: int) -> tuple[list[CheckedClaim], list[Skipped]]:
+    """A block's claims and skipped sentences with spans into the whole text."""
+    return ([replace(c, start=c.start + offset, end=c.end + offset) for c in reading.claims],
+            [replace(s, start=s.start + offset, end=s.end + offset) for s in reading.skipped])
+
+
+def read_blocks(checker: Checker, text: str, on: date | None = None,
+                block: int = BLOCK_CHARS, starts: list[int] | None = None,
+                advance: Callable[[float], None] | None = None) -> Reading:
+    """``text`` read block by block with ``checker.read``; one Reading over the whole text.
+    ``advance(1)`` after each block (the progress bar); ``starts`` from ``cuts`` if given."""
+    starts = cuts(text, block) if starts is None else starts
+    inner = checker.evaluator
+    if not isinstance(inner, CachingEvaluator):
+        checker.evaluator = CachingEvaluator(inner, "")  # type: ignore[assignment]
+    claims: list[CheckedClaim] = []
+    skipped: list[Skipped] = []
+    try:
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            part = text[start:end]
+            if part.strip():
+                found, passed = shifted(checker.read(part, on), start)
+                claims += found
+                skipped += passed
+            if advance is not None:
+                advance(1)
+    finally:
+        checker.evaluator = inner
+    return Reading(tuple(claims), tuple(skipped), on)
