@@ -21,7 +21,7 @@ from milbalance.claims.kinds import (
     Record,
     ShareOfGdp,
 )
-from milbalance.claims.when import unread_span
+from milbalance.claims.when import part_of_year, unread_span
 
 SYMBOL = {("at-least", True): ">", ("at-least", False): "≥", ("at-most", True): "<",
           ("at-most", False): "≤"}
@@ -168,11 +168,15 @@ def unresolved(claim: Claim) -> list[str]:
         missing.append("metric (no item named)")
     if claim.year is None:
         missing.append("period (no year written and no article date)")
-    elif not claim.year_from_text and not isinstance(claim, Change) and (
-            span := unread_span(claim.text)):
-        missing.append(f"period ('{span}' is a stretch of years, not the year it was said)")
     elif not FIRST_YEAR <= claim.year <= LAST_YEAR:
         missing.append(f"period (the year {claim.year} is outside {FIRST_YEAR}–{LAST_YEAR})")
+    if claim.year is not None and not claim.year_from_text and not isinstance(claim, Change) \
+            and (span := unread_span(claim.text)):
+        missing.append(f"period ('{span}' is a stretch of years, not the year it was said)")
+    if isinstance(claim, ShareOfGdp) or (isinstance(claim, Level) and claim.quantity.unit in (
+            QuantityUnit.MONEY, QuantityUnit.COUNT)):
+        if part := part_of_year(claim.text):
+            missing.append(f"period ('{part}' is part of a year, not the whole year)")
     if isinstance(claim, Comparison) and not claim.other:
         missing.append("counterpart")
     if isinstance(claim, Change) and claim.since is None:

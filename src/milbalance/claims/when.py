@@ -437,3 +437,20 @@ def unread_span(sentence: str) -> str:
     one of these and no year of its own is not the level of the year it was said."""
     m = _UNREAD_SPAN.search(sentence)
     return m.group(0) if m else ""
+
+
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+_PART_OF_YEAR = re.compile(
+    rf"\b(?:the\s+)?first\s+(?:half|quarter|(?:\w{1,12}\s+)?(?:months|weeks|quarters))\b|"
+    rf"\b(?:the\s+)?(?:second|third|fourth|last)\s+quarter\b|\bH[12]\b|\bQ[1-4]\b|"
+    rf"\b(?:{_MONTH_WORD}|{_MONTH_ABBR})\s?[-–—]\s?(?:{_MONTH_WORD}|{_MONTH_ABBR})\b|"
+    rf"\bso far (?:this|in)\b|\byear[- ]to[- ]date\b|\bin the (?:first|opening) (?:months|"
+    rf"weeks)\b|\b(?:through|until|to the end of)\s+(?:{_MONTH_WORD})\b", re.I)
+
+
+def part_of_year(sentence: str) -> str:
+    """Part of a year the sentence writes ('in the first six months', 'January-August',
+    'so far this year', 'Q3'), or '': money spent or rounds made in part of a year are not
+    the year's total."""
+    m = _PART_OF_YEAR.search(sentence)
+    return m.group(0) if m else ""

@@ -98,8 +98,8 @@ def attribution(data: EvaluatorBase, c: AttributionClaim) -> Verdict:
         if not topical:
             return _off_topic(c, said)
         return Verdict(c, Label.SUPPORTED, 1.0,
-                       f"{c.speaker} is on record on this topic ({_name(topical[0])}); the "
-                       "text gives no date to match.",
+                       f"Supported (P = 1.00): {c.speaker} is on record on this topic "
+                       f"({_name(topical[0])}); the text gives no date to match.",
                        tuple(_evidence(s, True) for s in topical[:5]))
     when = date.fromisoformat(day)
     timely = [s for s in said if in_window(c, s, when)]

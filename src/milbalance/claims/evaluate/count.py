@@ -64,6 +64,11 @@ def _holds(c: MemberCount, low: int, high: int, size: int) -> float | None:
     return None
 
 
+def _ever_reported(data: EvaluatorBase, member: str) -> bool:
+    """Whether NATO or SIPRI give the member a share of GDP in any year at all."""
+    return any(data._rows(member, metric, (1949, 2100)) for metric in (NATO_SHARE, SIPRI_SHARE))
+
+
 def member_count(data: EvaluatorBase, c: MemberCount) -> Verdict:
     if c.year is None:
         return Verdict(c, Label.NOT_CHECKABLE, None, "Not checkable: no year.",
@@ -90,6 +95,7 @@ def member_count(data: EvaluatorBase, c: MemberCount) -> Verdict:
     gaps: list[str] = []
     sipri_used = 0
     near: list[str] = []
+    unreported: list[str] = []
     for m in members:
         values = [r.central for r in data._rows(m, NATO_SHARE, (c.year, c.year)) if r.value]
         if not values:
@@ -99,6 +105,10 @@ def member_count(data: EvaluatorBase, c: MemberCount) -> Verdict:
             if values and abs(median(values) - c.threshold) <= DEFINITION_MARGIN:
                 near.append(m)  # SIPRI's figure near the line: NATO's could be either side
                 continue
+        if not values and not _ever_reported(data, m):
+            under.append(m)  # no figure in any year (Iceland: no armed forces)
+            unreported.append(m)
+            continue
         if not values:
             gaps.append(m)
             continue
@@ -107,6 +117,10 @@ def member_count(data: EvaluatorBase, c: MemberCount) -> Verdict:
     counted = under if c.below else meet
     low, high = len(counted), len(counted) + len(gaps)
     caveats = list(c.caveats)
+    if unreported:
+        caveats.append(f"{', '.join(unreported)}: no share of GDP in any year of NATO's or "
+                       "SIPRI's series (no armed forces of its own): counted as below the "
+                       "threshold, as NATO counts it")
     if sipri_used:
         caveats.append(f"{sipri_used} member(s) read from SIPRI's share of GDP (no NATO "
                        "estimate for them that year); definitions differ near the threshold")

@@ -25,7 +25,8 @@ _WHO = (r"(?:(?:NATO|EU|European\s+Union)\s+)?(?:allies|members|member\s+(?:stat
 _COUNT = re.compile(
     rf"\b(?:(?P<bw>more\s+than|fewer\s+than|less\s+than|at\s+least|over|nearly|almost|about|"
     rf"only|just|some)\s+)?(?:(?P<all>all|every|each)(?:\s+(?:of\s+)?(?:the|its|NATO's)?)?|"
-    rf"(?P<n>{_N})(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+|NATO's\s+)?(?P<of>\d{{1,2}}|"
+    rf"(?P<n>{_N})(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+|NATO's\s+)?(?:then\s+)?"
+    rf"(?P<of>\d{{1,2}}|"
     rf"{'|'.join(_WORDS)}))?)\s+(?:(?:of\s+)?(?:the\s+|its\s+)?)?(?:\d{{1,2}}\s+)?{_WHO}\b", re.I)
 _SIZE = re.compile(
     rf"\b(?:the\s+)?(?P<n>\d{{1,2}}|{_N})[- ](?:nation|member|country|strong)\s+"
@@ -49,7 +50,8 @@ _BELOW = re.compile(r"\b(?:fall(?:s|ing)?\s+short|fell\s+short|below|under|less\
                     r"short\s+of|lag(?:s|ged)?\s+behind)\b", re.I)
 _NORM = re.compile(r"\b(?:must|should|shall|needs?\s+to|ha(?:ve|s)\s+to|agreed|committed|"
                    r"pledged|promised|will|would|aims?\s+to|plans?\s+to|expected\s+to|"
-                   r"(?:are|were|is)\s+(?:set|due)\s+to|are\s+to|urged|called\s+on)\b", re.I)
+                   r"(?:are|were|is)\s+(?:set|due|projected|forecast|expected|estimated)\s+to|"
+                   r"are\s+to|urged|called\s+on)\b", re.I)
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%])")
 _REACH = re.compile(r"\b(?:met|meet|meets|meeting|hit|hits|hitting|reach\w*|spen[dt]\w*|"
                     r"achiev\w*|exceed\w*|surpass\w*|fulfil\w*|comply|complied|allocat\w*|"

@@ -31,16 +31,19 @@ def share_of(text: str, q: Quantity) -> str:
     reporting), 'other' when its own noun phrase is another quantity (a deficit, debt)."""
     if _ON_DEFENCE.match(text[q.end:q.end + 40]):
         return "defence"
-    head = text[:q.start]
-    if breaks := list(CLAUSE.finditer(head)):
-        head = head[breaks[-1].end():]
-    others = list(OTHER_QUANTITY.finditer(head))
-    if not others:
-        return "defence"
-    defence = list(DEFENCE.finditer(head))
-    if defence and defence[-1].start() > others[-1].start():
-        return "defence"  # "the deficit rose as defence spending reached 7% of GDP"
-    return "other"
+    sentence = text[:q.start]
+    breaks = list(CLAUSE.finditer(sentence))
+    # its own clause first; a clause naming neither ('…, making it only 0.9% of GDP') takes
+    # the nearest noun of the sentence before it
+    for head in ([sentence[breaks[-1].end():]] if breaks else []) + [sentence]:
+        others = list(OTHER_QUANTITY.finditer(head))
+        defence = list(DEFENCE.finditer(head))
+        if not others and not defence:
+            continue
+        if not others or (defence and defence[-1].start() > others[-1].start()):
+            return "defence"  # "the deficit rose as defence spending reached 7% of GDP"
+        return "other"
+    return "defence"
 
 
 def bare_percent(text: str, q: Quantity) -> bool:

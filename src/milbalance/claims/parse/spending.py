@@ -51,10 +51,16 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
     if shares:  # "14% of GDP on Korea, 10% in Vietnam": the list shares the 'of GDP'
         shares += [q for q in quantities if q.unit is QuantityUnit.PERCENT
                    and q.start > shares[0].end and bare_percent(text, q)]
-        shares = [replace(q, unit=QuantityUnit.PERCENT_GDP) for q in shares]
     # a share of GDP is a defence share only when its own noun phrase is not another
-    # quantity's ('a budget deficit of 2.6% of GDP', 'debt of 20% of GDP')
-    shares = [q for q in shares if share_of(text, q) != "other"]
+    # quantity's ('a budget deficit of 2.6% of GDP', 'debt of 20% of GDP'); a bare per cent
+    # in the list after it is the same quantity's ('a deficit of 0.9% of GDP against 1.8%')
+    kept, other = [], False
+    for q in sorted(shares, key=lambda x: x.start):
+        if q.unit is QuantityUnit.PERCENT_GDP or share_of(text, q) == "other":
+            other = share_of(text, q) == "other"
+        if not other:
+            kept.append(replace(q, unit=QuantityUnit.PERCENT_GDP))
+    shares = kept
     if not money and not shares:
         return []
     if money and not shares and not DEFENCE.search(text) and not GDP_LEVEL.search(text):
