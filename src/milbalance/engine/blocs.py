@@ -15,9 +15,13 @@ is covered by the first of these that has a figure, and every level but the firs
 2. ``group``: a figure filed on another bloc G (the EU's total) stands in, as one part, for
    the members of B ∩ G — only if none of them has its own figure on M (the group total
    already contains theirs; counting both would count them twice), and no other group
-   already stands in for one of them. The answer names the members of B it leaves out
-   (still gaps unless covered below) and the non-members of B it includes (an overlap
-   caveat: the part overstates B's share by theirs). Only for bloc sides, only on M itself.
+   already stands in for one of them. Groups are tried in order: the one sharing most
+   members with B first, then the one with fewest non-members of B, then by id (on NATO's
+   side NATO_EUROPE, 'Europe' as sources mean it, comes before the EU; the EU's figure is
+   then not used, as it would count its members twice). The answer names the members of B
+   it leaves out (still gaps unless covered below) and the non-members of B it includes (an
+   overlap caveat: the part overstates B's share by theirs). Only for bloc sides, only on M
+   itself.
 3. ``company`` (only with ``companies``): figures of companies whose home country is m
    (companies.csv), each its own part, flagged as covering only the companies with figures.
 4. ``narrower`` (only with ``allow_narrower``): m's figures on a narrower metric (see
@@ -374,6 +378,7 @@ def _groups(b: _Builder, ids: list[str], own: dict[str, list[ObservationRow]]
             ) -> dict[str, str]:
     """Level 2: {member: group} for the members another bloc's figure stands in for."""
     covered: dict[str, str] = {}
+    candidates = []
     for group in b.store.entities("bloc"):
         if group.id == b.entity.id:
             continue
@@ -383,8 +388,12 @@ def _groups(b: _Builder, ids: list[str], own: dict[str, list[ObservationRow]]
         in_group = {m for m, _, _ in members_in_year(b.store, group, b.year,
                                                      b.options.membership)}
         shared = [m for m in ids if m in in_group]
-        if not shared:
-            continue
+        if shared:
+            candidates.append((group, rows, in_group, shared))
+    # the group that stands in for most of the side's members first, then the one that
+    # brings in fewest non-members, then by id: NATO_EUROPE before the EU on NATO's side
+    candidates.sort(key=lambda c: (-len(c[3]), len(c[2] - set(ids)), c[0].id))
+    for group, rows, in_group, shared in candidates:
         blocked = [m for m in shared if m in own or m in covered]
         if blocked:
             b.assumptions.append(Assumption(
