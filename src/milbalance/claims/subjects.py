@@ -32,6 +32,8 @@ _OBJECT = re.compile(
     r"(?<![\w-])(?:to|for|against|toward|towards|including|incl\.|excluding|except|"
     r"apart from|besides|other than|not counting|"
     r"(?:funded|financed|backed|supported|paid for|sponsored|bankrolled)\s+by(?:\s+\S+){0,4}?|"
+    r"(?:published|released|reported|compiled|issued|estimated|calculated|collected)\s+by|"
+    r"according\s+to|(?:data|figures|estimates|statistics)\s+(?:from|by|of)|"
     r"(?:catch(?:es|ing)?|caught|keep(?:s|ing)?|kept)\s+(?:up|pace)\s+with|"
     r"(?:compete[sd]?|competing|at war|fighting|fights?)\s+with|invasion of|"
     r"(?:invad|attack|support|arm|aid|help|back|suppl(?:i|y)|sen|deliver|provid|ship|sell|"
@@ -39,7 +41,8 @@ _OBJECT = re.compile(
 """A name after these is what the figure goes to or is aimed at ('shells for Ukraine',
 'invade Ukraine', 'supplies Russia with', 'catch up with Russia'), or qualifies another name
 ('Europe (including Russia)', 'NATO, excluding the US') or pays for what another does
-('funded by a number of NATO allies'), not who acts."""
+('funded by a number of NATO allies') or is the source of the figure ('estimates published by
+NATO', 'according to NATO'), not who acts."""
 _NUMBER = re.compile(r"\d[\d.,]*")
 _NAMED_AFTER = re.compile(
     r"^[^\d\s]{0,3}\s*\d[\d.,]*(?:\s*(?:%|[A-Za-z]+)){0,4}?\s+in\s+(?:the\s+)?$", re.I)

@@ -441,7 +441,7 @@ def unread_span(sentence: str) -> str:
 
 _MONTH_ABBR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _PART_OF_YEAR = re.compile(
-    rf"\b(?:the\s+)?first\s+(?:half|quarter|(?:\w{1,12}\s+)?(?:months|weeks|quarters))\b|"
+    rf"\b(?:the\s+)?first\s+(?:half|quarter|(?:\w{{1,12}}\s+)?(?:months|weeks|quarters))\b|"
     rf"\b(?:the\s+)?(?:second|third|fourth|last)\s+quarter\b|\bH[12]\b|\bQ[1-4]\b|"
     rf"\b(?:{_MONTH_WORD}|{_MONTH_ABBR})\s?[-–—]\s?(?:{_MONTH_WORD}|{_MONTH_ABBR})\b|"
     rf"\bso far (?:this|in)\b|\byear[- ]to[- ]date\b|\bin the (?:first|opening) (?:months|"

@@ -92,6 +92,8 @@ def _find(gaz: Gazetteer, sentence: str, on: date | None
     for m in found:  # 'X reported, citing Y': Y is the one who said it
         group = next(g for g in ("after", "post", "app", "pre") if m[g])
         clause, start, end = m[group], m.start(group), m.end(group)
+        if group == "pre" and re.search(r"(?:'s|’s|s'|s’)$", clause):
+            continue  # "Poland's estimated defence spend": a possessive, nobody speaking
         if group == "pre" and (lead := _LEADING.match(clause)) is not None:
             clause, start = clause[lead.end():], start + lead.end()  # 'In March 2024 Shoigu'
         if (own := _POSSESSIVE.search(clause)) is not None:  # "OMB's historical tables"

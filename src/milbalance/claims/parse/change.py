@@ -25,6 +25,7 @@ from milbalance.claims.parse.common import (
     figure,
     item_for,
     measure_of,
+    money_purpose,
     neg_caveat,
     negation_cue,
     not_currency,
@@ -72,11 +73,13 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
     out: list[Claim] = []
     subject, scav = subject_before(gaz, text, mentions, len(text), ctx)
     item, icav = item_for(gaz, text)
+    spending_words = False
     if not subject:
         return out
     if not item:
         if re.search(r"\bspen[dt]|budget|\bexpenditure", text, re.I):
             item = "military_expenditure"
+            spending_words = True
         else:
             item, icav = "artillery_shells", "no item named; " + AMMUNITION_CAVEAT
     measure = (Measure.EXPENDITURE if item == "military_expenditure"
@@ -107,6 +110,9 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
             factor, change_at = b / a, ft.start()
             if (y := year_in(ft["mid"])) is not None:
                 since = y
+    if factor is not None and spending_words and money_purpose(
+            text, change_at, change_at + 1) == "other":
+        factor = None  # 'a 13% cut in social spending': a change, but not of defence spending
     if factor is not None:
         subject, scav = subject_before(gaz, text, mentions, change_at, ctx)
         cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))

@@ -58,6 +58,10 @@ tripled since … Ukraine', 'exceeded its target in … Europe') is no compariso
 subjects."""
 
 
+_SCOPE_BEFORE = re.compile(r"\b(?:in|among|within|across)\s+(?:the\s+)?$", re.I)
+"""A bloc after these words is where a subject stands ('fifth in NATO'), not a side."""
+
+
 def _named_right_after(text: str, at: int, mentions: list[Mention]) -> bool:
     """The first subject named after ``at`` follows it with only articles, determiners and
     names in between: the object of 'than' or of 'ahead of' is that subject."""
@@ -147,6 +151,9 @@ def comparison(gaz: Gazetteer, text: str, mentions: list[Mention],
     if trigger is None:
         return []
     before = [m for m in mentions if m.start < trigger]
+    if len(before) > 1:  # 'Poland … is fifth in NATO, behind the US': NATO is the scope
+        before = [m for m in before if m.kind.value != "bloc" or not _SCOPE_BEFORE.search(
+            text, max(0, m.start - 12), m.start)] or before
     after = [m for m in mentions if m.start >= trigger]
     subject = before[-1].entity if before else (ctx.last_entity or "")
     others = [m.entity for m in after if m.entity != subject]

@@ -51,3 +51,39 @@ def bare_percent(text: str, q: Quantity) -> bool:
     GDP' of a list it stands in; one followed by 'of …', 'higher', 'a year' may not."""
     return (_NOT_BARE.match(text[q.end:q.end + 30]) is None
             and _CHANGE_BEFORE.search(text[max(0, q.start - 25):q.start]) is None)
+
+
+_NORM_WORD = (r"(?:targets?|guidelines?|goals?|benchmarks?|thresholds?|commitments?|pledges?|"
+              r"obligations?|minimum|requirements?|norms?|floor|mark|bar|line|objectives?)")
+_NORM_BEFORE = re.compile(rf"\b{_NORM_WORD}\s+(?:of\s+)?(?:(?:at\s+least|spending|reaching|"
+                          r"raising\s+\w+\s+to)\s+)?$", re.I)
+_NORM_AFTER = re.compile(rf"^\s*(?:of\s+(?:their\s+|its\s+)?(?:GDP|gross domestic product|"
+                         rf"economic output)\s+)?(?:defen[cs]e\s+|spending\s+)?{_NORM_WORD}\b",
+                         re.I)
+
+
+def is_norm(text: str, q: Quantity) -> bool:
+    """'the alliance's guideline of 2%', 'the 2% of GDP target': a threshold or goal, not a
+    level anybody spent."""
+    return bool(_NORM_BEFORE.search(text[max(0, q.start - 40):q.start])
+                or _NORM_AFTER.match(text[q.end:q.end + 50]))
+
+
+_MET = re.compile(r"\b(?:met|meets?|meeting|reach(?:ed|es|ing)?|hit(?:s|ting)?|exceed(?:ed|s|ing)?|"
+                  r"surpass(?:ed|es|ing)?|achiev(?:ed|es|ing)|fulfil+(?:ed|s|ing)?|above|over|"
+                  r"beyond)\s+(?:(?:the|its|their|nato's|the\s+alliance's|\w+'s)\s+)?"
+                  r"(?:\w+\s+){0,2}$", re.I)
+_MISSED = re.compile(r"\b(?:miss(?:ed|es|ing)?|below|under|short\s+of|fall(?:s|ing)?\s+short\s+of|"
+                     r"fell\s+short\s+of)\s+(?:(?:the|its|their|nato's|the\s+alliance's|\w+'s)\s+)?"
+                     r"(?:\w+\s+){0,2}$", re.I)
+
+
+def norm_reached(text: str, q: Quantity) -> str:
+    """For a threshold ('the 2% target'): 'at-least' when the sentence says the subject met
+    or passed it, 'at-most' when it says the subject missed it, '' otherwise."""
+    before = text[max(0, q.start - 40):q.start]
+    if _MISSED.search(before):
+        return "at-most"
+    if _MET.search(before):
+        return "at-least"
+    return ""

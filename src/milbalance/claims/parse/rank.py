@@ -35,7 +35,7 @@ _SCOPE_AFTER = (r"in\s+the\s+world|globally|worldwide|on\s+the\s+planet|in\s+(?:
 _PHRASE = re.compile(
     rf"(?:(?P<sb>{_SCOPE_BEFORE})\s+)?(?:(?P<ord>{_ORD})[\s-]+)?(?P<size>{_SIZE})\s+"
     rf"(?P<noun>{_NOUN})(?!\s+(?:items?|lines?|categor\w*|increases?|cuts?|deficits?|hikes?|"
-    rf"rises?|since|ever|on\s+record|in\s+(?:its\s+|the\s+country's\s+)?(?:history|decades|"
+    rf"rises?|since|ever|on\s+record|in\s+(?:[\w'’]{{1,20}}\s+){{0,2}}(?:history|decades|"
     rf"years)))(?P<gdp>\s+(?:as\s+a\s+(?:share|proportion|percentage)\s+of|relative\s+"
     rf"to|in\s+relation\s+to)\s+(?:its\s+)?(?:GDP|gross\s+domestic\s+product|economic\s+"
     rf"output))?(?:\s+(?P<sa>{_SCOPE_AFTER}))?|"
@@ -93,6 +93,8 @@ def ranks(gaz: Gazetteer, text: str, mentions: list[Mention], common: dict[str, 
         noun = (m["noun"] or "").lower()
         if size == "top" and not m["ord"]:
             continue
+        if not (m["ord"] or m["ord2"]) and re.search(r"(?:spenders|budgets|outlays)$", noun):
+            continue  # 'the countries with the highest budgets': a group, no one's rank
         position = _ordinal(m["ord"] or m["ord2"]) if (m["ord"] or m["ord2"]) else 1
         scope_words = m["sb"] or m["sa"] or m["sa2"] or ""
         found.append((m.start(), m.end(), position, False, size in ("smallest", "lowest"),

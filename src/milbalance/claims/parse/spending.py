@@ -28,7 +28,7 @@ from milbalance.claims.parse.common import (
     negation_cue,
     not_currency,
 )
-from milbalance.claims.parse.percent import bare_percent, share_of
+from milbalance.claims.parse.percent import bare_percent, is_norm, norm_reached, share_of
 from milbalance.claims.subjects import subject_before
 from milbalance.claims.when import (
     RANGE,
@@ -60,7 +60,10 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
             other = share_of(text, q) == "other"
         if not other:
             kept.append(replace(q, unit=QuantityUnit.PERCENT_GDP))
-    shares = kept
+    # 'the guideline of 2%' is no level; 'met the 2% target' is a level of at least 2%
+    shares = [q if not is_norm(text, q) else
+              replace(q, bound=reached, strict=reached == "at-most", approximate=False)
+              for q in kept if not is_norm(text, q) or (reached := norm_reached(text, q))]
     if not money and not shares:
         return []
     if money and not shares and not DEFENCE.search(text) and not GDP_LEVEL.search(text):
