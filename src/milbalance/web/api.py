@@ -186,8 +186,10 @@ def overview_api(store: StoreDep, start: Year = None, end: Year = None,
 
 Item = Annotated[str, Query(min_length=1, max_length=limits.NAME_MAX,
                             description="Munition item; calibres count in their family")]
-ProductionYear = Annotated[int, Query(ge=limits.YEAR_MIN, le=limits.YEAR_MAX,
-                                      description="1990–2060 (the production model's range)")]
+ProductionYear = Annotated[int, Query(
+    ge=limits.PRODUCTION_YEAR_MIN, le=limits.PRODUCTION_YEAR_MAX,
+    description=f"{limits.PRODUCTION_YEAR_MIN}–{limits.PRODUCTION_YEAR_MAX} (the production "
+    "model's range); start and end may come in either order")]
 ProductionSamples = Annotated[int, Query(
     ge=limits.PRODUCTION_SAMPLES_MIN, le=limits.PRODUCTION_SAMPLES_MAX,
     description="Monte Carlo samples")]
@@ -205,8 +207,10 @@ def production_capacity(
     """Finished-round capacity of a bloc or country modelled from the production rows
     (P5–P50–P95 per year, the binding stage's share of samples), beside reported capacity
     and output (a different thing), with the share of reported capacity the lines cover,
-    gaps, sources and assumptions. At most 12 years per request."""
-    return to_jsonable(production_view.capacity(store, bloc, item, start, end, samples, seed))
+    gaps, sources and assumptions. Start and end in either order; a range longer than 12
+    years is answered for its first 12, and ``note`` says so."""
+    result = production_view.capacity(store, bloc, item, start, end, samples, seed)
+    return {**to_jsonable(result), "note": production_view.span(start, end)[1]}
 
 
 @router.get("/production/bottleneck", response_model=BottleneckOut, tags=["production"])
@@ -234,9 +238,10 @@ def production_crossover(
         seed: ProductionSeed = DEFAULT_SEED) -> Any:
     """P(A > B) per year on two stated bases — capacity modelled from lines on both sides,
     and reported capacity on both sides — with what each side's figure is made of, the
-    first year each basis passes 0.5 and 0.9, gaps and assumptions. At most 12 years."""
-    return to_jsonable(production_view.crossover(store, a, b, item, start, end, samples,
-                                                 seed))
+    first year each basis passes 0.5 and 0.9, gaps and assumptions. Start and end in either
+    order; a range longer than 12 years is answered for its first 12, and ``note`` says so."""
+    result = production_view.crossover(store, a, b, item, start, end, samples, seed)
+    return {**to_jsonable(result), "note": production_view.span(start, end)[1]}
 
 
 BUSY: dict[int | str, dict[str, Any]] = {

@@ -37,7 +37,12 @@ PRODUCTION_SAMPLES_MAX = 10_000
 """Most samples a production request may ask for (the library's default): its arrays are
 samples × countries × stages × years floats, so this and the span below bound the memory."""
 PRODUCTION_SPAN_MAX = 12
-"""Most years one capacity or crossover request may cover."""
+"""Most years one capacity or crossover answer covers: a longer range is answered for its
+first ``PRODUCTION_SPAN_MAX`` years, and the answer's ``note`` says so."""
+PRODUCTION_YEAR_MIN = 1990
+"""Earliest year the production model projects (``projection.parse_years``)."""
+PRODUCTION_YEAR_MAX = 2060
+"""Latest year the production model projects (``projection.parse_years``)."""
 LP_SAMPLES_MAX = 2_000
 """Most samples the bottleneck LP is solved on per request (one HiGHS solve each)."""
 LP_SAMPLES_DEFAULT = 1_000

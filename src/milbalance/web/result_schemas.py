@@ -171,6 +171,9 @@ class CapacityOut(BaseModel):
     lines: list[str]
     sources: list[str]
     assumptions: list[str]
+    note: str = Field("", description="How the years asked for were read where not as "
+                      "asked (given end first; more than 12, the first 12 answered); '' if as "
+                      "asked")
 
 
 class ActiveLineOut(BaseModel):
@@ -253,6 +256,9 @@ class CrossoverOut(BaseModel):
         description="basis → {'0.5': first year P(A > B) > 0.5, '0.9': ...}; null: none")
     gaps: dict[str, list[ProductionGapOut]] = {}
     assumptions: list[str] = []
+    note: str = Field("", description="How the years asked for were read where not as "
+                      "asked (given end first; more than 12, the first 12 answered); '' if as "
+                      "asked")
 
 
 # --- overview -----------------------------------------------------------------------------
