@@ -11,7 +11,7 @@ import pytest
 
 from milbalance.errors import UserError
 from milbalance.production import projection as P
-from milbalance.web import limits
+from milbalance.web import limits, production_view
 from milbalance.web.schemas import ErrorOut
 
 Client = Any  # fastapi.testclient.TestClient
@@ -84,3 +84,14 @@ def test_user_errors_are_one_line_error_outs(client: Client, path: str, params: 
     if status == 422:  # names the parameter and what it must be
         name = next(k for k in ("start", "end", "year") if k in params)
         assert error.error.startswith(f"{name}: ") and error.detail == [error.error]
+
+
+def test_every_pair_the_schema_allows_has_an_answer() -> None:
+    """Every (start, end) in the declared range: the years answered, never an error."""
+    most = limits.PRODUCTION_SPAN_MAX
+    for start in range(limits.PRODUCTION_YEAR_MIN, limits.PRODUCTION_YEAR_MAX + 1):
+        for end in range(limits.PRODUCTION_YEAR_MIN, limits.PRODUCTION_YEAR_MAX + 1):
+            years, note = production_view.span(start, end)
+            first, last = min(start, end), max(start, end)
+            assert years == tuple(range(first, min(last, first + most - 1) + 1))
+            assert (note == "") == (start <= end and last - first < most)
