@@ -173,10 +173,9 @@ def unresolved(claim: Claim) -> list[str]:
     if claim.year is not None and not claim.year_from_text and not isinstance(claim, Change) \
             and (span := unread_span(claim.text)):
         missing.append(f"period ('{span}' is a stretch of years, not the year it was said)")
-    if isinstance(claim, ShareOfGdp) or (isinstance(claim, Level) and claim.quantity.unit in (
-            QuantityUnit.MONEY, QuantityUnit.COUNT)):
-        if part := part_of_year(claim.text):
-            missing.append(f"period ('{part}' is part of a year, not the whole year)")
+    if (isinstance(claim, ShareOfGdp) or (isinstance(claim, Level) and claim.quantity.unit in (
+            QuantityUnit.MONEY, QuantityUnit.COUNT))) and (part := part_of_year(claim.text)):
+        missing.append(f"period ('{part}' is part of a year, not the whole year)")
     if isinstance(claim, Comparison) and not claim.other:
         missing.append("counterpart")
     if isinstance(claim, Change) and claim.since is None:

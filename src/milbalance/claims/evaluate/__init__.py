@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from milbalance.claims.ambiguity import declined, forward, part_of_budget
-from milbalance.claims.evaluate.attribution import attribution
+from milbalance.claims.evaluate.attribution import attribution, statements
 from milbalance.claims.evaluate.change import change, record
 from milbalance.claims.evaluate.common import (
     ATTRIBUTION_DAYS,
@@ -35,6 +35,12 @@ from milbalance.claims.evaluate.consistency import consistency
 from milbalance.claims.evaluate.engine import _p_ratio_within, comparison_method
 from milbalance.claims.evaluate.level import level, share
 from milbalance.claims.evaluate.more_kinds import more_kinds, whole_table
+from milbalance.claims.evaluate.now import (
+    latest_complete,
+    own_current_year,
+    said_now,
+    yearly_statistic,
+)
 from milbalance.claims.evaluate.rates import rate_level
 from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.spending_totals import bloc_level
@@ -104,7 +110,27 @@ class Evaluator(EvaluatorBase):
 
     def evaluate(self, claim: Claim) -> Verdict:
         """The verdict on one claim, with its reading; data problems become gaps, never
-        exceptions. A claim with a part that could not be resolved is not checkable."""
+        exceptions. A claim with a part that could not be resolved is not checkable; a yearly
+        statistic said 'now' must get the same label for the current and the latest
+        complete year (``now``)."""
+        verdict = self._evaluate(claim)
+        if verdict.label is Label.NOT_CHECKABLE or not said_now(claim) or \
+                not yearly_statistic(claim) or own_current_year(claim, statements(self)):
+            return verdict
+        prior = self._evaluate(latest_complete(claim))
+        year = claim.year or 0
+        if prior.label in (Label.NOT_CHECKABLE, verdict.label):
+            return replace(verdict, caveats=(*verdict.caveats, (
+                f"said without a year: read as {year}" + (
+                    f"; the latest complete year, {year - 1}, gives the same answer"
+                    if prior.label is verdict.label else ""))))
+        return replace(verdict, label=Label.NOT_CHECKABLE, probability=None, summary=(
+            f"Not checkable: said without a year, it may mean {year} (the year it was said: "
+            f"{verdict.label}) or {year - 1} (the latest complete year: "
+            f"{prior.label}). For {year}: {verdict.summary}"),
+            gaps=(*verdict.gaps, "which year 'now' means"))
+
+    def _evaluate(self, claim: Claim) -> Verdict:
         reading = reading_of(claim)
         missing = unresolved(claim) + declined(claim)
         if missing:

@@ -78,7 +78,7 @@ def _evidence(s: Statement, holds: bool | None) -> Evidence:
 _STATEMENTS: WeakKeyDictionary[object, list[Statement]] = WeakKeyDictionary()
 
 
-def _statements(data: EvaluatorBase) -> list[Statement]:
+def statements(data: EvaluatorBase) -> list[Statement]:
     """The statements timeline, read once per store (a query costs ~7 ms; an article has
     dozens of attributions)."""
     if (found := _STATEMENTS.get(data.store)) is None:
@@ -86,8 +86,18 @@ def _statements(data: EvaluatorBase) -> list[Statement]:
     return found
 
 
+FRAGMENT_WORDS = 3
+"""A sentence with fewer content words than this besides the speaker ('"Six times," Rutte
+said') is a fragment of a quote: too little said to match a statement on."""
+
+
 def attribution(data: EvaluatorBase, c: AttributionClaim) -> Verdict:
-    said = [s for s in _statements(data) if own_figure_claimant(s.claimant, c.speaker)]
+    drop = set(re.findall(r"[a-z]+", c.speaker.lower()))
+    if len(_words(c.text, drop, set())) < FRAGMENT_WORDS:
+        return Verdict(c, Label.NOT_CHECKABLE, None,
+                       f"Not checkable: too little is said here to match a statement by "
+                       f"{c.speaker} (a fragment of a quote).", gaps=("a fragment of a quote",))
+    said = [s for s in statements(data) if own_figure_claimant(s.claimant, c.speaker)]
     if not said:
         return Verdict(c, Label.NOT_CHECKABLE, None,
                        f"No statement by {c.speaker} is recorded in the data.",

@@ -44,6 +44,11 @@ _RECORD = re.compile(
     r"in\s+(?P<decades>decades|a generation|half a century|a century))|"
     r"\b(?:more than|most)\b[^.;]{0,40}\bin\s+(?P<decades2>decades)\b|"
     r"\ba record\b|\brecord[- ]high\b|\bfor the first time since\s+(?P<since3>[^,.;]+)", re.I)
+_CHANGE_NOUN = re.compile(r"\b(?:increases?|rises?|uptick|jump|growth|surge|hike|boost|gain|"
+                          r"falls?|drops?|declines?|cuts?|decreases?|reduction|contraction|"
+                          r"year-on-year|annual)\b", re.I)
+"""'the most substantial uptick since 2009': a record of a change, not of the level (the
+size of a change is no series the data hold)."""
 _PAST_PLAN = re.compile(r"\b(?:had\s+)?(?:planned|intended|aimed|hoped|pledged|promised)\s+to\b|"
                         r"\b(?:was|were)\s+(?:set|due|supposed|meant)\s+to\b", re.I)
 """'In 2023 it planned to cut spending by 21%': a past plan, not a change that happened."""
@@ -85,7 +90,11 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
     measure = (Measure.EXPENDITURE if item == "military_expenditure"
                else measure_of(text))
     cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))
-    since = since_of(text, ctx.on)
+    # 'rose 75% in 2023, the biggest rise since 2009': that 'since' is the record's, not
+    # the change's base
+    rec = _RECORD.search(text)
+    since = since_of(text if rec is None else text[:rec.start()] + " " * len(rec.group(0))
+                     + text[rec.end():], ctx.on)
     factor: float | None = None
     change_at = 0
     words = change_words(text) if not ECONOMY_ASIDE.search(text) else None
@@ -127,7 +136,7 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
         out.append(Change(subject=subject, item=item, measure=measure, factor=factor,
                           **{**common, **fields, "negated": bool(cue), "caveats": (
                               *cv, *extra, *([neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
-    if (r := _RECORD.search(text)) is not None and not (
+    if (r := _RECORD.search(text)) is not None and not _CHANGE_NOUN.search(r.group(0)) and not (
             words is not None and words.first_since_text and r["since3"]) and not (
             r["since3"] and _RANK_WORD.search(text)):  # first time since … the largest: a rank
         since_text = r["since"] or r["since2"] or r["since3"] or ""

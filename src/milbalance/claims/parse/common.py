@@ -30,6 +30,8 @@ _PURPOSE_OTHER = re.compile(
     r"revenues?|income|deficits?|debts?|reserves?|oil|gas|aid|assistance|loans?|grants?|"
     r"investments?|infrastructure|subsid\w*|tax\w*|sanctions|exports?|imports?|trade|"
     r"interest|funds?|wealth|profits?|sales|orders?|contracts?|deals?|packages?)\b", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:–—()]|\b(?:but|while|whereas|although|though|compared)\b",
+                          re.I)
 PURPOSE_REACH = 80
 """How far from a sum of money the words that say what it pays for are looked for."""
 
@@ -46,12 +48,18 @@ def money_purpose(text: str, start: int, end: int,
     lo = max([start - PURPOSE_REACH, *(e for _, e in figures if e <= start)], default=0)
     hi = min([end + PURPOSE_REACH, *(b for b, _ in figures if b >= end)], default=len(text))
     lo, hi = max(0, lo), min(len(text), hi)
-    others = list(_PURPOSE_OTHER.finditer(text, lo, hi))
-    found = [(min(abs(m.start() - end), abs(start - m.end())), 0, "other") for m in others]
-    found += [(min(abs(m.start() - end), abs(start - m.end())), 1, "defence")
-              for m in _PURPOSE_DEFENCE.finditer(text, lo, hi)
-              if not any(o.start() <= m.start() < o.end() for o in others)]
-    return min(found)[2] if found else ""
+    breaks = [m for m in CLAUSE_BREAK.finditer(text, lo, hi)]
+    clause_lo = max([lo, *(m.end() for m in breaks if m.end() <= start)])
+    clause_hi = min([hi, *(m.start() for m in breaks if m.start() >= end)])
+    for a, b in ((clause_lo, clause_hi), (lo, hi)):  # its own clause first
+        others = list(_PURPOSE_OTHER.finditer(text, a, b))
+        found = [(min(abs(m.start() - end), abs(start - m.end())), 0, "other") for m in others]
+        found += [(min(abs(m.start() - end), abs(start - m.end())), 1, "defence")
+                  for m in _PURPOSE_DEFENCE.finditer(text, a, b)
+                  if not any(o.start() <= m.start() < o.end() for o in others)]
+        if found:
+            return min(found)[2]
+    return ""
 
 
 GDP_LEVEL = re.compile(r"\b(?:GDP|gross domestic product|economy)\b", re.I)

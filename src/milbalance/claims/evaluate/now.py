@@ -1,0 +1,79 @@
+"""'Now' in a statistic of a whole year: the current year or the latest complete one.
+
+Said in July 2023, "seven allies currently meet 2%" may mean 2023 (NATO's estimates of a year
+not over) or 2022 (the latest complete year, what most reporting cites). A claim about a yearly
+spending statistic whose year is only the date it was said ('now', 'currently', a present
+tense with no year) is checked for both years; when the two give different labels the claim
+is not checkable, since the answer turns on which year was meant. A government speaking of its
+own spending means its current budget year, and is read so. Production run-rates are
+not read this way: they have months of their own (``rates``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from milbalance.claims.kinds import (
+    Claim,
+    Comparison,
+    Level,
+    Measure,
+    MemberCount,
+    QuantityUnit,
+    Rank,
+    ShareOfGdp,
+    ShareOfTotal,
+)
+from milbalance.model import Statement
+
+_NOW_CAVEAT = re.compile(r"^year read as \d{4} \((?:now|currently|at present|presently|today|"
+                         r"nowadays|at the moment),", re.I)
+
+
+def said_now(claim: Claim) -> bool:
+    """The claim's year is only the date it was said: no year written, or 'now'-words."""
+    if claim.year is None:
+        return False
+    return not claim.year_from_text or any(_NOW_CAVEAT.match(c) for c in claim.caveats)
+
+
+_BODY_OF_TYPE = {"official-russia": "RUS", "official-nato": "NATO"}
+"""The body an official speaks for, by the claimant type the statements timeline gives."""
+
+
+def own_current_year(claim: Claim, statements: list[Statement]) -> bool:
+    """A government speaking of its own spending ('Putin said 6.3% of Russia's GDP goes to
+    defence') means its current budget year. The body is the attribution's, else the one the
+    speaker's recorded statements are made for."""
+    said = claim.attribution
+    subject = str(getattr(claim, "subject", "") or "")
+    if said is None or not subject:
+        return False
+    if said.entity:
+        return said.entity == subject
+    surname = said.speaker.split()[-1].lower() if said.speaker.split() else ""
+    bodies = {_BODY_OF_TYPE.get(str(s.claimant_type), "") for s in statements
+              if surname and surname in s.claimant.lower().split()}
+    return subject in bodies
+
+
+def yearly_statistic(claim: Claim) -> bool:
+    """A claim about a spending statistic published for whole years."""
+    if isinstance(claim, ShareOfGdp | MemberCount | Rank | ShareOfTotal):
+        return True
+    if isinstance(claim, Level):
+        return claim.quantity.unit is QuantityUnit.MONEY
+    if isinstance(claim, Comparison):
+        return claim.share_of_gdp or claim.measure is Measure.EXPENDITURE
+    return False
+
+
+def latest_complete(claim: Claim) -> Claim:
+    """The same claim read for the year before the one it was said in."""
+    assert claim.year is not None
+    earlier = replace(claim, year=claim.year - 1, year_from_text=True,
+                      caveats=tuple(c for c in claim.caveats if not _NOW_CAVEAT.match(c)))
+    if isinstance(earlier, MemberCount):  # 'seven of 31 currently': 31 is today's membership
+        earlier = replace(earlier, of=None)
+    return earlier

@@ -1,0 +1,148 @@
+"""Readings that must not turn into verdicts: each test writes a sentence of its own in the
+shape a misreading came from on unseen reporting, and asserts what is (or is not) read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from milbalance.claims import Checker
+from milbalance.claims.kinds import Claim, Comparison, Level, MemberCount, Rank, Record, ShareOfGdp
+from milbalance.claims.parse.common import money_purpose
+from milbalance.claims.when import part_of_year, unread_span
+
+ON = date(2024, 10, 1)
+
+
+def _verdicts(checker: Checker, text: str, on: date = ON) -> list[tuple[Claim, str, str]]:
+    out = []
+    for c in checker.check(text, on=on).claims:
+        v = getattr(c, "verdict", c)
+        out.append((v.claim, v.label.value, v.summary))
+    return out
+
+
+def test_more_than_a_verb_compares_no_one(checker: Checker) -> None:
+    found = _verdicts(checker, "Russia's military spending has more than tripled since it "
+                               "decided to invade Ukraine in 2022.")
+    assert not [c for c, _, _ in found if isinstance(c, Comparison)]
+
+
+def test_more_than_a_named_subject_is_a_comparison(checker: Checker) -> None:
+    found = _verdicts(checker, "Russia spent more on its military than Ukraine in 2023.")
+    (c,) = [c for c, _, _ in found if isinstance(c, Comparison)]
+    assert (c.subject, c.other) == ("RUS", "UKR")
+
+
+@pytest.mark.parametrize("purpose", ["internal security forces", "social benefits",
+                                     "a military aid package", "export orders"])
+def test_money_for_another_purpose_is_not_defence_spending(checker: Checker,
+                                                          purpose: str) -> None:
+    found = _verdicts(checker, f"In 2025 Russia will allocate 3.9 trillion rubles to {purpose}.")
+    assert not [c for c, _, _ in found if isinstance(c, Level)
+                and c.item == "military_expenditure"]
+
+
+def test_money_for_defence_is_defence_spending(checker: Checker) -> None:
+    found = _verdicts(checker, "In 2025 Russia will allocate 13.5 trillion rubles to defence.")
+    assert [c for c, _, _ in found if isinstance(c, Level) and c.item == "military_expenditure"]
+
+
+@given(st.sampled_from(["pensions", "healthcare", "police", "education", "the deficit"]),
+       st.integers(min_value=2, max_value=900))
+@settings(max_examples=20, deadline=None)
+def test_purpose_words_decide_the_nearest_sum(other: str, n: int) -> None:
+    text = f"Spending on {other} will reach {n} billion rubles, while defence gets {n + 1} " \
+           "billion rubles."
+    first = text.index(f"{n} billion")
+    second = text.index(f"{n + 1} billion")
+    figures = [(first, first + len(f"{n} billion rubles")),
+               (second, second + len(f"{n + 1} billion rubles"))]
+    assert money_purpose(text, *figures[0], figures) == "other"
+    assert money_purpose(text, *figures[1], figures) == "defence"
+
+
+def test_a_year_after_an_aside_in_brackets_is_the_figures(checker: Checker) -> None:
+    found = _verdicts(checker, "Russia has allocated 12.9 trillion rubles ($155 billion) for "
+                               "national defence in 2026, compared to 13.5 trillion rubles in "
+                               "2025.")
+    years = {c.quantity.value: c.year for c, _, _ in found if isinstance(c, Level)}
+    assert years.get(12.9e12) == 2026
+    assert years.get(13.5e12) == 2025
+
+
+@pytest.mark.parametrize("text", [
+    "The UK has spent 2.3% of GDP on defence in each of the last three years.",
+    "Germany has spent about 1.5% of GDP on defence in recent years.",
+])
+def test_a_stretch_of_years_leaves_the_period_open(checker: Checker, text: str) -> None:
+    assert unread_span(text)
+    labels = [lab for c, lab, _ in _verdicts(checker, text) if isinstance(c, ShareOfGdp)]
+    assert labels and set(labels) == {"not_checkable"}
+
+
+@pytest.mark.parametrize("part", ["in the first six months", "in January-August",
+                                  "so far this year", "in the first quarter"])
+def test_part_of_a_year_is_not_the_year(checker: Checker, part: str) -> None:
+    text = f"Russia spent 5.5 trillion rubles on defence {part} of 2023."
+    assert part_of_year(text)
+    labels = [lab for c, lab, _ in _verdicts(checker, text) if isinstance(c, Level)]
+    assert labels and set(labels) == {"not_checkable"}
+
+
+def test_a_bare_share_after_a_deficit_is_the_deficits(checker: Checker) -> None:
+    found = _verdicts(checker, "Russia expects its budget deficit to shrink next year, to 0.9% "
+                               "of GDP compared to 1.8% in 2023.")
+    assert not [c for c, _, _ in found if isinstance(c, ShareOfGdp)]
+
+
+def test_a_threshold_is_no_level_but_meeting_it_is_a_bound(checker: Checker) -> None:
+    guideline = _verdicts(checker, "Poland spends more than double the alliance's guideline "
+                                   "of 2% in 2024.")
+    assert not [c for c, _, _ in guideline if isinstance(c, ShareOfGdp) and
+                c.quantity.value == 2]
+    met = [c for c, _, _ in _verdicts(checker, "Germany met the 2% of GDP target in 2024.")
+           if isinstance(c, ShareOfGdp)]
+    assert met and met[0].quantity.bound == "at-least"
+
+
+def test_the_source_of_a_figure_is_not_its_subject(checker: Checker) -> None:
+    found = _verdicts(checker, "According to estimates published by NATO this week, Estonia "
+                               "spent 3.4% of GDP on defence in 2024.")
+    shares = [c for c, _, _ in found if isinstance(c, ShareOfGdp)]
+    assert shares and {c.subject for c in shares} == {"EST"}
+
+
+def test_a_possessive_is_nobody_speaking(checker: Checker) -> None:
+    found = _verdicts(checker, "Poland's estimated defence spend of $35 billion in 2024 is "
+                               "the fifth highest in NATO.")
+    assert {c.subject for c, _, _ in found if isinstance(c, Level | Rank)} == {"POL"}
+
+
+def test_a_record_of_a_change_is_not_a_record_of_the_level(checker: Checker) -> None:
+    found = _verdicts(checker, "Poland's military spending rose 20% in 2023, the largest "
+                               "increase since 2009.")
+    assert not [c for c, _, _ in found if isinstance(c, Record)]
+
+
+def test_highest_in_a_countrys_history_is_no_world_rank(checker: Checker) -> None:
+    found = _verdicts(checker, "It is the highest military budget in Polish history.",
+                      on=date(2025, 5, 26))
+    assert not [c for c, _, _ in found if isinstance(c, Rank)]
+
+
+def test_now_must_agree_for_the_current_and_the_latest_complete_year(checker: Checker
+                                                                      ) -> None:
+    """Said mid-2023, 'currently seven allies meet 2%' is true of 2022 and not of NATO's
+    2023 estimates: which year was meant decides it, so no verdict."""
+    found = _verdicts(checker, "Only seven NATO allies currently meet the 2% of GDP target "
+                               "for defence spending.", on=date(2023, 7, 12))
+    counts = [(lab, s) for c, lab, s in found if isinstance(c, MemberCount)]
+    assert counts and counts[0][0] == "not_checkable"
+    assert "latest complete year" in counts[0][1]
+    written = _verdicts(checker, "Seven NATO allies met the 2% of GDP target in 2022.",
+                        on=date(2023, 7, 12))
+    assert [lab for c, lab, _ in written if isinstance(c, MemberCount)] == ["supported"]
