@@ -15,7 +15,7 @@ import pytest
 from milbalance.claims import Checker, split_sentences
 from milbalance.claims.report import reading_json
 from milbalance.cli import output
-from milbalance.corpus import blocks
+from milbalance.corpus import DataRef, blocks
 from milbalance.corpus.cache import CachingEvaluator
 from milbalance.store import Store
 from tests.conftest import run_cli
@@ -84,6 +84,16 @@ def test_blocked_reading_equals_each_block_read_alone(checker: Checker) -> None:
     for item in got["claims"] + got["skipped"]:
         start, end = item["span"]
         assert text[start:end] == item["text"]  # spans index the whole text
+
+
+def test_blocks_read_in_a_pool_come_back_in_order(checker: Checker, ref: DataRef) -> None:
+    text = long_text(9_000)
+    on = date(2025, 11, 14)
+    ticks: list[float] = []
+    pooled = blocks.read_blocks_in_pool(ref, 2, text, on, 3_000, advance=ticks.append)
+    assert len(ticks) == len(blocks.cuts(text, 3_000)) >= 3
+    alone = blocks.read_blocks(checker, text, on, 3_000)
+    assert reading_json(pooled, spans=True) == reading_json(alone, spans=True)
 
 
 def _small_long(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[Path, str]:

@@ -102,7 +102,7 @@ def read(
     if not text.strip():
         raise UserError(f"{file} is empty: nothing to read")
     if corpus_cmd.is_long(text):  # in blocks of whole paragraphs, with a progress bar
-        corpus_cmd.read_long(str(file), text, day, as_json, as_html)
+        corpus_cmd.read_long(str(file), text, day, as_json, as_html, workers)
         return
     with open_store() as store:
         reading = Checker(store).read(text, day)

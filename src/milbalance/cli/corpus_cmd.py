@@ -78,18 +78,28 @@ def is_long(text: str) -> bool:
     return len(text) > blocks.LONG_TEXT
 
 
-def read_long(name: str, text: str, on: date | None, as_json: bool, as_html: bool) -> None:
-    """``read`` of a long text: block by block with a progress bar on stderr (drawn only on
-    a terminal), then the reading printed. JSON lists every claim with its span into the
-    whole text, written as it is encoded; the table groups identical claims."""
+def read_long(name: str, text: str, on: date | None, as_json: bool, as_html: bool,
+              workers: int = 1) -> None:
+    """``read`` of a long text: block by block (on ``workers`` processes) with a progress
+    bar on stderr (drawn only on a terminal), then the reading printed. JSON lists every
+    claim with its span into the whole text, written as it is encoded; the table groups
+    identical claims."""
     from milbalance.claims.report import reading_html, reading_json
 
+    if workers < 1:
+        raise UserError(f"--workers {workers}: give 1 or more")
     starts = blocks.cuts(text, blocks.BLOCK_CHARS)
-    with open_store() as store:
-        checker = Checker(store)
-        what = f"reading {Path(name).name}: {len(starts)} blocks"
+    what = f"reading {Path(name).name}: {len(starts)} blocks"
+    if workers > 1:
+        with open_store() as store:  # built here once; workers open it by its content hash
+            ref = data_ref(store)
         with progress(what, total=len(starts)) as advance:
-            reading = blocks.read_blocks(checker, text, on, starts=starts, advance=advance)
+            reading = blocks.read_blocks_in_pool(ref, workers, text, on, starts=starts,
+                                                 advance=advance)
+    else:
+        with open_store() as store, progress(what, total=len(starts)) as advance:
+            reading = blocks.read_blocks(Checker(store), text, on, starts=starts,
+                                         advance=advance)
     errors.print(f"{name}: {len(text):,} characters read in {len(starts)} blocks of whole "
                  f"paragraphs; {len(reading.claims):,} claims", markup=False, highlight=False)
     if as_json:

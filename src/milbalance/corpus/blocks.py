@@ -14,18 +14,22 @@ What crosses a cut is what the article tells a later paragraph: a dateline's dat
 main subject, the speaker still talking. Each block is read at the date given (``on``);
 the rest starts afresh, as it would for an article of its own. Identical claims are
 evaluated once (``CachingEvaluator``, keyed by reading, year and claim), so time and
-memory grow linearly with the text and a repeated claim costs only its parse.
+memory grow linearly with the text and a repeated claim costs only its parse. With
+``workers`` > 1 the blocks are read in a pool of processes, each with its own Checker and
+verdict cache (``cache.checker_for``), and put back in order: the same Reading.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from datetime import date
 
 from milbalance.claims import CheckedClaim, Checker, Reading, Skipped, split_sentences
-from milbalance.corpus.cache import CachingEvaluator
+from milbalance.corpus.cache import CachingEvaluator, DataRef, checker_for
 
 LONG_TEXT = 100_000
 """Texts longer than this (characters) are read in blocks."""
@@ -122,4 +126,34 @@ def read_blocks(checker: Checker, text: str, on: date | None = None,
                 advance(1)
     finally:
         checker.evaluator = inner
+    return Reading(tuple(claims), tuple(skipped), on)
+
+
+def _read_block(ref: DataRef, part: str, on: date | None) -> Reading:
+    """One block in a worker process, with the worker's Checker for the data."""
+    return checker_for(ref).read(part, on)
+
+
+def read_blocks_in_pool(ref: DataRef, workers: int, text: str, on: date | None = None,
+                        block: int = BLOCK_CHARS, starts: list[int] | None = None,
+                        advance: Callable[[float], None] | None = None) -> Reading:
+    """``read_blocks`` on ``workers`` processes; blocks come back in order."""
+    starts = cuts(text, block) if starts is None else starts
+    ends = [*starts[1:], len(text)]
+    claims: list[CheckedClaim] = []
+    skipped: list[Skipped] = []
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        pending: list[tuple[int, Future[Reading] | None]] = [
+            (a, pool.submit(_read_block, ref, text[a:b], on) if text[a:b].strip() else None)
+            for a, b in zip(starts, ends, strict=True)]
+        for start, future in pending:
+            if future is not None:
+                found, passed = shifted(future.result(), start)
+                claims += found
+                skipped += passed
+            if advance is not None:
+                advance(1)
+    finally:
+        pool.shutdown(cancel_futures=True)
     return Reading(tuple(claims), tuple(skipped), on)
