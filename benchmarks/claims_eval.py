@@ -70,6 +70,11 @@ CLAIM_FIELDS = {"sentence": str, "claim": str, "kind": str, "subject": str, "che
 _KIND_ALIASES = {"target": "level", "opinion": "not_checkable", "forecast": "not_checkable"}
 
 
+WRONG_CAUSES = ("gold not checkable", "other label", "other subject", "no gold claim")
+"""Why a verdict counts as wrong: the analyst called the claim not checkable; gave another
+label; the sentence's gold claims are about another subject; the sentence has no gold claim."""
+
+
 class CorpusError(ValueError):
     """A corpus file that breaks the format: the message names the file and the field."""
 
@@ -218,6 +223,10 @@ class SplitScore:
     errors: list[str] = field(default_factory=list)
     wrong: list[dict[str, Any]] = field(default_factory=list)
     unmatched: list[dict[str, Any]] = field(default_factory=list)
+    confusion: dict[str, int] = field(default_factory=dict)
+    """'checker label / gold label' → verdicts, for verdicts matched to a gold claim."""
+    causes: dict[str, int] = field(default_factory=dict)
+    """Wrong verdicts counted by cause (a count per split: no sentence is named)."""
 
     def summary(self) -> dict[str, Any]:
         def share(n: int, d: int) -> float | None:
@@ -235,6 +244,7 @@ class SplitScore:
             "left_not_checkable": self.left_not_checkable,
             "missed": self.missed,
             "checker_errors": len(self.errors),
+            **{f"wrong: {c}": self.causes.get(c, 0) for c in WRONG_CAUSES},
         }
 
 
@@ -391,17 +401,27 @@ def score_article(article: dict[str, Any], found: list[Found] | None,
         pool = same_kind or candidates
         right = any(v.label == g.claim["label"] or v.label in g.claim["accept"] for g in pool
                     if g.claim["label"] != "not_checkable")
+        if pool:
+            gold = next((g.claim["label"] for g in pool if g.claim["label"] == v.label),
+                        pool[0].claim["label"])
+            key = f"{v.label} / {gold}"
+            score.confusion[key] = score.confusion.get(key, 0) + 1
         if right:
             score.correct_verdicts += 1
             continue
         if not candidates:
-            why = "no gold claim in that sentence"
+            in_sentence = any(_lies_in(v, g, excerpt) for g in golds)
+            cause = "other subject" if in_sentence else "no gold claim"
+            why = ("the sentence's gold claims are about another subject" if in_sentence
+                   else "no gold claim in that sentence")
         elif all(g.claim["label"] == "not_checkable" for g in pool):
-            why = "gold: not checkable"
+            cause, why = "gold not checkable", "gold: not checkable"
         else:
+            cause = "other label"
             why = "gold label(s): " + "; ".join(
                 f"{g.claim['label']} (+{','.join(g.claim['accept'])})" if g.claim["accept"]
                 else g.claim["label"] for g in pool)
+        score.causes[cause] = score.causes.get(cause, 0) + 1
         score.wrong.append({"article": v.article, "sentence": excerpt[v.start:v.end].strip(),
                             "checker": f"{v.kind} · {v.label}: {v.summary}",
                             "subjects": list(v.subjects or ()), "why_wrong": why})
@@ -453,13 +473,26 @@ def print_table(scores: dict[str, SplitScore]) -> None:
             ("not-checkable rate", "not_checkable_rate", _pct),
             ("  left not checkable", "left_not_checkable", str),
             ("  missed", "missed", str),
-            ("checker errors", "checker_errors", str)]
+            ("checker errors", "checker_errors", str),
+            *((f"  wrong: {c}", f"wrong: {c}", str) for c in WRONG_CAUSES)]
     summaries = {s: sc.summary() for s, sc in scores.items()}
     width = max(len(r[0]) for r in rows) + 2
     print("".ljust(width) + "".join(s.rjust(10) for s in summaries))
     for title, key, fmt in rows:
         print(title.ljust(width) + "".join(fmt(summ[key]).rjust(10)
                                            for summ in summaries.values()))
+
+
+def print_confusion(scores: dict[str, SplitScore]) -> None:
+    """Verdict labels against the gold label of the claim they matched, per split."""
+    keys = sorted({k for sc in scores.values() for k in sc.confusion})
+    if not keys:
+        return
+    print()
+    print("checker / gold label".ljust(30) + "".join(s.rjust(10) for s in scores))
+    for k in keys:
+        print(f"  {k}".ljust(30) + "".join(str(sc.confusion.get(k, 0)).rjust(10)
+                                         for sc in scores.values()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -495,6 +528,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
     print_table(scores)
+    print_confusion(scores)
     if args.show_misses and dev is not None:
         if args.split == "both":
             print("\n(misses listed for dev only; the held-out split is only scored)")

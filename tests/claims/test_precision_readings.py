@@ -142,7 +142,19 @@ def test_now_must_agree_for_the_current_and_the_latest_complete_year(checker: Ch
                                "for defence spending.", on=date(2023, 7, 12))
     counts = [(lab, s) for c, lab, s in found if isinstance(c, MemberCount)]
     assert counts and counts[0][0] == "not_checkable"
-    assert "latest complete year" in counts[0][1]
+    assert "2022" in counts[0][1]  # the year it holds for is named
     written = _verdicts(checker, "Seven NATO allies met the 2% of GDP target in 2022.",
                         on=date(2023, 7, 12))
     assert [lab for c, lab, _ in written if isinstance(c, MemberCount)] == ["supported"]
+
+
+def test_a_refutation_must_hold_in_the_neighbouring_years(checker: Checker) -> None:
+    """Refuted for the year read but true the year before: a year read off by one, or a
+    budget year, is likelier than a wrong figure."""
+    found = _verdicts(checker, "Seven NATO allies met the 2% of GDP target in 2023.",
+                      on=date(2024, 7, 12))
+    (label, summary) = next((lab, s) for c, lab, s in found if isinstance(c, MemberCount))
+    assert label == "not_checkable" and "holds for 2022" in summary
+    far = _verdicts(checker, "Two NATO allies met the 2% of GDP target in 2023.",
+                    on=date(2024, 7, 12))
+    assert [lab for c, lab, _ in far if isinstance(c, MemberCount)] == ["refuted"]

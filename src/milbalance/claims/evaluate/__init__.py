@@ -42,6 +42,7 @@ from milbalance.claims.evaluate.now import (
     yearly_statistic,
 )
 from milbalance.claims.evaluate.rates import rate_level
+from milbalance.claims.evaluate.robust import robust_refutation
 from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.spending_totals import bloc_level
 from milbalance.claims.evaluate.targets import target_level
@@ -113,11 +114,12 @@ class Evaluator(EvaluatorBase):
         exceptions. A claim with a part that could not be resolved is not checkable; a yearly
         statistic said 'now' must get the same label for the current and the latest
         complete year (``now``)."""
-        verdict = self._evaluate(claim)
+        verdict = robust_refutation(claim, self._evaluate(claim), self._evaluate)
         if verdict.label is Label.NOT_CHECKABLE or not said_now(claim) or \
                 not yearly_statistic(claim) or own_current_year(claim, statements(self)):
             return verdict
-        prior = self._evaluate(latest_complete(claim))
+        earlier = latest_complete(claim)
+        prior = robust_refutation(earlier, self._evaluate(earlier), self._evaluate)
         year = claim.year or 0
         if prior.label in (Label.NOT_CHECKABLE, verdict.label):
             return replace(verdict, caveats=(*verdict.caveats, (
