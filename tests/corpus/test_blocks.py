@@ -4,6 +4,7 @@ cuts only between sentences, a progress bar on a terminal only."""
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 from collections.abc import Iterator
@@ -12,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from milbalance.claims import Checker, split_sentences
+from milbalance.claims import Checker, Reading, split_sentences
 from milbalance.claims.report import reading_json
 from milbalance.cli import output
+from milbalance.cli.corpus_cmd import write_json
 from milbalance.corpus import DataRef, blocks
 from milbalance.corpus.cache import CachingEvaluator
+from milbalance.formatting import to_jsonable
 from milbalance.store import Store
 from tests.conftest import run_cli
 
@@ -94,6 +97,16 @@ def test_blocks_read_in_a_pool_come_back_in_order(checker: Checker, ref: DataRef
     assert len(ticks) == len(blocks.cuts(text, 3_000)) >= 3
     alone = blocks.read_blocks(checker, text, on, 3_000)
     assert reading_json(pooled, spans=True) == reading_json(alone, spans=True)
+
+
+def test_long_json_is_written_as_print_json_would(checker: Checker) -> None:
+    reading = checker.read(long_text(4_000), date(2025, 11, 14))
+    assert reading.claims and reading.skipped
+    for r in (reading, Reading((), (), None), Reading(reading.claims, (), reading.on)):
+        out = io.StringIO()
+        write_json(out, {"file": "a.md"}, r)
+        whole = to_jsonable({"file": "a.md", **reading_json(r, spans=True)})
+        assert out.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
 
 
 def _small_long(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[Path, str]:

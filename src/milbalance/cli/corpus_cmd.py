@@ -9,7 +9,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any
 
 import typer
 from rich.progress import (
@@ -84,7 +84,7 @@ def read_long(name: str, text: str, on: date | None, as_json: bool, as_html: boo
     bar on stderr (drawn only on a terminal), then the reading printed. JSON lists every
     claim with its span into the whole text, written as it is encoded; the table groups
     identical claims."""
-    from milbalance.claims.report import reading_html, reading_json
+    from milbalance.claims.report import reading_html
 
     if workers < 1:
         raise UserError(f"--workers {workers}: give 1 or more")
@@ -103,14 +103,41 @@ def read_long(name: str, text: str, on: date | None, as_json: bool, as_html: boo
     errors.print(f"{name}: {len(text):,} characters read in {len(starts)} blocks of whole "
                  f"paragraphs; {len(reading.claims):,} claims", markup=False, highlight=False)
     if as_json:
-        out = console.file
-        json.dump(to_jsonable({"file": name, **reading_json(reading, spans=True)}), out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(console.file, {"file": name}, reading)
     elif as_html:
         console.file.write(reading_html(reading, Path(name).name))
     else:
         _show_grouped(reading, text)
+
+
+def write_json(out: IO[str], head: dict[str, Any], reading: Reading) -> None:
+    """``{**head, **reading_json(reading, spans=True)}`` as ``print_json`` writes it off a
+    terminal (indent 2), one claim and one skipped sentence at a time: the whole document
+    is never held, only the reading."""
+    from milbalance.claims.report import reading_json
+
+    def dump(value: Any, depth: int) -> str:
+        text = json.dumps(to_jsonable(value), ensure_ascii=False, indent=2)
+        return text.replace("\n", "\n" + "  " * depth)
+
+    def one(claims: tuple[Any, ...], skipped: tuple[Any, ...], key: str) -> Any:
+        return reading_json(Reading(claims, skipped, reading.on), spans=True)[key][0]
+
+    top = {**head, **reading_json(Reading((), (), reading.on), spans=True)}
+    items = {"claims": (one((c,), (), "claims") for c in reading.claims),
+             "skipped": (one((), (s,), "skipped") for s in reading.skipped)}
+    out.write("{")
+    for n, (key, value) in enumerate(top.items()):
+        out.write(("," if n else "") + f"\n  {json.dumps(key, ensure_ascii=False)}: ")
+        if key not in items:
+            out.write(dump(value, 1))
+            continue
+        first = True
+        for item in items[key]:
+            out.write(("[" if first else ",") + "\n    " + dump(item, 2))
+            first = False
+        out.write("[]" if first else "\n  ]")
+    out.write("\n}\n")
 
 
 def _show_grouped(reading: Reading, text: str) -> None:
