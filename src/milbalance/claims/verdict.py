@@ -8,7 +8,9 @@ Labels come from the probability with two named thresholds:
     no evidence / opinion    not_checkable
 
 0.8/0.2 leave a wide middle on purpose: answers built from a handful of disagreeing
-estimates should not be called settled.
+estimates should not be called settled. A figure checked against sources' figures
+of spending (``figure_label``) is supported when at least half of them agree, one outright:
+there P is the share of sources agreeing, and the rest mostly use another definition.
 """
 
 from __future__ import annotations
@@ -22,6 +24,22 @@ SUPPORTED_AT = 0.8
 """Probability at or above which a claim is labelled supported."""
 REFUTED_AT = 0.2
 """Probability at or below which a claim is labelled refuted."""
+FIGURE_SUPPORTED_AT = 0.5
+"""For a spending figure checked against sources' figures (sums of money, shares of GDP),
+where P is the share of sources that agree: supported when at least half agree and one agrees
+outright. Published spending figures that disagree mostly use other definitions (budget
+chapter, SIPRI, NATO), and a claim that reports the figure of the sources it agrees with is
+what analysts call supported (on the development half of the claims corpus, 5 of 7
+'contested' spending levels and shares were). Estimates of output are not read so: there
+disagreement is the uncertainty itself."""
+
+
+def figure_label(probability: float | None, agreeing: int) -> Label:
+    """The label of a figure checked against sources: ``label_for``, except that at least
+    half the sources agreeing, one of them outright, is supported."""
+    if probability is not None and probability >= FIGURE_SUPPORTED_AT and agreeing:
+        return Label.SUPPORTED
+    return label_for(probability)
 
 
 class Label(StrEnum):

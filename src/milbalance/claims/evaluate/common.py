@@ -261,6 +261,19 @@ class EvaluatorBase:
                                 f"{_fmt(hits[0].central, hits[0].unit)})")
         return "; ".join(fits[:3])
 
+    def _other_definition(self, claim: Claim, q: Quantity, entity: str,
+                          metrics: Iterable[str], year: int | None, tol: float) -> str:
+        """A definition (metric) the figure fits in the claim's own year, as 'metric
+        (source: figure)', or '': when one does, the claim turns on a definition."""
+        if year is None:
+            return ""
+        for metric in metrics:
+            hits = [r for r in self._rows(entity, metric, (year, year), _speaker_key(claim))
+                    if _score(q, r, tol) == 1.0]
+            if hits:
+                return f"{metric} ({hits[0].source}: {_fmt(hits[0].central, hits[0].unit)})"
+        return ""
+
     def _metric_for(self, item: str, measure: Measure) -> list[str]:
         if item == "military_expenditure":
             return [m for m in ("military_expenditure.usd_constant_2023",

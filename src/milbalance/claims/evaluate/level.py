@@ -14,7 +14,7 @@ from milbalance.claims.evaluate.common import (
 )
 from milbalance.claims.kinds import Level, QuantityUnit, ShareOfGdp
 from milbalance.claims.reading import comparator, figure_text
-from milbalance.claims.verdict import Label, Verdict, label_for
+from milbalance.claims.verdict import Label, Verdict, figure_label, label_for
 from milbalance.errors import UserError
 
 
@@ -31,10 +31,15 @@ def level(data: EvaluatorBase, c: Level) -> Verdict:
     if q.unit is QuantityUnit.MONEY and len(primary) > 1 and metric:
         caveats.append(f"read as {metric}, the definition it fits best of "
                        f"{', '.join(primary)}")
-    label = label_for(p)
+    label = figure_label(p, sum(e.holds is True for e in ev)) \
+        if q.unit is QuantityUnit.MONEY else label_for(p)  # estimates of output: ±
     better = ""
     if label is not Label.SUPPORTED:
         better = data._better(c, q, c.subject, [m for m in (*primary, *related)], c.year, tol)
+    if label is Label.REFUTED and (fits := data._other_definition(
+            c, q, c.subject, [*primary, *related], c.year, tol)):
+        label, p = Label.CONTESTED, 0.5
+        caveats.append(f"turns on the definition: it fits {fits} in {c.year}")
     what = f"{c.subject} {c.item.replace('_', ' ')} ({c.measure}) in {c.year}"
     if p is None:
         gap = f"no {' or '.join(primary)} figure for {c.subject} in {c.year}"
@@ -62,7 +67,11 @@ def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
     years = c.years or (c.year, c.year)
     metric, p, by_type, ev = data._judge(c, q, c.subject, metrics, years, tol,
                                          peak=c.years is not None)
-    label = label_for(p)
+    label = figure_label(p, sum(e.holds is True for e in ev))
+    definition = ""
+    if label is Label.REFUTED and not c.years and (definition := data._other_definition(
+            c, q, c.subject, metrics, c.year, tol)):
+        label, p = Label.CONTESTED, 0.5
     when = f"{years[0]}–{years[1]} (peak year)" if c.years else str(c.year)
     if p is None:
         better = data._better(c, q, c.subject, metrics, c.year, tol)
@@ -80,4 +89,6 @@ def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
                f"{tally(ev, q, tol, len(by_type))}; the data give {figures}.")
     return Verdict(c, label, p, summary, tuple(ev), {k: _words(v) for k, v in
                                                      by_type.items()},
-                   caveats=(*c.caveats, f"compared with {metric}"), better_fit=better)
+                   caveats=(*c.caveats, f"compared with {metric}", *(
+                       [f"turns on the definition: it fits {definition} in {c.year}"]
+                       if definition else [])), better_fit=better)
