@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from milbalance.claims import Checker, Context, Parser
-from milbalance.claims.kinds import Comparison, Level, Measure, ShareOfGdp
+from milbalance.claims.kinds import Comparison, Level, Measure, QuantityUnit, ShareOfGdp
 from milbalance.claims.reading import reading_of
-from milbalance.claims.verdict import Label, Verdict, label_for
+from milbalance.claims.verdict import Label, Verdict, figure_label, label_for
 from milbalance.store import Store
 
 ON = date(2025, 6, 5)
@@ -229,14 +229,20 @@ def test_parse_and_check_never_raise(parser: Parser, checker: Checker, text: str
 
 
 def _consistent(v: Verdict) -> None:
-    """The summary never contradicts the label or P: the label is the one P earns (production
+    """The summary never contradicts the label or P: the label is the one P earns (a spending
+    figure by ``figure_label``, docs/claims.md; production
     comparisons answered from the engine's bases follow docs/methodology.md's rule instead),
     and a P above 0 with no agreeing figure is explained by borderline figures."""
     p = v.probability
     bases = (isinstance(v.claim, Comparison) and v.claim.measure is Measure.OUTPUT
              and v.claim.ratio is None)
     if p is not None and not bases:
-        assert v.label is label_for(p), (v.label, p, v.summary)
+        agreeing = sum(e.holds is True for e in v.evidence)
+        spending_figure = not v.claim.negated and (isinstance(v.claim, ShareOfGdp) or (
+            isinstance(v.claim, Level) and v.claim.quantity.unit is QuantityUnit.MONEY)) \
+            and not v.claim.quantity.bound
+        rule = figure_label(p, agreeing) if spending_figure else label_for(p)
+        assert v.label is rule, (v.label, p, v.summary)
         assert f"P = {p:.2f}" in v.summary or str(v.label) in v.summary, v.summary
     if p and isinstance(v.claim, Level | ShareOfGdp) and not v.claim.negated and \
             " 0 of " in v.summary:

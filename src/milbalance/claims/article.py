@@ -258,7 +258,7 @@ def _mark(claim: Claim, ctx: Context) -> Claim:
     for caveat in claim.caveats:
         if (m := _REFERENT_CAVEAT.match(caveat)) and m["id"] == subject:
             marks.append(("subject", f"'{m['phrase']}', {m['how']}"))
-        elif caveat.startswith("read as defence spending, the topic of the sentence before"):
+        elif caveat.startswith("read as ") and ", the topic of the sentence before" in caveat:
             marks.append(("metric", "the topic of the sentence before"))
     if ctx.on_from and not claim.year_from_text and claim.year is not None:
         marks.append(("year", f"from {ctx.on_from}"))

@@ -40,7 +40,12 @@ class Context:
     on_from: str = ""  # where ``on`` comes from when it is not the article's date
 
 
-_COUNTRY_WORDS = r"[Tt]he (?:country|nation)(?:'s|’s)?|[Tt]he Kremlin(?:'s|’s)?"
+_COUNTRY_WORDS = (r"[Tt]he (?:country|nation)(?:'s|’s)?|[Tt]he Kremlin(?:'s|’s)?|"
+                  r"[Tt]he (?:Army|Navy|Air Force|armed forces|government|[Dd]efen[cs]e "
+                  r"[Mm]inistry|[Mm]inistry of [Dd]efen[cs]e|[Dd]efen[cs]e [Dd]epartment|"
+                  r"Department of Defen[cs]e)(?:'s|’s)?")
+"""'the country', and a country's own bodies written without its name ('the Army', 'the
+government', 'the defence ministry'): they act for the country the article last named."""
 _BLOC_WORDS = r"[Tt]he (?:alliance|bloc|union)(?:'s|’s)?"
 _REFERENT = re.compile(
     rf"\b(?P<country>{_COUNTRY_WORDS})\b|\b(?P<bloc>{_BLOC_WORDS})(?![\w-])|"

@@ -45,7 +45,7 @@ from milbalance.claims.evaluate.rates import rate_level
 from milbalance.claims.evaluate.robust import robust_refutation
 from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.spending_totals import bloc_level
-from milbalance.claims.evaluate.targets import target_level
+from milbalance.claims.evaluate.targets import as_announced, target_level
 from milbalance.claims.kinds import (
     Change,
     Claim,
@@ -189,8 +189,9 @@ class Evaluator(EvaluatorBase):
             return Verdict(claim, Label.NOT_CHECKABLE, None,
                            f"Not checkable: {claim.explanation}.", caveats=claim.caveats)
         if isinstance(claim, Level):
-            return bloc_level(self, claim) or target_level(self, claim, level) or \
-                rate_level(self, claim) or level(self, claim)
+            data = as_announced(self, claim)  # a plan against the plans of its day
+            return bloc_level(data, claim) or target_level(data, claim, level) or \
+                rate_level(data, claim) or level(data, claim)
         if isinstance(claim, Rank | ShareOfTotal | MemberCount):
             return more_kinds(self, claim)
         if isinstance(claim, ShareOfGdp):

@@ -32,7 +32,7 @@ def level(data: EvaluatorBase, c: Level) -> Verdict:
         caveats.append(f"read as {metric}, the definition it fits best of "
                        f"{', '.join(primary)}")
     label = figure_label(p, sum(e.holds is True for e in ev)) \
-        if q.unit is QuantityUnit.MONEY else label_for(p)  # estimates of output: ±
+        if q.unit is QuantityUnit.MONEY and not q.bound else label_for(p)  # estimates: 0.8
     better = ""
     if label is not Label.SUPPORTED:
         better = data._better(c, q, c.subject, [m for m in (*primary, *related)], c.year, tol)
@@ -67,7 +67,7 @@ def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
     years = c.years or (c.year, c.year)
     metric, p, by_type, ev = data._judge(c, q, c.subject, metrics, years, tol,
                                          peak=c.years is not None)
-    label = figure_label(p, sum(e.holds is True for e in ev))
+    label = figure_label(p, sum(e.holds is True for e in ev)) if not q.bound else label_for(p)
     definition = ""
     if label is Label.REFUTED and not c.years and (definition := data._other_definition(
             c, q, c.subject, metrics, c.year, tol)):

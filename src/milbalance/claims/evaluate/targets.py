@@ -91,3 +91,55 @@ def target_level(data: EvaluatorBase, c: Level,
             f"{deadline:%B %Y} or the latest one due before it, not with other targets "
             f"of {deadline.year}")
     return replace(v, caveats=(*v.caveats, note))
+
+
+ANNOUNCED_GRACE_DAYS = 45
+"""A target row counts as announced by the date said when its source is published no later
+than this many days after it (reports trail announcements)."""
+
+
+def _published(data: EvaluatorBase, source_id: str) -> date | None:
+    """A source's publication date, the last day of the month when only a month is given."""
+    try:
+        text = data.store.source(source_id).published
+    except Exception:
+        return None
+    parts = text.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+        return date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+class _AsAnnounced(EvaluatorBase):
+    """The evaluator's data with target rows narrowed to those announced by the date said,
+    where there are any: a plan is checked against the plan of its day, not a later one."""
+
+    def __init__(self, base: EvaluatorBase, said: date):
+        self.__dict__.update(base.__dict__)
+        self._said = said
+
+    def _rows(self, entity: str, metric: str, years: tuple[int, int],
+              speaker: str = "") -> list[ObservationRow]:
+        rows = super()._rows(entity, metric, years, speaker)
+        if not metric.endswith(".target"):
+            return rows
+        limit = self._said.toordinal() + ANNOUNCED_GRACE_DAYS
+        known = [r for r in rows if (p := _published(self, r.source)) is not None
+                 and p.toordinal() <= limit]
+        return known or rows
+
+
+def as_announced(data: EvaluatorBase, c: Level) -> EvaluatorBase:
+    """For a target said on a known date, the data as announced by then (``_AsAnnounced``);
+    otherwise the data unchanged."""
+    if c.measure is not Measure.TARGET or not c.said_on:
+        return data
+    try:
+        said = date.fromisoformat(c.said_on)
+    except ValueError:
+        return data
+    return _AsAnnounced(data, said)

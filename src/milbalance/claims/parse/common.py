@@ -88,8 +88,8 @@ MEASURE_WORDS: tuple[tuple[re.Pattern[str], Measure], ...] = (
                 r"(?:designed|built|equipped|tooled|configured|sized|set up)\s+to\s+)"
                 r"(?:produce|make|manufacture|build|turn out|churn out)\b", re.I),
      Measure.CAPACITY),
-    (re.compile(r"\b(?:target|goal|aims?|plans?|planned|intends?|by the end of|pledged|"
-                r"promised)\b", re.I), Measure.TARGET),
+    (re.compile(r"\b(?:target|goal|aims?|plans?|planned|intends?|anticipat\w*|by the end of|"
+                r"pledged|promised)\b", re.I), Measure.TARGET),
     (re.compile(r"\b(?:deliver\w*|ship\w*|sent|send\w*|transferr?\w*|suppl(?:y|ied|ies)|"
                 r"provid\w*|import\w*|received|donat\w*)\b", re.I), Measure.DELIVERIES),
     (re.compile(r"\b(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)(?!\s+to\b)|expend\w*|consum\w*|shot|"
@@ -152,11 +152,14 @@ def measure_of(text: str, default: Measure = Measure.OUTPUT) -> Measure:
     return default
 
 
-def measure_near(text: str, start: int, q_start: int, q_end: int) -> Measure:
+def measure_near(text: str, start: int, q_start: int, q_end: int,
+                 listed: Measure | None = None) -> Measure:
     """What a figure counts, from the words of its own clause: a capacity or target
     word before it wins ('has the capacity to produce 4 million'), else the verb
-    nearest before it ('made 2 million …, besides those it imported'), else the
-    words right after it ('4 million shells in stock')."""
+    nearest before it ('made 2 million …, besides those it imported'), else, for a figure
+    that continues a list ('to 60,000 in 2024, to 80,000 in 2025'), ``listed`` (the
+    measure of the figure before it), else the words right after it ('4 million shells in
+    stock')."""
     head = text[start:q_start]
     if breaks := list(CLAUSE.finditer(head)):
         head = head[breaks[-1].end():]
@@ -167,7 +170,14 @@ def measure_near(text: str, start: int, q_start: int, q_end: int) -> Measure:
             return strong
     if found:
         return max(found, key=lambda f: f[0])[1]
+    if listed is not None and _LIST_GAP.fullmatch(text[start:q_start]):
+        return listed
     return measure_of(text[q_end:q_end + 40])
+
+
+_LIST_GAP = re.compile(r"[^.;]{0,60}?(?:,|and|then)\s*(?:then\s+|and\s+)?(?:to|at|"
+                       r"by|reaching|rising to)?\s*(?:about\s+|around\s+|some\s+)?", re.I)
+"""What may stand between two figures of one list: ', to', ', and to', ', then'."""
 
 
 def item_for(gaz: Gazetteer, text: str, start: int = 0) -> tuple[str, str]:

@@ -3,6 +3,7 @@ month', '4 million shells in stock' (what the figure counts is read from its own
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from milbalance.claims.context import Context
@@ -38,6 +39,12 @@ from milbalance.claims.when import (
     year_near,
 )
 
+_MAKING = re.compile(r"\b(?:production|produc(?:e|es|ed|ing)|output|manufactur\w*|"
+                    r"capacity)\b", re.I)
+"""A sentence about making something that does not name the item: it is the item of the
+sentence before ('The U.S. makes 28,000 155 mm shells a month. The Army plans to raise
+production to 60,000 per month in 2024.')."""
+
 
 def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
             years: list[tuple[int, int]], common: dict[str, object],
@@ -46,7 +53,13 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
     out: list[Claim] = []
     counted = [q for q in quantities if q.unit in (QuantityUnit.COUNT, QuantityUnit.RATE)]
     item_default, item_caveat = item_for(gaz, text)
+    if not item_default and ctx.topic and ctx.topic != "military_expenditure" and \
+            _MAKING.search(text):  # 'increasing production to 60,000 per month'
+        item_default = ctx.topic
+        item_caveat = (f"read as {ctx.topic}, the topic of the sentence before: taken from "
+                       "context")
     previous_end = 0
+    listed: Measure | None = None
     figures = sorted((x.start, x.end) for x in quantities)
     for q in counted:
         item, cav = q.item, ""
@@ -60,7 +73,9 @@ def levels(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list
         subject, scav = subject_before(gaz, text, mentions, q.start, ctx)
         if not subject:
             continue
-        measure = measure_near(text, previous_end, q.start, q.end)
+        measure = measure_near(text, previous_end, q.start, q.end,
+                               listed if previous_end else None)
+        listed = measure
         window_start, previous_end = previous_end, q.end
         qyear, from_text = year_near(text, q.start, q.end, years, common["year"],  # type: ignore[arg-type]
                                      figures)
