@@ -158,3 +158,17 @@ def test_a_refutation_must_hold_in_the_neighbouring_years(checker: Checker) -> N
     far = _verdicts(checker, "Two NATO allies met the 2% of GDP target in 2023.",
                     on=date(2024, 7, 12))
     assert [lab for c, lab, _ in far if isinstance(c, MemberCount)] == ["refuted"]
+
+
+def test_a_sum_in_a_currency_the_data_do_not_hold_is_not_compared(checker: Checker) -> None:
+    """'€130 billion' for Russia: the data hold roubles and dollars; euros are never read
+    as dollars."""
+    found = _verdicts(checker, "Russia's military spending reached €130 billion in 2024.")
+    levels = [lab for c, lab, _ in found if isinstance(c, Level)]
+    assert levels == ["not_checkable"]
+
+
+def test_countries_with_the_highest_spending_is_no_rank(checker: Checker) -> None:
+    found = _verdicts(checker, "The top five countries with the highest defence spending "
+                               "remained unchanged in 2024.")
+    assert not [c for c, _, _ in found if isinstance(c, Rank)]

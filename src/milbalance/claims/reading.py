@@ -170,7 +170,9 @@ def unresolved(claim: Claim) -> list[str]:
         missing.append("period (no year written and no article date)")
     elif not FIRST_YEAR <= claim.year <= LAST_YEAR:
         missing.append(f"period (the year {claim.year} is outside {FIRST_YEAR}–{LAST_YEAR})")
-    if claim.year is not None and not claim.year_from_text and not isinstance(claim, Change) \
+    said_now = not claim.year_from_text or any(c.startswith("year read as") for c in
+                                                claim.caveats)
+    if claim.year is not None and said_now and not isinstance(claim, Change) \
             and (span := unread_span(claim.text)):
         missing.append(f"period ('{span}' is a stretch of years, not the year it was said)")
     if (isinstance(claim, ShareOfGdp) or (isinstance(claim, Level) and claim.quantity.unit in (

@@ -207,6 +207,8 @@ class EvaluatorBase:
         if q.unit is QuantityUnit.MONEY:
             entity = self.store.entity(c.subject)
             local = entity.currencies[:1] == (q.currency,) or q.currency in entity.currencies
+            if not local and q.currency not in ("USD", ""):
+                return [], []  # '€130 billion' for Russia: no figure in euros to compare with
             kind = MetricKind.GDP if c.measure is Measure.GDP else MetricKind.EXPENDITURE
             units = {"LCU" if local else "USD"}
             if q.currency == "USD":

@@ -17,6 +17,7 @@ from dataclasses import replace
 from milbalance.claims.kinds import (
     Claim,
     Comparison,
+    Consistency,
     Level,
     Measure,
     MemberCount,
@@ -60,7 +61,7 @@ def own_current_year(claim: Claim, statements: list[Statement]) -> bool:
 
 def yearly_statistic(claim: Claim) -> bool:
     """A claim about a spending statistic published for whole years."""
-    if isinstance(claim, ShareOfGdp | MemberCount | Rank | ShareOfTotal):
+    if isinstance(claim, ShareOfGdp | MemberCount | Rank | ShareOfTotal | Consistency):
         return True
     if isinstance(claim, Level):
         return claim.quantity.unit is QuantityUnit.MONEY

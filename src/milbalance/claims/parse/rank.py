@@ -58,6 +58,11 @@ _OVERTOOK = re.compile(r"\b(?:overt(?:ook|aken|akes|aking)|surpass\w*|replac\w*|
 _SPENDING = re.compile(r"\bspen[dt]|\bspending\b|\bbudget|\bexpenditure|\boutlays?\b", re.I)
 
 
+_GROUP_BEFORE = re.compile(r"\b(?:countries|nations|states|members|allies|those|ones|economies)"
+                           r"\s+(?:with|having)\s+(?:the\s+)?$", re.I)
+"""'the top five countries with the highest spending': a group described, no one's rank."""
+
+
 def _ordinal(word: str) -> int:
     w = word.lower()
     return ORDINALS.get(w) or int(re.sub(r"\D", "", w))
@@ -93,7 +98,8 @@ def ranks(gaz: Gazetteer, text: str, mentions: list[Mention], common: dict[str, 
         noun = (m["noun"] or "").lower()
         if size == "top" and not m["ord"]:
             continue
-        if not (m["ord"] or m["ord2"]) and re.search(r"(?:spenders|budgets|outlays)$", noun):
+        if not (m["ord"] or m["ord2"]) and (re.search(r"(?:spenders|budgets|outlays)$", noun)
+                                            or _GROUP_BEFORE.search(text, 0, m.start())):
             continue  # 'the countries with the highest budgets': a group, no one's rank
         position = _ordinal(m["ord"] or m["ord2"]) if (m["ord"] or m["ord2"]) else 1
         scope_words = m["sb"] or m["sa"] or m["sa2"] or ""
