@@ -50,6 +50,9 @@ def test_cuts_partition_the_text_between_sentences() -> None:
         assert text[:b].endswith("\n\n")  # on a blank line
     spans = [(s.start, s.end) for s in split_sentences(text)]
     assert not [(s, cut) for s in spans for cut in starts[1:] if s[0] < cut < s[1]]
+    crlf = text.replace("\n", "\r\n")  # Windows line ends: the same paragraphs
+    assert len(blocks.cuts(crlf, 20_000)) == len(starts)
+    assert all(crlf[:cut].endswith("\r\n\r\n") for cut in blocks.cuts(crlf, 20_000)[1:])
 
 
 def test_a_paragraph_longer_than_two_blocks_is_cut_after_a_sentence() -> None:

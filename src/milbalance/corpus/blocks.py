@@ -36,8 +36,8 @@ LONG_TEXT = 100_000
 BLOCK_CHARS = 20_000
 """About how long a block is (characters); a block ends at the first good cut after it."""
 
-_BLANK = re.compile(r"\n[ \t]*\n")
-_ENDS = re.compile(r"[.!?…][\"'”’»)\]*_]*[ \t]*$")
+_BLANK = re.compile(r"\n[ \t\r]*\n")
+_ENDS = re.compile(r"[.!?…][\"'”’»)\]*_]*[ \t\r]*$")
 _CONTINUES = re.compile(r"[ \t]*(?:[-*+•▪◦‣–—][ \t]|\d{1,3}[.)][ \t]|\(\d{1,3}\)|\||>|[\"“‘«])")
 
 
