@@ -172,3 +172,26 @@ def test_countries_with_the_highest_spending_is_no_rank(checker: Checker) -> Non
     found = _verdicts(checker, "The top five countries with the highest defence spending "
                                "remained unchanged in 2024.")
     assert not [c for c, _, _ in found if isinstance(c, Rank)]
+
+
+def test_no_refutation_on_a_year_the_sentence_does_not_write(checker: Checker) -> None:
+    """A spending figure with no year written is read at the date said, but the data's
+    disagreement is then no refutation: the year may be another."""
+    found = _verdicts(checker, "Germany spends 1% of its GDP on defence, according to a "
+                               "think tank.", on=date(2024, 7, 1))
+    shares = [(lab, s) for c, lab, s in found if isinstance(c, ShareOfGdp)]
+    assert shares and shares[0][0] == "not_checkable" and "year" in shares[0][1]
+    written = _verdicts(checker, "Germany spent 1% of its GDP on defence in 2024.",
+                        on=date(2025, 7, 1))
+    assert [lab for c, lab, _ in written if isinstance(c, ShareOfGdp)] == ["refuted"]
+
+
+def test_split_sources_on_a_spending_figure_decide_nothing(checker: Checker) -> None:
+    """A spending figure between the sources' figures is not checkable, never a verdict of
+    'contested' on a definition; the tally stays in the summary."""
+    for c, lab, summary in _verdicts(checker, "Russia spent 6.4% of its GDP on defence in "
+                                              "2024.", on=date(2025, 7, 1)):
+        if isinstance(c, ShareOfGdp):
+            assert lab != "contested"
+            if lab == "not_checkable":
+                assert "figure" in summary

@@ -239,7 +239,8 @@ def _consistent(v: Verdict) -> None:
     if p is not None and not bases:
         agreeing = sum(e.holds is True for e in v.evidence)
         spending_figure = not v.claim.negated and (isinstance(v.claim, ShareOfGdp) or (
-            isinstance(v.claim, Level) and v.claim.quantity.unit is QuantityUnit.MONEY)) \
+            isinstance(v.claim, Level) and (v.claim.quantity.unit is QuantityUnit.MONEY
+                                            or v.claim.measure is Measure.TARGET))) \
             and not v.claim.quantity.bound
         rule = figure_label(p, agreeing) if spending_figure else label_for(p)
         assert v.label is rule, (v.label, p, v.summary)

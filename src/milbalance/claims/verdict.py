@@ -31,7 +31,8 @@ outright. Published spending figures that disagree mostly use other definitions 
 chapter, SIPRI, NATO), and a claim that reports the figure of the sources it agrees with is
 what analysts call supported (on the development half of the claims corpus, 5 of 7
 'contested' spending levels and shares were). Estimates of output are not read so: there
-disagreement is the uncertainty itself."""
+disagreement is the uncertainty itself. Announced targets are read so too: plans are restated,
+and a claim that a plan was announced holds when an announced plan says it."""
 
 
 def figure_label(probability: float | None, agreeing: int) -> Label:

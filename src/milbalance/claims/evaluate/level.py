@@ -12,7 +12,7 @@ from milbalance.claims.evaluate.common import (
     _words,
     tally,
 )
-from milbalance.claims.kinds import Level, QuantityUnit, ShareOfGdp
+from milbalance.claims.kinds import Level, Measure, QuantityUnit, ShareOfGdp
 from milbalance.claims.reading import comparator, figure_text
 from milbalance.claims.verdict import Label, Verdict, figure_label, label_for
 from milbalance.errors import UserError
@@ -31,8 +31,9 @@ def level(data: EvaluatorBase, c: Level) -> Verdict:
     if q.unit is QuantityUnit.MONEY and len(primary) > 1 and metric:
         caveats.append(f"read as {metric}, the definition it fits best of "
                        f"{', '.join(primary)}")
+    announced = q.unit is QuantityUnit.MONEY or c.measure is Measure.TARGET
     label = figure_label(p, sum(e.holds is True for e in ev)) \
-        if q.unit is QuantityUnit.MONEY and not q.bound else label_for(p)  # estimates: 0.8
+        if announced and not q.bound else label_for(p)  # estimates of output: 0.8
     better = ""
     if label is not Label.SUPPORTED:
         better = data._better(c, q, c.subject, [m for m in (*primary, *related)], c.year, tol)
