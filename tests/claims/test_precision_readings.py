@@ -195,3 +195,17 @@ def test_split_sources_on_a_spending_figure_decide_nothing(checker: Checker) -> 
             assert lab != "contested"
             if lab == "not_checkable":
                 assert "figure" in summary
+
+
+def test_to_reach_after_a_past_rise_is_no_plan(checker: Checker) -> None:
+    found = _verdicts(checker, "Israel's military spending surged 65 percent to reach $46.5 "
+                               "billion in 2024.", on=date(2025, 4, 28))
+    assert [lab for c, lab, _ in found if isinstance(c, Level)] == ["supported"]
+
+
+def test_a_sum_said_without_a_year_reads_the_latest_complete_year(checker: Checker) -> None:
+    """Said in April 2025, before any 2025 figure exists: the 2024 figure is what is meant,
+    and the reading says so."""
+    checked = checker.check("Israel spends $46 billion on its military.", on=date(2025, 4, 28))
+    (v,) = [c.verdict for c in checked.claims if isinstance(c.verdict.claim, Level)]
+    assert str(v.label) == "supported" and "latest complete year" in v.reading

@@ -130,6 +130,22 @@ def _is_conversion(text: str, q: Quantity) -> bool:
                           re.I))
 
 
+_PAST_RISE = re.compile(r"\b(?:rose|grew|increased|surged|jumped|climbed|soared|went up|fell|"
+                        r"dropped|declined|decreased|shrank)\b[^.;]{0,40}$", re.I)
+"""'surged 65 percent to reach $45 billion': 'to reach' after a past change is its result."""
+
+
+def forward_cue(text: str) -> re.Match[str] | None:
+    """The first word that makes a figure a plan or forecast, leaving out a 'to reach' /
+    'to hit' that states where a past change ended."""
+    for cue in FORWARD.finditer(text):
+        if re.fullmatch(r"to\s+(?:reach|hit)", cue.group(0), re.I) and \
+                _PAST_RISE.search(text, 0, cue.start()):
+            continue
+        return cue
+    return None
+
+
 def forward(claim: Claim, evidence: Sequence[Evidence] = (),
             is_plan: Callable[[Evidence], bool] = lambda e: False) -> list[str]:
     """The forward class: a plan, draft or forecast is compared only with plans — budget laws
@@ -141,7 +157,7 @@ def forward(claim: Claim, evidence: Sequence[Evidence] = (),
         return []
     start, end = _figure_span(claim)
     before, after = _sides(claim.text, start, end)
-    cue = FORWARD.search(f"{before} {after}")
+    cue = forward_cue(f"{before} {after}")
     if cue is None:
         return []
     if not claim.year_from_text:

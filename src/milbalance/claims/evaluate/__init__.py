@@ -131,9 +131,11 @@ class Evaluator(EvaluatorBase):
         statistic said 'now' must get the same label for the current and the latest
         complete year (``now``)."""
         verdict = robust_refutation(claim, self._evaluate(claim), self._evaluate)
-        if verdict.label is Label.NOT_CHECKABLE or not said_now(claim) or \
-                not yearly_statistic(claim) or own_current_year(claim, statements(self)):
+        if not said_now(claim) or not yearly_statistic(claim) or \
+                own_current_year(claim, statements(self)):
             return verdict
+        if verdict.label is Label.NOT_CHECKABLE:
+            return self._latest_complete_instead(claim, verdict)
         earlier = latest_complete(claim)
         prior = robust_refutation(earlier, self._evaluate(earlier), self._evaluate)
         year = claim.year or 0
@@ -147,6 +149,23 @@ class Evaluator(EvaluatorBase):
             f"{verdict.label}) or {year - 1} (the latest complete year: "
             f"{prior.label}). For {year}: {verdict.summary}"),
             gaps=(*verdict.gaps, "which year 'now' means"))
+
+    def _latest_complete_instead(self, claim: Claim, verdict: Verdict) -> Verdict:
+        """A yearly statistic said without a year, with no figure for the year it was said
+        ('Israel spends $45 billion', said in April 2025 when the latest figures are
+        2024's): supported when the latest complete year's figures support it (the usual
+        meaning of such a sentence), else not checkable as before."""
+        if not any(g.startswith("no ") for g in verdict.gaps) or claim.year is None:
+            return verdict
+        prior = self._evaluate(latest_complete(claim))
+        if prior.label is not Label.SUPPORTED:
+            return verdict
+        year = f"{claim.year - 1} (the latest complete year: no year said)"
+        return replace(prior, reading=prior.reading.replace(f" · {claim.year - 1} · ",
+                                                            f" · {year} · ", 1),
+                       caveats=(*prior.caveats, (
+            f"said without a year in {claim.year}: read as {claim.year - 1}, the latest "
+            f"complete year (the data hold no figure for {claim.year})")))
 
     def _evaluate(self, claim: Claim) -> Verdict:
         reading = reading_of(claim)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from milbalance.claims.ambiguity import FORWARD
+from milbalance.claims.ambiguity import forward_cue
 from milbalance.claims.kinds import (
     AttributionClaim,
     Claim,
@@ -58,7 +58,7 @@ def inferred_part(claim: Claim) -> str:
                                          and claim.threshold is None):
         return "year"  # ('now', 'today' are written: the ``now`` rule reads them; a bloc's
         #                size is a state on the day said, not a yearly figure)
-    if FORWARD.search(claim.text):
+    if forward_cue(claim.text):
         return "tense (a plan or forecast)"
     return ""
 
