@@ -209,3 +209,9 @@ def test_a_sum_said_without_a_year_reads_the_latest_complete_year(checker: Check
     checked = checker.check("Israel spends $46 billion on its military.", on=date(2025, 4, 28))
     (v,) = [c.verdict for c in checked.claims if isinstance(c.verdict.claim, Level)]
     assert str(v.label) == "supported" and "latest complete year" in v.reading
+
+
+def test_raising_spending_by_a_share_is_no_level(checker: Checker) -> None:
+    found = _verdicts(checker, "Italy plans to raise defence spending by 1.5% of GDP in "
+                               "2025.")
+    assert not [c for c, _, _ in found if isinstance(c, ShareOfGdp)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from milbalance.claims.ambiguity import declined, forward, part_of_budget
+from milbalance.claims.ambiguity import declined, forward, forward_cue, part_of_budget
 from milbalance.claims.evaluate.attribution import attribution, statements
 from milbalance.claims.evaluate.change import change, record
 from milbalance.claims.evaluate.common import (
@@ -155,7 +155,8 @@ class Evaluator(EvaluatorBase):
         ('Israel spends $45 billion', said in April 2025 when the latest figures are
         2024's): supported when the latest complete year's figures support it (the usual
         meaning of such a sentence), else not checkable as before."""
-        if not any(g.startswith("no ") for g in verdict.gaps) or claim.year is None:
+        if not any(g.startswith("no ") for g in verdict.gaps) or claim.year is None or \
+                forward_cue(claim.text):  # a plan said without a year is no past year's
             return verdict
         prior = self._evaluate(latest_complete(claim))
         if prior.label is not Label.SUPPORTED:

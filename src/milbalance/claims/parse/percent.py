@@ -87,3 +87,14 @@ def norm_reached(text: str, q: Quantity) -> str:
     if _MET.search(before):
         return "at-least"
     return ""
+
+
+_CHANGE_BY = re.compile(r"\b(?:rais|increas|boost|lift|cut|reduc|add|grow|expand)\w*\b[^.;]{0,60}?"
+                        r"\bby\s+(?:(?:about|around|some|roughly|another|an?\s+(?:extra|additional|"
+                        r"further))\s+)?$", re.I)
+
+
+def change_amount(text: str, q: Quantity) -> bool:
+    """'raise defence spending by 1.5% of GDP': the size of a change in the share, not a
+    share anybody spent."""
+    return _CHANGE_BY.search(text, max(0, q.start - 80), q.start) is not None

@@ -28,7 +28,13 @@ from milbalance.claims.parse.common import (
     negation_cue,
     not_currency,
 )
-from milbalance.claims.parse.percent import bare_percent, is_norm, norm_reached, share_of
+from milbalance.claims.parse.percent import (
+    bare_percent,
+    change_amount,
+    is_norm,
+    norm_reached,
+    share_of,
+)
 from milbalance.claims.subjects import subject_before
 from milbalance.claims.when import (
     RANGE,
@@ -61,6 +67,7 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
         if not other:
             kept.append(replace(q, unit=QuantityUnit.PERCENT_GDP))
     # 'the guideline of 2%' is no level; 'met the 2% target' is a level of at least 2%
+    kept = [q for q in kept if not change_amount(text, q)]  # 'raise spending by 1.5% of GDP'
     shares = [q if not is_norm(text, q) else
               replace(q, bound=reached, strict=reached == "at-most", approximate=False)
               for q in kept if not is_norm(text, q) or (reached := norm_reached(text, q))]
