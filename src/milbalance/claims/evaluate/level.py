@@ -39,8 +39,13 @@ def level(data: EvaluatorBase, c: Level) -> Verdict:
         better = data._better(c, q, c.subject, [m for m in (*primary, *related)], c.year, tol)
     if label is Label.REFUTED and (fits := data._other_definition(
             c, q, c.subject, [*primary, *related], c.year, tol)):
-        label, p = Label.CONTESTED, 0.5
-        caveats.append(f"turns on the definition: it fits {fits} in {c.year}")
+        return Verdict(c, Label.NOT_CHECKABLE, None,
+                       f"Not checkable: it turns on what the figure measures. As read "
+                       f"({comparator(q)} {figure_text(q)} for {c.subject} {metric or c.item} "
+                       f"in {c.year}) the data disagree, but a figure in the data fits it: "
+                       f"{fits} in {c.year}.",
+                       tuple(ev), caveats=tuple(caveats), better_fit=fits,
+                       gaps=(f"which measure '{q.text}' is",))
     what = f"{c.subject} {c.item.replace('_', ' ')} ({c.measure}) in {c.year}"
     if p is None:
         gap = f"no {' or '.join(primary)} figure for {c.subject} in {c.year}"
@@ -69,10 +74,14 @@ def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
     metric, p, by_type, ev = data._judge(c, q, c.subject, metrics, years, tol,
                                          peak=c.years is not None)
     label = figure_label(p, sum(e.holds is True for e in ev)) if not q.bound else label_for(p)
-    definition = ""
     if label is Label.REFUTED and not c.years and (definition := data._other_definition(
             c, q, c.subject, metrics, c.year, tol)):
-        label, p = Label.CONTESTED, 0.5
+        return Verdict(c, Label.NOT_CHECKABLE, None,
+                       f"Not checkable: it turns on the definition or source. As read "
+                       f"({metric}) the data disagree, but a figure in the data fits it: "
+                       f"{definition} in {c.year}.", tuple(ev),
+                       caveats=c.caveats, better_fit=definition,
+                       gaps=(f"which definition '{q.text}' uses",))
     when = f"{years[0]}–{years[1]} (peak year)" if c.years else str(c.year)
     if p is None:
         better = data._better(c, q, c.subject, metrics, c.year, tol)
@@ -90,6 +99,4 @@ def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
                f"{tally(ev, q, tol, len(by_type))}; the data give {figures}.")
     return Verdict(c, label, p, summary, tuple(ev), {k: _words(v) for k, v in
                                                      by_type.items()},
-                   caveats=(*c.caveats, f"compared with {metric}", *(
-                       [f"turns on the definition: it fits {definition} in {c.year}"]
-                       if definition else [])), better_fit=better)
+                   caveats=(*c.caveats, f"compared with {metric}"), better_fit=better)
