@@ -215,3 +215,11 @@ def test_raising_spending_by_a_share_is_no_level(checker: Checker) -> None:
     found = _verdicts(checker, "Italy plans to raise defence spending by 1.5% of GDP in "
                                "2025.")
     assert not [c for c, _, _ in found if isinstance(c, ShareOfGdp)]
+
+
+def test_an_attribution_needs_more_than_words_every_statement_uses(checker: Checker) -> None:
+    """'increase production' is said in most statements on output: sharing it matches none;
+    a figure or a specific word in common does."""
+    vague = checker.read("Rutte said allies must increase production.", date(2025, 9, 4))
+    assert [str(c.verdict.label) for c in vague.claims
+            if str(c.verdict.claim.kind) == "attribution"] != ["supported"]

@@ -45,22 +45,47 @@ def _family(item: str) -> str:
     return "defence spending" if head in _SPENDING else head
 
 
-SIMILAR_AT = 0.1
+SIMILAR_AT = 0.2
 SHARED_AT = 2
-"""Where the item does not decide the topic: at least this many content words (not entity
-names, not years) shared, and this share of the shorter of sentence and statement."""
+"""Where neither a figure nor the item decides the topic: at least this many content words
+(not entity names, not years, not ``generic_words``) shared, and this share of the shorter
+of sentence and statement ('increase the pace of production' shares only words most
+statements use, which is no match; 'rearmament … threat' is)."""
+GENERIC_SHARE = 0.2
+"""A word in at least this share of the recorded statements says nothing about which one a
+sentence reports ('production', 'increase', 'year')."""
 
 
-def on_topic(c: AttributionClaim, s: Statement) -> bool:
+def _figures(text: str) -> set[float]:
+    out = set()
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text):
+        try:
+            value = float(m.group(0).replace(",", ""))
+        except ValueError:
+            continue
+        if not (1900 <= value <= 2100 and "." not in m.group(0)):  # years are no figures
+            out.add(value)
+    return out
+
+
+def _shared_figure(c: AttributionClaim, s: Statement) -> bool:
+    """The sentence and the statement write a figure in common (13.5, 223.3, 2,900)."""
+    return bool(_figures(c.text) & _figures(f"{s.summary} {s.quote}"))
+
+
+def on_topic(c: AttributionClaim, s: Statement, generic: frozenset[str] = frozenset()) -> bool:
     """The statement names an entity the sentence names (when both name any), and is about
     the same item or shares enough words with the sentence (a statement's summary may
     hold several figures: 'Russia spends 6.3% of GDP …, out of a GDP of 223.3 trillion')."""
     about = set(c.about)
     if about and s.about and not about & set(s.about):
         return False
-    if c.topic and s.metric and _family(s.metric) in {_family(t) for t in c.topic}:
+    common, share = shared_words(c, s, generic)
+    if _shared_figure(c, s):
         return True
-    return similarity(c, s) >= SIMILAR_AT
+    if c.topic and s.metric and _family(s.metric) in {_family(t) for t in c.topic}:
+        return common >= 1
+    return common >= SHARED_AT and share >= SIMILAR_AT
 
 
 def in_window(c: AttributionClaim, s: Statement, when: date) -> bool:
@@ -86,6 +111,15 @@ def statements(data: EvaluatorBase) -> list[Statement]:
     return found
 
 
+_GENERIC: WeakKeyDictionary[object, frozenset[str]] = WeakKeyDictionary()
+
+
+def _generic(data: EvaluatorBase) -> frozenset[str]:
+    if (found := _GENERIC.get(data.store)) is None:
+        found = _GENERIC[data.store] = generic_words(statements(data))
+    return found
+
+
 FRAGMENT_WORDS = 3
 """A sentence with fewer content words than this besides the speaker ('"Six times," Rutte
 said') is a fragment of a quote: too little said to match a statement on."""
@@ -102,7 +136,8 @@ def attribution(data: EvaluatorBase, c: AttributionClaim) -> Verdict:
         return Verdict(c, Label.NOT_CHECKABLE, None,
                        f"No statement by {c.speaker} is recorded in the data.",
                        gaps=(f"no statements by {c.speaker}",))
-    topical = [s for s in said if on_topic(c, s)]
+    generic = _generic(data)
+    topical = [s for s in said if on_topic(c, s, generic)]
     day = c.attribution.date if c.attribution else ""
     if not day:
         if not topical:
@@ -113,7 +148,7 @@ def attribution(data: EvaluatorBase, c: AttributionClaim) -> Verdict:
                        tuple(_evidence(s, True) for s in topical[:5]))
     when = date.fromisoformat(day)
     timely = [s for s in said if in_window(c, s, when)]
-    matched = [s for s in timely if on_topic(c, s)]
+    matched = [s for s in timely if on_topic(c, s, generic)]
     window = (f"within {UNDATED_DAYS} days before {day} ('has said')" if c.undated else
               f"within {ATTRIBUTION_DAYS} days of {day}")
     if matched:
@@ -158,13 +193,25 @@ def _words(text: str, drop: set[str], names: set[str]) -> set[str]:
     return out
 
 
-def shared_words(c: AttributionClaim, s: Statement) -> tuple[int, float]:
+def generic_words(said: list[Statement]) -> frozenset[str]:
+    """Words (as ``_words`` cuts them) that at least ``GENERIC_SHARE`` of the statements use."""
+    counts: dict[str, int] = {}
+    for s in said:
+        for w in _words(f"{s.summary} {s.quote}", set(), set()):
+            counts[w] = counts.get(w, 0) + 1
+    floor = max(3, GENERIC_SHARE * len(said))
+    return frozenset(w for w, n in counts.items() if n >= floor)
+
+
+def shared_words(c: AttributionClaim, s: Statement,
+                 generic: frozenset[str] = frozenset()) -> tuple[int, float]:
     """How many content words the sentence and the statement (summary and quote) have in
-    common, and their share of the shorter; the speaker's name does not count."""
+    common, and their share of the shorter; the speaker's name and ``generic`` words do not
+    count."""
     drop = set(re.findall(r"[a-z]+", f"{c.speaker} {s.claimant}".lower()))
     names = {a.lower()[:3] for a in (*c.about, *s.about) if len(a) >= 3}
-    said = _words(c.text, drop, names)
-    record = _words(f"{s.summary} {s.quote}", drop, names)
+    said = _words(c.text, drop, names) - generic
+    record = _words(f"{s.summary} {s.quote}", drop, names) - generic
     if not said or not record:
         return 0, 0.0
     common = len(said & record)
