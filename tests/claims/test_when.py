@@ -274,3 +274,15 @@ def test_an_opening_time_dates_the_main_clause_but_not_past_another_figure() -> 
     spans = _figures(text, ["3.7%", "7.1%"])
     exprs = time_expressions(text, ON)
     assert [time_for(text, a, b, exprs, spans).year for a, b in spans] == [2021, 2024]
+
+
+@pytest.mark.parametrize(("text", "base"), [
+    ("Output has nearly tripled since Russia invaded Ukraine.", 2022),
+    ("Spending has doubled since Russia's full-scale invasion of Ukraine.", 2022),
+    ("Sweden has doubled defence spending over the past four years.", 2021),
+    ("Spending has risen by half in the last three years.", 2022),
+])
+def test_the_base_of_a_change_from_events_and_spans(text: str, base: int) -> None:
+    from milbalance.claims.when import since as base_of
+
+    assert base_of(text, date(2025, 3, 26)) == base

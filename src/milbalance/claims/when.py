@@ -24,7 +24,11 @@ them (shared/research spending_facts F0186, F0187)."""
 
 SINCE_EVENTS: tuple[tuple[str, int], ...] = (
     (r"(?:the )?(?:start|beginning) of (?:the|Russia's) (?:full-scale )?(?:war|invasion|"
-     r"special military operation)|the full-scale invasion|February 2022|the invasion", 2022),
+     r"special military operation)|the full-scale invasion|February 2022|the invasion|"
+     r"(?:Russia|Moscow|the Kremlin|Putin) (?:invaded|attacked|launched (?:its|the) "
+     r"(?:full-scale )?(?:invasion|war)(?: on| of| against)?) Ukraine|"
+     r"(?:Russia's|Russia’s) (?:full-scale )?(?:invasion|war) (?:of|on|against|in) Ukraine|"
+     r"the war in Ukraine (?:began|started|broke out)", 2022),
     (r"(?:the end of )?the Cold War|Soviet (?:times|era|days)|the (?:fall|collapse) of the "
      r"Soviet Union|the USSR", 1991),
 )
@@ -47,7 +51,9 @@ _RELATIVE_YEAR = (
 )
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<year>19\d\d|20\d\d)\b|"
                     r"\b(?:than|compared (?:with|to)|from)\s+(?:in\s+)?(?:the whole of\s+)?"
-                    r"(?P<year2>19\d\d|20\d\d)\b|\b(?P<ago>\w{1,12}) years? ago\b", re.I)
+                    r"(?P<year2>19\d\d|20\d\d)\b|\b(?P<ago>\w{1,12}) years? ago\b|"
+                    r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+"
+                    r"(?P<ago2>\w{1,12})\s+years\b", re.I)
 _IN_A_MONTH = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,3}?in\s{1,3}(?:" + "|".join(MONTHS)
                          + r")\b(?:\s{1,3}(?:19|20)\d\d)?(?!\s{0,3}(?:and|to|-|–|through)\b)",
                          re.I)
@@ -106,7 +112,8 @@ def named_periods(sentence: str) -> list[tuple[tuple[int, int], int]]:
 
 def since(sentence: str, on: date | None) -> int | None:
     """The base year of a change: 'since DATE' as ``time_expressions`` reads it (a year, a
-    named period or event), else 'than / compared with / from YEAR', else 'N years ago'."""
+    named period or event), else 'than / compared with / from YEAR', else 'N years ago' or
+    'over the past N years'."""
     if on is not None:
         for t in _expressions(sentence, on):
             if t.kind == SINCE:
@@ -119,10 +126,12 @@ def since(sentence: str, on: date | None) -> int | None:
         return None
     if m["year"] or m["year2"]:
         return int(m["year"] or m["year2"])
-    words = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "a": 1}
-    n = words.get(m["ago"].lower()) if m["ago"] else None
-    if n is None and m["ago"] and m["ago"].isdecimal():
-        n = int(m["ago"])
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "a": 1}
+    ago = m["ago"] or m["ago2"]
+    n = words.get(ago.lower()) if ago else None
+    if n is None and ago and ago.isdecimal():
+        n = int(ago)
     return on.year - n if (on is not None and n is not None) else None
 
 
