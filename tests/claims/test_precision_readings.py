@@ -223,3 +223,13 @@ def test_an_attribution_needs_more_than_words_every_statement_uses(checker: Chec
     vague = checker.read("Rutte said allies must increase production.", date(2025, 9, 4))
     assert [str(c.verdict.label) for c in vague.claims
             if str(c.verdict.claim.kind) == "attribution"] != ["supported"]
+
+
+def test_a_rank_after_a_sentence_on_spending_is_a_spending_rank(checker: Checker) -> None:
+    text = ("World military spending reached $2,718 billion in 2024.\n\nGermany rose to fourth "
+            "place in 2024.")
+    ranks = [c.verdict for c in checker.read(text, date(2025, 4, 28)).claims
+             if isinstance(c.verdict.claim, Rank)]
+    assert ranks and ranks[0].claim.subject == "DEU" and str(ranks[0].label) == "supported"
+    alone = _verdicts(checker, "Germany rose to fourth place in 2024.", on=date(2025, 4, 28))
+    assert not [c for c, _, _ in alone if isinstance(c, Rank)]

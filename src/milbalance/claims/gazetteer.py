@@ -29,8 +29,9 @@ carries, and only for ids the data declares:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from milbalance.claims import names as word_lists
 from milbalance.claims.items import AMMUNITION_CAVEAT as AMMUNITION_CAVEAT  # re-exported
@@ -82,6 +83,21 @@ _WHOLE_BEFORE = re.compile(r"(?<![\w-])(?:the\s+(?:whole|entire)(?:\s+of)?|all(?
 each with an optional 'the' ('all of the alliance')."""
 _WHOLE_AFTER = re.compile(r"\s+as\s+a\s+whole(?![\w-])", re.IGNORECASE)
 """Words after a name that take it as a whole: 'NATO as a whole'."""
+
+_NAME_START = re.compile(r"(?<![\w-])\S")
+"""Where a name may start: a character after no word character or hyphen."""
+
+_MEMO_MAX = 4096
+"""Texts whose answers a gazetteer keeps, per question (see ``Gazetteer._seen_mentions``)."""
+
+_T = TypeVar("_T")
+
+
+def _remember(seen: dict[str, _T], text: str, answer: _T) -> None:
+    """Keep an answer for a text; a full memo is emptied first (bounded memory)."""
+    if len(seen) >= _MEMO_MAX:
+        seen.clear()
+    seen[text] = answer
 
 
 _WITH_RUSSIA = re.compile(r"\s*[,(]?\s*(?:including|incl\.|with)\s+(?:Russia|Ukraine)", re.I)
@@ -149,11 +165,31 @@ class Gazetteer:
     _proper: set[str] = field(default_factory=set)  # aliases (lower) written with capitals
     _seats: dict[str, word_lists.Seat] = field(default_factory=dict)  # seat (lower) → seat
     _name_re: re.Pattern[str] | None = None
+    _name_alternatives: list[tuple[str, re.Pattern[str]]] = field(default_factory=list,
+                                                                  repr=False)
+    """``_name_re``'s alternatives in its order, each with a test of its first character."""
+    _name_by_char: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
+    """A character → ``_name_re`` cut to the alternatives that can start with it (None: no
+    name starts with it); built on first sight of the character."""
     _regions: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     _items: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     groups: dict[frozenset[str], tuple[str, str]] = field(default_factory=dict)
     """Entities named together ('the US and Europe') → (bloc id, caveat) where the data
     read them as that bloc (see ``add_groups``)."""
+    _item_scan: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list,
+                                                               repr=False)
+    """``_items`` wrapped for a scan of a whole sentence (``item_mentions``), compiled once."""
+    _item_at: list[tuple[re.Pattern[str], str]] = field(default_factory=list, repr=False)
+    """``_items`` with the filler before them, for ``item_after``, compiled once."""
+    _seen_mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False,
+                                                           compare=False)
+    _seen_items: dict[str, tuple[ItemMention, ...]] = field(default_factory=dict, repr=False,
+                                                            compare=False)
+    _seen_after: dict[str, tuple[str, int] | None] = field(default_factory=dict, repr=False,
+                                                           compare=False)
+    """Answers already given for a text (``mentions``, ``item_mentions``, ``item_after``):
+    a sentence is read by several rules, and a corpus repeats sentences. Each keeps at most
+    ``_MEMO_MAX`` texts (emptied when full), so memory stays bounded over any corpus."""
 
     @classmethod
     def from_data(cls, entities: list[Entity], metrics: list[Metric]) -> Gazetteer:
@@ -170,6 +206,7 @@ class Gazetteer:
         listed = word_lists.demonyms()
         alternatives: list[str] = []
         plain: set[str] = set()  # names also written in lower case ('the alliance')
+        first: dict[str, str] = {}  # alternative → a pattern for its first character
 
         def add(alias: str, entity_id: str) -> None:
             if len(alias) < 2:
@@ -183,6 +220,7 @@ class Gazetteer:
             exact = _exact_case(alias) or (alias == entity_id and alias.isupper())
             flag = "-i" if exact else "i"
             alternatives.append(f"(?{flag}:{re.escape(alias)})")
+            first[alternatives[-1]] = f"(?{flag}:{re.escape(alias[0])})"
 
         for e in self.entities.values():
             names = [e.id, e.name, *e.aliases]
@@ -203,6 +241,7 @@ class Gazetteer:
         alternatives = list(dict.fromkeys(alternatives))
         alternatives.sort(key=len, reverse=True)
         self._name_re = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        self._name_alternatives = [(a, re.compile(first[a])) for a in alternatives]
         for pattern, entity, caveat in REGION_READINGS:
             if entity in self.entities:
                 self._regions.append((re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])",
@@ -211,6 +250,10 @@ class Gazetteer:
         for pattern, item, caveat in (*ITEM_PHRASES, *generated):
             if item in self.items:
                 self._items.append((re.compile(pattern, re.IGNORECASE), item, caveat))
+                self._item_scan.append((re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])",
+                                                   re.IGNORECASE), item, caveat))
+                self._item_at.append((re.compile(FILLER + "?" + r"(?:" + pattern + r")\b",
+                                                 re.IGNORECASE), item))
 
     def add_groups(self, members: dict[str, set[str]],
                    noted: list[tuple[str, str, str]]) -> None:
@@ -258,6 +301,14 @@ class Gazetteer:
         A name taken as a whole ('the whole alliance', 'all of Europe', 'the entire EU',
         'NATO as a whole') is one mention of that name's entity, spanning the phrase, with
         the name's own caveat."""
+        seen = self._seen_mentions.get(sentence)
+        if seen is not None:
+            return list(seen)
+        found = self._mentions(sentence)
+        _remember(self._seen_mentions, sentence, tuple(found))
+        return found
+
+    def _mentions(self, sentence: str) -> list[Mention]:
         found = self._whole_mentions(sentence)
         for m in self._plain_mentions(sentence):
             if all(m.end <= f.start or m.start >= f.end for f in found):
@@ -294,7 +345,7 @@ class Gazetteer:
         orgs = organisation_spans(sentence)
         found: list[Mention] = []
         if self._name_re is not None:
-            for m in self._name_re.finditer(sentence):
+            for m in self._names_in(sentence):
                 key = m.group(0).lower()
                 if key in self._proper and not any(c.isupper() for c in m.group(0)):
                     continue  # 'turkey', 'the states': not the proper name
@@ -309,6 +360,32 @@ class Gazetteer:
                     found.append(Mention(entity_id, self.entities[entity_id].kind, m.start(),
                                          m.end(), m.group(0), caveat))
         return self._as_actors(sentence, sorted(found, key=lambda x: x.start), orgs)
+
+    def _names_in(self, sentence: str) -> Iterator[re.Match[str]]:
+        """``_name_re.finditer(sentence)``, the same matches, tried only where a name can
+        start: after no word character or hyphen, at a character some name starts with, and
+        there with only those names (in their order), not the thousand of them."""
+        end = 0
+        for start in _NAME_START.finditer(sentence):
+            p = start.start()
+            if p < end:
+                continue
+            char = sentence[p]
+            pattern = self._name_by_char[char] if char in self._name_by_char else \
+                self._names_starting(char)
+            if pattern is None:
+                continue
+            m = pattern.match(sentence, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+    def _names_starting(self, char: str) -> re.Pattern[str] | None:
+        alternatives = [a for a, first in self._name_alternatives if first.fullmatch(char)]
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])") \
+            if alternatives else None
+        self._name_by_char[char] = pattern
+        return pattern
 
     def _as_actors(self, sentence: str, found: list[Mention],
                    orgs: Sequence[OrgSpan]) -> list[Mention]:
@@ -372,23 +449,32 @@ class Gazetteer:
 
     def item_after(self, sentence: str, position: int) -> ItemMatch | None:
         """The item named right after a number ('2 million [artillery] shells')."""
-        rest = sentence[position:]
-        for pattern, item, _ in self._items:
-            m = re.match(FILLER + "?" + r"(?:" + pattern.pattern + r")\b", " " + rest,
-                         re.IGNORECASE)
-            if m:
-                return ItemMatch(item, position + m.end() - 1)
-        return None
+        rest = " " + sentence[position:]
+        if rest in self._seen_after:
+            answer = self._seen_after[rest]
+        else:
+            answer = None
+            for pattern, item in self._item_at:
+                m = pattern.match(rest)
+                if m:
+                    answer = (item, m.end() - 1)
+                    break
+            _remember(self._seen_after, rest, answer)
+        return None if answer is None else ItemMatch(answer[0], position + answer[1])
 
     def item_mentions(self, sentence: str) -> list[ItemMention]:
         """Every item phrase in a sentence (the most specific reading wins at a position)."""
+        seen = self._seen_items.get(sentence)
+        if seen is not None:
+            return list(seen)
         found: list[ItemMention] = []
-        for pattern, item, caveat in self._items:
-            for m in re.finditer(r"(?<![\w-])(?:" + pattern.pattern + r")(?![\w-])", sentence,
-                                 re.IGNORECASE):
+        for pattern, item, caveat in self._item_scan:
+            for m in pattern.finditer(sentence):
                 if all(m.end() <= f.start or m.start() >= f.end for f in found):
                     found.append(ItemMention(item, m.start(), m.end(), m.group(0), caveat))
-        return sorted(found, key=lambda x: x.start)
+        found.sort(key=lambda x: x.start)
+        _remember(self._seen_items, sentence, tuple(found))
+        return found
 
     def metric(self, item: str, kind: str) -> str | None:
         """The metric id ``<item>.<kind>`` when the data declares it."""

@@ -91,7 +91,10 @@ def ranks(gaz: Gazetteer, text: str, mentions: list[Mention], common: dict[str, 
           caveats: tuple[str, ...], ctx: Context) -> list[Claim]:
     """Every spending rank the sentence states."""
     if not _SPENDING.search(text) and not re.search(r"\bspender", text, re.I):
-        return []
+        if ctx.topic != "military_expenditure":
+            return []
+        caveats = (*caveats, "read as a rank of defence spending, the topic of the sentence "
+                   "before: taken from context")
     found: list[tuple[int, int, int, bool, bool, str, bool]] = []
     for m in _PHRASE.finditer(text):
         size = (m["size"] or m["size2"]).lower()
