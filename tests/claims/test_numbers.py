@@ -269,3 +269,13 @@ def test_thousands_grouped_by_spaces_read_as_one_number(written: str, parser: Pa
 def test_a_year_before_a_figure_is_not_its_thousands(parser: Parser) -> None:
     parse = parser.parse("In 2023 500 shells were made in Estonia.", Context(on=date(2025, 1, 1)))
     assert [c.quantity.value for c in parse.claims if isinstance(c, Level)] in ([500], [])
+
+
+def test_gdp_written_with_dots_or_projected() -> None:
+    from milbalance.claims.kinds import QuantityUnit
+    from milbalance.claims.numbers import find_quantities
+
+    for text in ("Spain spends about 1.28 percent of G.D.P. on defense.",
+                 "That is 3.2 percent of projected GDP."):
+        units = [q.unit for q in find_quantities(text, lambda s, p: None)]
+        assert QuantityUnit.PERCENT_GDP in units, text

@@ -286,3 +286,11 @@ def test_the_base_of_a_change_from_events_and_spans(text: str, base: int) -> Non
     from milbalance.claims.when import since as base_of
 
     assert base_of(text, date(2025, 3, 26)) == base
+
+
+def test_the_base_nearest_the_change_wins() -> None:
+    from milbalance.claims.when import since_near
+
+    text = ("Sweden has doubled defence spending over the past four years after decades of "
+            "cuts since the 1991 collapse of the Soviet Union.")
+    assert since_near(text, date(2025, 3, 26), text.index("doubled")) == 2021

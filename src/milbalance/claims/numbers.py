@@ -112,16 +112,16 @@ PERCENT = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+|(?P<more>{_MORE})\s+|(?P<less>{_LESS})\s+)?"
     rf"(?P<num>{_DIGITS})\s{{0,3}}(?:%|per\s?cent\b|percent\b|pc\b)"
     r"(?P<gdp>\s{1,3}of\s{1,3}(?:(?:its|the|their|the country's|[A-Z][\w.']{0,40}'s?|"
-    r"national|annual|total|overall|economic)\s{1,3}){0,4}(?:GDP|gross domestic product|"
-    r"economic output|"
+    r"national|annual|total|overall|economic|projected|estimated|nominal|forecast|expected)"
+    r"\s{1,3}){0,4}(?:GDP|G\.D\.P\.?|gross domestic product|economic output|"
     r"national income|economy))?",
     re.IGNORECASE,
 )
 FRACTION_OF_GDP = re.compile(
     r"(?P<frac>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
     + r")\s{1,3}of\s{1,3}(?:(?:its|the|their|the country's|[A-Z][\w.']{0,40}'s?|national|"
-    r"annual|total|economic)\s{1,3}){0,4}(?:GDP|gross domestic product|economic output|"
-    r"economy)",
+    r"annual|total|economic|projected|estimated|nominal|forecast|expected)\s{1,3}){0,4}(?:GDP|"
+    r"G\.D\.P\.?|gross domestic product|economic output|economy)",
     re.IGNORECASE,
 )
 RATE = re.compile(

@@ -463,3 +463,21 @@ def part_of_year(sentence: str) -> str:
     the year's total."""
     m = _PART_OF_YEAR.search(sentence)
     return m.group(0) if m else ""
+
+
+def since_near(sentence: str, on: date | None, at: int) -> int | None:
+    """``since`` when the sentence writes one base; when it writes several ('doubled over the
+    past four years … since the 1991 collapse of the Soviet Union'), the one nearest the
+    change at ``at``: each clause's 'since' belongs to its own verb."""
+    found: list[tuple[int, int]] = []  # (position, year)
+    if on is not None:
+        found += [(t.start, t.years[0]) for t in _expressions(sentence, on) if t.kind == SINCE]
+    for pattern, year in SINCE_EVENTS:
+        found += [(m.start(), year) for m in re.finditer(r"\bsince\s+" + pattern, sentence,
+                                                          re.I)]
+    for m in _SINCE.finditer(sentence):
+        if (y := since(m.group(0), on)) is not None:
+            found.append((m.start(), y))
+    if len({y for _, y in found}) <= 1:
+        return since(sentence, on)
+    return min(found, key=lambda f: (abs(f[0] - at), f[0] < at))[1]

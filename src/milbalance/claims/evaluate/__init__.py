@@ -131,11 +131,14 @@ class Evaluator(EvaluatorBase):
         statistic said 'now' must get the same label for the current and the latest
         complete year (``now``)."""
         verdict = robust_refutation(claim, self._evaluate(claim), self._evaluate)
-        if not said_now(claim) or not yearly_statistic(claim) or \
+        spending_change = isinstance(claim, Change) and claim.item == "military_expenditure"
+        if not said_now(claim) or not (yearly_statistic(claim) or spending_change) or \
                 own_current_year(claim, statements(self)):
             return verdict
         if verdict.label is Label.NOT_CHECKABLE:
             return self._latest_complete_instead(claim, verdict)
+        if spending_change:
+            return verdict
         earlier = latest_complete(claim)
         prior = robust_refutation(earlier, self._evaluate(earlier), self._evaluate)
         year = claim.year or 0

@@ -33,7 +33,7 @@ from milbalance.claims.parse.common import (
 from milbalance.claims.parse.comparison import TIMES_AS
 from milbalance.claims.subjects import subject_before
 from milbalance.claims.when import since as since_of
-from milbalance.claims.when import since_event, year_in
+from milbalance.claims.when import since_event, since_near, year_in
 
 RECORD_SPAN_DECADES = 20
 """'Not seen in decades' read in its weakest sense: at least two decades (20 years)."""
@@ -79,8 +79,9 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
     subject, scav = subject_before(gaz, text, mentions, len(text), ctx)
     item, icav = item_for(gaz, text)
     spending_words = False
-    if not subject:
-        return out
+    if not subject and not mentions:
+        return out  # nobody named: a change of no one (a subject after an unknown state
+        #             at the end, 'since the collapse of the Soviet Union', is found below)
     if not item:
         if re.search(r"\bspen[dt]|budget|\bexpenditure", text, re.I):
             item = "military_expenditure"
@@ -93,8 +94,9 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
     # 'rose 75% in 2023, the biggest rise since 2009': that 'since' is the record's, not
     # the change's base
     rec = _RECORD.search(text)
-    since = since_of(text if rec is None else text[:rec.start()] + " " * len(rec.group(0))
-                     + text[rec.end():], ctx.on)
+    masked = text if rec is None else text[:rec.start()] + " " * len(rec.group(0)) \
+        + text[rec.end():]
+    since = since_of(masked, ctx.on)
     factor: float | None = None
     change_at = 0
     words = change_words(text) if not ECONOMY_ASIDE.search(text) else None
@@ -126,17 +128,19 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
         subject, scav = subject_before(gaz, text, mentions, change_at, ctx)
         cv = tuple(dict.fromkeys([*caveats, *filter(None, [scav, icav])]))
         cue = negation_cue(text, 0, change_at + 1)
+        since = since_near(masked, ctx.on, change_at)
         extra, fields = without_base(text, words, since, common, ctx)
         if (plan := _PAST_PLAN.search(text, 0, change_at + 1)) is not None:
             out.append(NotCheckable(reason=NotCheckableReason.FORECAST, explanation=(
                 f"a plan told in the past ('{plan.group(0)}'): the sentence does not say the "
                 "change happened"), **{**common, "caveats": cv}))  # type: ignore[arg-type]
             factor = None
-    if factor is not None:
+    if factor is not None and subject:
         out.append(Change(subject=subject, item=item, measure=measure, factor=factor,
                           **{**common, **fields, "negated": bool(cue), "caveats": (
                               *cv, *extra, *([neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
-    if (r := _RECORD.search(text)) is not None and not _CHANGE_NOUN.search(r.group(0)) and not (
+    if subject and (r := _RECORD.search(text)) is not None and not _CHANGE_NOUN.search(
+            r.group(0)) and not (
             words is not None and words.first_since_text and r["since3"]) and not (
             r["since3"] and _RANK_WORD.search(text)):  # first time since … the largest: a rank
         since_text = r["since"] or r["since2"] or r["since3"] or ""

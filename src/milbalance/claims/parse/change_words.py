@@ -30,7 +30,9 @@ _FRAC_VALUE = {"a half": 0.5, "half": 0.5, "a third": 1 / 3, "two-thirds": 2 / 3
 _BOUNDW = rf"(?:(?P<bw>{RATIO_BOUND})\s+)?"
 _VERB_BY = re.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s+(?:(?:\w+ly|sharply|again)\s+)?"
-    rf"(?:(?:[\w'’-]+\s+){{0,6}}?by\s+)?{_BOUNDW}(?:{_PCT}|{_FRAC}(?!\s+of\b))", re.I)
+    rf"(?:(?:[\w'’-]+\s+){{0,6}}?by\s+(?:an?\s+(?:staggering|whopping|estimated|further|"
+    rf"additional|record|massive|hefty|remarkable|modest|mere)\s+)?)?{_BOUNDW}"
+    rf"(?:{_PCT}|{_FRAC}(?!\s+of\b))", re.I)
 """'rose by more than half', 'surged almost 40 per cent', 'fell 3%'."""
 _NOUN = re.compile(
     rf"\b(?:an?|the)\s+{_BOUNDW}(?:{_PCT}|{_FRAC})[\s-]+(?:(?:\w+ly|annual|real|"
