@@ -241,19 +241,38 @@ def _breaks(previous: str, line: str, width: int) -> bool:
 
 def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries inside one prose unit: syntok's, plus the extra cuts."""
-    chunk = text[start:end]
+    return [(start + a, start + b) for a, b in _cut_chunk(text[start:end])]
+
+
+_CUTS_MAX = 4096
+"""Prose units whose cuts are kept (``_cut_chunk``): a corpus repeats paragraphs (wire
+copy, boilerplate), and syntok is most of the splitter's time."""
+_cuts: dict[str, tuple[tuple[int, int], ...]] = {}
+
+
+def _cut_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
+    """``_cut`` on a unit of its own (offsets into ``chunk``), remembered per unit."""
+    found = _cuts.get(chunk)
+    if found is not None:
+        return found
     if not chunk.strip():
-        return []
-    bounds = [start]
-    if re.search(r"[.!?…]", chunk[:-1]):  # one sentence at most otherwise: skip syntok
-        for paragraph in _segmenter().analyze(chunk):
-            for sentence in paragraph:
-                if sentence:
-                    bounds.append(start + sentence[0].offset)
-    for pattern in (_FIGURE_END, _FOOTNOTE_END):
-        bounds += [start + m.end() for m in pattern.finditer(chunk)]
-    cuts = sorted({b for b in bounds if start <= b < end} | {start})
-    return [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+        found = ()
+    else:
+        end = len(chunk)
+        bounds = [0]
+        if re.search(r"[.!?…]", chunk[:-1]):  # one sentence at most otherwise: skip syntok
+            for paragraph in _segmenter().analyze(chunk):
+                for sentence in paragraph:
+                    if sentence:
+                        bounds.append(sentence[0].offset)
+        for pattern in (_FIGURE_END, _FOOTNOTE_END):
+            bounds += [m.end() for m in pattern.finditer(chunk)]
+        cuts = sorted({b for b in bounds if 0 <= b < end} | {0})
+        found = tuple(zip(cuts, [*cuts[1:], end], strict=True))
+    if len(_cuts) >= _CUTS_MAX:
+        _cuts.clear()
+    _cuts[chunk] = found
+    return found
 
 
 def _unwrap_emphasis(text: str, start: int, end: int) -> tuple[int, int]:

@@ -4,6 +4,7 @@ and the opinion / forecast gate decides whether any of them stands."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -16,6 +17,7 @@ from milbalance.claims.kinds import (
     Level,
     NotCheckable,
     NotCheckableReason,
+    Quantity,
 )
 from milbalance.claims.numbers import find_quantities
 from milbalance.claims.parse.attribution import attribution, attribution_claim
@@ -44,16 +46,68 @@ class Parse:
     entities: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class _Pieces:
+    """What a sentence's text alone decides, read once per text (see ``Parser._pieces``)."""
+
+    day: date | None  # the date the sentence says a statement was made
+    aside: tuple[tuple[int, int], ...]  # spans of asides on the economy
+    quantities: tuple[Quantity, ...]  # figures outside the asides
+    years: tuple[tuple[int, int], ...]  # (year, position) outside the figures
+    hedge: str | None  # the hedging words, if any
+
+
+_SEEN_MAX = 4096
+"""Texts (and text-date pairs) whose pieces a Parser keeps; emptied when full."""
+
+
 class Parser:
     """Reads sentences with one gazetteer; ``parse`` never raises on text."""
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
+        self._seen_pieces: dict[str, _Pieces] = {}
+        self._seen_said: dict[tuple[str, date | None], tuple[Attribution | None,
+                                                             tuple[tuple[int, int], ...]]] = {}
 
     def attribution(self, sentence: str, on: date | None) -> tuple[Attribution | None,
                                                                      list[tuple[int, int]]]:
         """Who the sentence says is speaking, and the character spans naming them."""
-        return attribution(self.gaz, sentence, on)
+        return self._attribution(sentence, on)
+
+    def _attribution(self, text: str, on: date | None) -> tuple[Attribution | None,
+                                                                 list[tuple[int, int]]]:
+        """``attribution``, remembered per (text, date); every call gets an Attribution of
+        its own (a copy), as a fresh reading would: the article tells a speaker carried from
+        the sentence before from the sentence's own by identity."""
+        key = (text, on)
+        seen = self._seen_said.get(key)
+        if seen is None:
+            said, spans = attribution(self.gaz, text, on)
+            seen = (said, tuple(spans))
+            if len(self._seen_said) >= _SEEN_MAX:
+                self._seen_said.clear()
+            self._seen_said[key] = seen
+        said, spans = seen
+        return (None if said is None else copy.copy(said)), list(spans)
+
+    def _pieces(self, text: str) -> _Pieces:
+        """The date said, asides, figures, years and hedge of a text, remembered per text:
+        the article reads a sentence more than once and a corpus repeats sentences."""
+        seen = self._seen_pieces.get(text)
+        if seen is not None:
+            return seen
+        aside = [(m.start(), m.end()) for m in ECONOMY_ASIDE.finditer(text)]
+        quantities = [q for q in find_quantities(text, self.gaz.item_after)
+                      if span_free(q.start, q.end, aside)]
+        taken = [(q.start, q.end) for q in quantities]
+        hedge = HEDGE.search(text)
+        seen = _Pieces(stated_on(text), tuple(aside), tuple(quantities),
+                       tuple(years_in(text, taken)), None if hedge is None else hedge.group(0))
+        if len(self._seen_pieces) >= _SEEN_MAX:
+            self._seen_pieces.clear()
+        self._seen_pieces[text] = seen
+        return seen
 
     def parse(self, sentence: str, context: Context | None = None) -> Parse:
         """All claims in one sentence (see the module docstring for what is recognised)."""
@@ -64,21 +118,20 @@ class Parser:
             return Parse(sentence, skipped="empty sentence")
         if text.rstrip("*_ ").endswith("?"):
             return Parse(sentence, skipped="a question, not a claim")
-        if (day := stated_on(text)) is not None:
+        pieces = self._pieces(text)
+        if (day := pieces.day) is not None:
             ctx = replace(ctx, on=day)
-        said, said_spans = attribution(gaz, text, ctx.on)
+        said, said_spans = self._attribution(text, ctx.on)
         speaker = (said if said is None or not said.cited else None) or ctx.speaker
-        aside = [(m.start(), m.end()) for m in ECONOMY_ASIDE.finditer(text)]
-        quantities = [q for q in find_quantities(text, gaz.item_after)
-                      if span_free(q.start, q.end, aside)]
-        taken = [(q.start, q.end) for q in quantities]
+        aside = list(pieces.aside)
+        quantities = list(pieces.quantities)
         mentions = [m for m in gaz.mentions(text)
                     if span_free(m.start, m.end, said_spans + aside)]
         mentions = add_we(gaz, text, mentions, speaker)
         mentions = referents(gaz, text, mentions, ctx)  # 'the country', 'it': from context
         mentions, group_caveats = groups(gaz, text, mentions)
         entities = tuple(dict.fromkeys(m.entity for m in mentions))
-        years = years_in(text, taken)
+        years = list(pieces.years)
         year, from_text = sentence_year(text, years, ctx.on)
         base_caveats = tuple(dict.fromkeys([*(m.caveat for m in mentions if m.caveat),
                                             *group_caveats, *date_caveats(ctx, from_text),
@@ -86,9 +139,9 @@ class Parser:
         common: dict[str, object] = {"text": text, "year": year,
                                      "year_from_text": from_text, "attribution": speaker,
                                      "said_on": ctx.on.isoformat() if ctx.on else ""}
-        if (hedge := HEDGE.search(text)) is not None:
-            common["hedge"] = hedge.group(0)
-            base_caveats = (*base_caveats, f"hedged ('{hedge.group(0)}'): reported as likely "
+        if (hedge := pieces.hedge) is not None:
+            common["hedge"] = hedge
+            base_caveats = (*base_caveats, f"hedged ('{hedge}'): reported as likely "
                             "or possible, not asserted; checked as if asserted")
 
         claims: list[Claim] = []
