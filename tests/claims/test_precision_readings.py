@@ -175,15 +175,19 @@ def test_countries_with_the_highest_spending_is_no_rank(checker: Checker) -> Non
 
 
 def test_no_refutation_on_a_year_the_sentence_does_not_write(checker: Checker) -> None:
-    """A spending figure with no year written is read at the date said, but the data's
-    disagreement is then no refutation: the year may be another."""
-    found = _verdicts(checker, "Germany spends 1% of its GDP on defence, according to a "
-                               "think tank.", on=date(2024, 7, 1))
-    shares = [(lab, s) for c, lab, s in found if isinstance(c, ShareOfGdp)]
-    assert shares and shares[0][0] == "not_checkable" and "year" in shares[0][1]
+    """A year set by an earlier sentence ('As of June 2024, …') may not be the one meant:
+    the data's disagreement is then no refutation. A present tense is read by the 'now'
+    rule and may be refuted."""
+    read = checker.read("As of June 2024, NATO published its new estimates. Germany spends 1% "
+                        "of its GDP on defence.", date(2025, 7, 1))
+    shares = [c.verdict for c in read.claims if isinstance(c.verdict.claim, ShareOfGdp)]
+    assert shares and str(shares[0].label) == "not_checkable" and "year" in shares[0].summary
     written = _verdicts(checker, "Germany spent 1% of its GDP on defence in 2024.",
                         on=date(2025, 7, 1))
     assert [lab for c, lab, _ in written if isinstance(c, ShareOfGdp)] == ["refuted"]
+    present = _verdicts(checker, "Germany spends 1% of its GDP on defence.",
+                        on=date(2024, 7, 1))
+    assert [lab for c, lab, _ in present if isinstance(c, ShareOfGdp)] == ["refuted"]
 
 
 def test_split_sources_on_a_spending_figure_decide_nothing(checker: Checker) -> None:

@@ -156,13 +156,13 @@ class Evaluator(EvaluatorBase):
     def _latest_complete_instead(self, claim: Claim, verdict: Verdict) -> Verdict:
         """A yearly statistic said without a year, with no figure for the year it was said
         ('Israel spends $45 billion', said in April 2025 when the latest figures are
-        2024's): supported when the latest complete year's figures support it (the usual
-        meaning of such a sentence), else not checkable as before."""
+        2024's): the latest complete year's verdict when it has one (the usual meaning of
+        such a sentence), else not checkable as before."""
         if not any(g.startswith("no ") for g in verdict.gaps) or claim.year is None or \
                 forward_cue(claim.text):  # a plan said without a year is no past year's
             return verdict
         prior = self._evaluate(latest_complete(claim))
-        if prior.label is not Label.SUPPORTED:
+        if prior.label not in (Label.SUPPORTED, Label.REFUTED):
             return verdict
         year = f"{claim.year - 1} (the latest complete year: no year said)"
         return replace(prior, reading=prior.reading.replace(f" · {claim.year - 1} · ",

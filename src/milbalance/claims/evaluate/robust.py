@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from milbalance.claims.ambiguity import forward_cue
+from milbalance.claims.evaluate.now import yearly_statistic
 from milbalance.claims.kinds import (
     AttributionClaim,
     Claim,
@@ -55,9 +56,11 @@ def inferred_part(claim: Claim) -> str:
            for c in claim.caveats):
         return "subject"
     if not claim.year_from_text and not (isinstance(claim, MemberCount)
-                                         and claim.threshold is None):
-        return "year"  # ('now', 'today' are written: the ``now`` rule reads them; a bloc's
-        #                size is a state on the day said, not a yearly figure)
+                                         and claim.threshold is None) and not (
+            yearly_statistic(claim) and not any(p == "year" for p, _ in claim.inferred)):
+        return "year"  # ('now', 'today' and a present tense are read by the ``now`` rule
+        #                for yearly statistics, a bloc's size is a state on the day said; a
+        #                year set by a dateline or an earlier sentence is inferred)
     if forward_cue(claim.text):
         return "tense (a plan or forecast)"
     return ""
