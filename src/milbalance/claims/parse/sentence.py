@@ -83,8 +83,8 @@ class Parser:
         key = (text, on)
         seen = self._seen_said.get(key)
         if seen is None:
-            said, spans = attribution(self.gaz, text, on)
-            seen = (said, tuple(spans))
+            found, named = attribution(self.gaz, text, on)
+            seen = (found, tuple(named))
             if len(self._seen_said) >= _SEEN_MAX:
                 self._seen_said.clear()
             self._seen_said[key] = seen
