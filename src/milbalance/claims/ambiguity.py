@@ -60,6 +60,7 @@ FORWARD = re.compile(
     r"\b(?:plans?|planned|planning|hopes?|hoped|aims?|aimed|intends?|intended|seeks?|"
     r"wants?|pledged?|promised?|vowed?|proposes?|proposed|proposal|envisages?|foresees?|"
     r"calls? for|called for|draft|ambitions?|goal|commitments?|committed|agreed|"
+    r"requests?|requested|requesting|"
     r"potentially|on track|to be reached)\b|"
     r"\bto\s+(?:increase|raise|boost|lift|reach|hit|spend|cut|reduce|double|triple|"
     r"bring|ramp up)\b", re.I)
