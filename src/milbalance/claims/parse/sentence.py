@@ -67,6 +67,7 @@ class Parser:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self._seen_pieces: dict[str, _Pieces] = {}
+        self._seen_parses: dict[tuple[str, Context | None], tuple[Parse, Context | None]] = {}
         self._seen_said: dict[tuple[str, date | None], tuple[Attribution | None,
                                                              tuple[tuple[int, int], ...]]] = {}
 
@@ -110,7 +111,31 @@ class Parser:
         return seen
 
     def parse(self, sentence: str, context: Context | None = None) -> Parse:
-        """All claims in one sentence (see the module docstring for what is recognised)."""
+        """All claims in one sentence (see the module docstring for what is recognised).
+
+        A sentence read before in the same context (a corpus repeats paragraphs) gives a
+        copy of the reading it gave then, as new as a fresh reading: a copy that refers to
+        this context's speaker where the first referred to that context's, so the article
+        tells a carried speaker from a sentence's own just as before."""
+        key = (sentence, context)
+        try:
+            seen = self._seen_parses.get(key)
+        except TypeError:  # a context with an unhashable part: read every time
+            return self._parse(sentence, context)
+        if seen is not None:
+            first, then = seen
+            same: dict[int, object] = {}
+            if then is not None and context is not None:
+                same = {id(then): context, id(then.speaker): context.speaker,
+                        id(then.on): context.on}
+            return copy.deepcopy(first, same)
+        found = self._parse(sentence, context)
+        if len(self._seen_parses) >= _SEEN_MAX:
+            self._seen_parses.clear()
+        self._seen_parses[key] = (found, context)
+        return found
+
+    def _parse(self, sentence: str, context: Context | None) -> Parse:
         gaz = self.gaz
         ctx = context or Context()
         text = sentence.strip()
