@@ -76,8 +76,6 @@ def test_gap_is_empty_not_zero(client: Client) -> None:
     ({"entity": "RUS", "metric": "no_such_metric"}, 404),
     ({"entity": "RUS", "metric": "military_expenditure.usd_current", "start": 1066}, 422),
     ({"entity": "RUS", "metric": "military_expenditure.usd_current", "end": 99999}, 422),
-    ({"entity": "RUS", "metric": "military_expenditure.usd_current", "start": 2020,
-      "end": 2010}, 400),
     ({"entity": "RUS", "metric": "military_expenditure.usd_current",
       "claimant_type": "astrologer"}, 422),
     ({"entity": "x" * (limits.NAME_MAX + 1), "metric": "gdp"}, 422),
@@ -116,7 +114,7 @@ def test_overview(client: Client) -> None:
 
 
 @pytest.mark.parametrize("params", [{"samples": limits.SAMPLES_MAX + 1}, {"samples": 1},
-                                    {"start": 1950, "end": 2050}, {"seed": -1}])
+                                    {"start": limits.YEAR_MIN - 1}, {"seed": -1}])
 def test_overview_limits(client: Client, params: dict[str, Any]) -> None:
     r = client.get("/api/overview", params=params)
     assert 400 <= r.status_code < 500
@@ -208,7 +206,8 @@ def test_user_text_is_escaped_in_pages(client: Client) -> None:
 def test_page_input_errors_are_4xx(client: Client) -> None:
     r = client.get("/explore", params={"entity": "RUS", "metric": "gdp", "start": "abc"})
     assert r.status_code == 400
-    assert client.get("/?start=2030&end=2020").status_code == 400
+    assert client.get("/?start=1800").status_code == 400
+    assert client.get("/?start=2030&end=2020").status_code == 200  # either order
     assert client.get("/sources?claimant_type=astrologer").status_code == 400
 
 
@@ -238,7 +237,7 @@ def test_read_an_article(client: Client) -> None:
 
 @pytest.mark.parametrize(("path", "body", "status"), [
     ("/api/check", {"text": ""}, 422),
-    ("/api/check", {"text": "   "}, 400),
+    ("/api/check", {"text": "   "}, 422),  # the schema says: not only spaces
     ("/api/check", {"text": "x" * (limits.CLAIM_TEXT_MAX + 1)}, 422),
     ("/api/check", {"text": "Russia spent a lot", "date": "yesterday"}, 422),
     ("/api/read", {"text": "y" * (limits.ARTICLE_TEXT_MAX + 1)}, 422),

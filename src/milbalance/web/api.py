@@ -20,6 +20,7 @@ from milbalance.web.headline import headline
 from milbalance.web.overview import FIRST_YEAR, overview
 from milbalance.web.result_schemas import BottleneckOut, CapacityOut, CrossoverOut, OverviewOut
 from milbalance.web.schemas import (
+    NOT_BLANK,
     ArticleIn,
     CheckIn,
     CoverageOut,
@@ -118,13 +119,14 @@ def series(store: StoreDep, entity: Name, metric: Name, start: Year = None, end:
            claimant_type: ClaimantType | None = None, source: OptName = None) -> Any:
     """Every observation of ENTITY × METRIC, by source and claimant, with the sources used.
 
-    An empty ``observations`` list is a gap in the data, not a zero."""
+    An empty ``observations`` list is a gap in the data, not a zero. Start and end in either
+    order (``start`` and ``end`` answer the earlier first, and ``note`` says so)."""
     view = series_view(store, entity, metric, start=start, end=end,
                        claimant_type=claimant_type, source=source)
     return {"entity": to_jsonable(view.entity), "metric": to_jsonable(view.metric),
-            "unit": view.unit, "start": start, "end": end,
+            "unit": view.unit, "start": view.start, "end": view.end,
             "observations": to_jsonable(view.observations),
-            "sources": to_jsonable(list(view.sources.values()))}
+            "sources": to_jsonable(list(view.sources.values())), "note": view.note}
 
 
 _CSV: dict[int | str, dict[str, Any]] = {
@@ -170,10 +172,11 @@ def overview_api(store: StoreDep, start: Year = None, end: Year = None,
     the engine; the production model's capacity projections 2022–2030 (NATO vs RUS_SUPPLIERS
     and vs RUS, modelled from lines and reported, P(NATO > other) per year, with their
     assumptions; the production library's own samples and seed); and the timeline of
-    officials' statements."""
-    result = overview(store, start or FIRST_YEAR, end, samples, seed)
+    officials' statements. Start (default 2014) and end (default next year) in either order;
+    a range longer than 40 years is answered for its first 40, and ``note`` says so."""
+    result = overview(store, FIRST_YEAR if start is None else start, end, samples, seed)
     return {"start": result.start, "end": result.end, "samples": result.samples,
-            "seed": result.seed,
+            "seed": result.seed, "note": result.note,
             "panels": [{"metric": p.metric, "description": p.description, "kind": p.kind,
                         "unit": p.unit, "sources": p.sources,
                         "sides": [{"entity": s.entity, "missing_years": list(s.missing),
@@ -218,7 +221,10 @@ def production_bottleneck(
         store: StoreDep, bloc: Name, item: Item = production_view.ITEM,
         year: ProductionYear = 2026, member_share: Share = 1.0,
         supplier_share: Annotated[float | None, Query(ge=0, le=1)] = None,
-        lp_samples: Annotated[int, Query(ge=1, le=limits.LP_SAMPLES_MAX)]
+        lp_samples: Annotated[int, Query(
+            ge=1, le=limits.LP_SAMPLES_MAX,
+            description="Samples the LP is solved on; more than ``samples`` is read as "
+            "``samples`` (the answer's ``lp_samples`` says how many)")]
         = limits.LP_SAMPLES_DEFAULT,
         samples: ProductionSamples = DEFAULT_SAMPLES,
         seed: ProductionSeed = DEFAULT_SEED) -> Any:
@@ -247,9 +253,12 @@ def production_crossover(
 BUSY: dict[int | str, dict[str, Any]] = {
     503: {"model": ErrorOut, "description": "Too many checks in progress; retry after the "
           "seconds the Retry-After header gives."}}
+TOO_LARGE: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorOut, "description": f"A body over {limits.BODY_BYTES_MAX:,} bytes (a "
+          "text at its length limit fits however it is encoded)."}}
 
 
-@router.post("/check", tags=["claims"], responses=BUSY)
+@router.post("/check", tags=["claims"], responses={**BUSY, **TOO_LARGE})
 def check(store: StoreDep, body: CheckIn, request: Request) -> dict[str, Any]:
     """Check a sentence: each claim in it with its verdict (supported / contested / refuted /
     not checkable), probability, evidence with sources, per-claimant answers and caveats.
@@ -259,7 +268,8 @@ def check(store: StoreDep, body: CheckIn, request: Request) -> dict[str, Any]:
 
 
 ClaimText = Annotated[str, Query(min_length=1, max_length=limits.CLAIM_TEXT_MAX,
-                                 description="The sentence to check")]
+                                 pattern=NOT_BLANK,
+                                 description="The sentence to check (not only spaces)")]
 
 
 @router.get("/check", tags=["claims"], responses=BUSY)
@@ -281,7 +291,7 @@ def headline_api(store: StoreDep) -> Any:
                                        **to_jsonable(found.answer)}
 
 
-@router.post("/read", tags=["claims"], responses=BUSY)
+@router.post("/read", tags=["claims"], responses={**BUSY, **TOO_LARGE})
 def read(store: StoreDep, body: ArticleIn, request: Request) -> dict[str, Any]:
     """Read an article: every checkable claim with its verdict and the character span of its
     sentence; other sentences are listed as skipped with the reason."""

@@ -286,5 +286,12 @@ def app_from_environment() -> FastAPI:
 
 
 def _problem(error: Any) -> str:
+    """'where: what is wrong', one line (a blank text and our own checks said in words)."""
+    from milbalance.web.schemas import NOT_BLANK
+
     where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "body"))
-    return f"{where or 'request'}: {error.get('msg', 'invalid')}"
+    msg = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    if error.get("type") == "string_pattern_mismatch" and \
+            (error.get("ctx") or {}).get("pattern") == NOT_BLANK:
+        msg = "is only spaces; give the text to check"
+    return f"{where or 'request'}: {' '.join(msg.split())}"

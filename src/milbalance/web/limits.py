@@ -10,19 +10,23 @@ YEAR_MIN = 1900
 """Earliest year a query may name."""
 YEAR_MAX = 2100
 """Latest year a query may name."""
-YEAR_SPAN_MAX = 200
-"""Widest year range one series query may cover."""
+YEAR_SPAN_MAX = YEAR_MAX - YEAR_MIN + 1
+"""Most years one series answer covers: every year a query may name, so a series is never
+cut (start and end may come in either order)."""
 OVERVIEW_SPAN_MAX = 40
-"""Widest year range of the overview (each year costs one Monte Carlo estimate per bloc and
-metric)."""
+"""Most years one overview answer covers (each year costs one Monte Carlo estimate per bloc
+and metric): a longer range is answered for its first ``OVERVIEW_SPAN_MAX`` years, and the
+answer's ``note`` says so."""
 NAME_MAX = 100
 """Longest entity, metric, source or claimant name accepted."""
 CLAIM_TEXT_MAX = 2_000
 """Longest single claim (characters)."""
 ARTICLE_TEXT_MAX = 100_000
 """Longest article (characters)."""
-BODY_BYTES_MAX = 512_000
-"""Largest request body (bytes); an article at the limit in UTF-8 fits."""
+BODY_BYTES_MAX = 12 * ARTICLE_TEXT_MAX + 8_192
+"""Largest request body (bytes): an article at the limit fits however it is written, in
+UTF-8 (4 bytes a character at most), as JSON escapes (``\\ud83d\\ude00``: 12 bytes a character)
+or percent-encoded in a form (12 bytes a character), with room for the date and the rest."""
 SAMPLES_MIN = 1_000
 """Fewest Monte Carlo samples a request may ask for."""
 SAMPLES_MAX = 200_000

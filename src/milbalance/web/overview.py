@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from milbalance.engine import EngineOptions, Estimate, estimate
@@ -19,7 +19,7 @@ from milbalance.model import Statement
 from milbalance.store import Store
 from milbalance.web import charts, limits
 from milbalance.web.production_view import Projection, projections
-from milbalance.web.views import check_years
+from milbalance.web.views import span
 
 SIDES = ("NATO", "RUS_SUPPLIERS")
 """The two blocs the overview sets against each other (ids in data/blocs.csv)."""
@@ -81,6 +81,8 @@ class Overview:
     statements: tuple[Statement, ...]
     capacity: tuple[Projection, ...] = ()
     """Capacity projections from the production model (``production_view.PAIRS``)."""
+    note: str = ""
+    """How the years asked for were read ('' when as asked; see ``views.span``)."""
 
 
 def _options(samples: int, seed: int) -> EngineOptions:
@@ -169,10 +171,15 @@ def _cached(store: Store, content_hash: str, start: int, end: int, samples: int,
 
 def overview(store: Store, start: int | None = None, end: int | None = None,
              samples: int = limits.SAMPLES_DEFAULT, seed: int | None = None) -> Overview:
-    """The overview for a year range (same data, samples and seed: same numbers, cached)."""
+    """The overview for a year range (same data, samples and seed: same numbers, cached).
+
+    A missing start is ``FIRST_YEAR``, a missing end next year; the two in either order, and
+    at most ``limits.OVERVIEW_SPAN_MAX`` years, the first ones, with a ``note`` saying how the
+    years asked for were read."""
     start = FIRST_YEAR if start is None else start
     end = default_end() if end is None else end
-    check_years(start, end, limits.OVERVIEW_SPAN_MAX)
+    first, last, note = span(start, end, limits.OVERVIEW_SPAN_MAX)
     seed = EngineOptions().seed if seed is None else seed
     with _lock:  # one computation per key, not one per concurrent request
-        return _cached(store, store.content_hash, start, end, samples, seed)
+        found = _cached(store, store.content_hash, first, last, samples, seed)
+    return replace(found, note=note) if note else found

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from milbalance.production import projection as P
 from milbalance.store import Store
-from milbalance.web import charts, limits
+from milbalance.web import charts, limits, views
 
 PAIRS = (("NATO", "RUS_SUPPLIERS"), ("NATO", "RUS"))
 """What the overview sets against each other: NATO against Russia with its suppliers, and
@@ -31,20 +31,11 @@ _lock = threading.Lock()
 def span(start: int, end: int) -> tuple[tuple[int, ...], str]:
     """The years ``start``–``end`` as answered, and a note saying how they were read ('' when
     as asked): the two in either order (2030–2022 is 2022–2030), and at most
-    ``limits.PRODUCTION_SPAN_MAX`` of them, the first ones (the rest is asked for again from
-    the year after). Years outside the model's range are refused by the library
-    (``parse_years``); the API's schema declares that range, so it never gets here."""
-    first, last = min(start, end), max(start, end)
-    notes = []
-    if start > end:
-        notes.append(f"years {start}–{end} read as {first}–{last}")
-    most = limits.PRODUCTION_SPAN_MAX
-    if last - first + 1 > most:
-        cut = first + most - 1
-        notes.append(f"{first}–{last} is {last - first + 1} years: answered {first}–{cut}, "
-                     f"the first {most}; ask again from {cut + 1} for the rest")
-        last = cut
-    return P.parse_years(f"{first}-{last}"), "; ".join(notes)
+    ``limits.PRODUCTION_SPAN_MAX`` of them, the first ones (``views.span``). Years outside
+    the model's range are refused by the library (``parse_years``); the API's schema declares
+    that range, so it never gets here."""
+    first, last, note = views.span(start, end, limits.PRODUCTION_SPAN_MAX)
+    return P.parse_years(f"{first}-{last}"), note
 
 
 def years(start: int, end: int) -> tuple[int, ...]:

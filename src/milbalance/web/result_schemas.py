@@ -15,6 +15,7 @@ from milbalance.engine import results as E
 from milbalance.production import capacity as C
 from milbalance.production import projection as P
 from milbalance.production import reports as R
+from milbalance.web import limits
 from milbalance.web.schemas import StatementOut
 
 Stat = float | None
@@ -297,6 +298,9 @@ class OverviewOut(BaseModel):
     panels: list[PanelOut]
     capacity: list[ProjectionOut]
     statements: list[StatementOut]
+    note: str = Field(default="", description="How the years asked for were read ('' when "
+                      "as asked): either order, at most the first "
+                      f"{limits.OVERVIEW_SPAN_MAX} years")
 
 
 MIRRORS: dict[type[BaseModel], type] = {

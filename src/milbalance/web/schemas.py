@@ -98,7 +98,8 @@ class ObservationOut(BaseModel):
 
 
 class SeriesOut(BaseModel):
-    """Every observation of entity × metric; an empty list is a gap in the data, not a zero."""
+    """Every observation of entity × metric; an empty list is a gap in the data, not a zero.
+    ``start`` and ``end`` are the years answered (the earlier first)."""
 
     entity: EntityOut
     metric: MetricOut
@@ -107,6 +108,8 @@ class SeriesOut(BaseModel):
     end: int | None
     observations: list[ObservationOut]
     sources: list[SourceOut]
+    note: str = Field(default="", description="How the years asked for were read ('' when "
+                      "as asked), e.g. 'years 2020–2010 read as 2010–2020'")
 
 
 class CoverageOut(BaseModel):
@@ -166,15 +169,25 @@ SaidOn = Annotated[dt.date | None, BeforeValidator(said_on), Field(
 """A date written as a date, so ``0`` is an error rather than 1970-01-01."""
 
 
+NOT_BLANK = r"[^\s\x1c-\x1f\x85]"
+"""A text with at least one character that is not a space: the claims library refuses a text
+that ``str.strip`` empties. Python's spaces are Unicode's White_Space (the whitespace class of
+pydantic's regex engine) and the separators U+001C–U+001F; a JSON Schema (ECMA-262) reader's
+whitespace class lacks U+0085 and adds U+FEFF, so U+0085 is named here and the schema may
+refuse a text the app would read (U+FEFF alone), never the other way round."""
+
+
 class CheckIn(BaseModel):
     """A sentence (or short passage) to check; ``date`` gives the year to claims naming none."""
 
-    text: str = Field(min_length=1, max_length=limits.CLAIM_TEXT_MAX)
+    text: str = Field(min_length=1, max_length=limits.CLAIM_TEXT_MAX, pattern=NOT_BLANK,
+                      description="The sentence to check (not only spaces)")
     date: SaidOn = None
 
 
 class ArticleIn(BaseModel):
     """An article to read, claim by claim."""
 
-    text: str = Field(min_length=1, max_length=limits.ARTICLE_TEXT_MAX)
+    text: str = Field(min_length=1, max_length=limits.ARTICLE_TEXT_MAX, pattern=NOT_BLANK,
+                      description="The article (not only spaces)")
     date: SaidOn = None

@@ -19,17 +19,32 @@ from milbalance.web import limits
 
 
 class InputError(UserError):
-    """A request the web app will not serve as asked (a range too wide, a text too long)."""
+    """A request the web app will not serve as asked (a text too long or empty)."""
 
 
-def check_years(start: int | None, end: int | None, span: int = limits.YEAR_SPAN_MAX) -> None:
-    """Refuse year ranges that are reversed or wider than ``span`` years."""
-    if start is not None and end is not None:
-        if start > end:
-            raise InputError(f"start year {start} is after end year {end}; swap them")
-        if end - start > span:
-            raise InputError(f"years {start}–{end} span more than {span}; "
-                             "ask for a shorter range")
+def span(start: int, end: int, most: int) -> tuple[int, int, str]:
+    """The years ``start``–``end`` as answered (first, last) and a note saying how they were
+    read ('' when as asked): the two in either order (2030–2022 is 2022–2030), and at most
+    ``most`` of them, the first ones (the rest is asked for again from the year after). Every
+    pair a request may name is answered so: none is refused."""
+    first, last = min(start, end), max(start, end)
+    notes = []
+    if start > end:
+        notes.append(f"years {start}–{end} read as {first}–{last}")
+    if last - first + 1 > most:
+        cut = first + most - 1
+        notes.append(f"{first}–{last} is {last - first + 1} years: answered {first}–{cut}, "
+                     f"the first {most}; ask again from {cut + 1} for the rest")
+        last = cut
+    return first, last, "; ".join(notes)
+
+
+def open_span(start: int | None, end: int | None, most: int = limits.YEAR_SPAN_MAX
+              ) -> tuple[int | None, int | None, str]:
+    """``span`` where either end may be open (None): an open range is answered as asked."""
+    if start is None or end is None:
+        return start, end, ""
+    return span(start, end, most)
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,8 @@ class SeriesView:
     end: int | None
     observations: list[ObservationRow]
     sources: dict[str, Source]
+    note: str = ""
+    """How the years asked for were read ('' when as asked; see ``span``)."""
 
     @property
     def unit(self) -> str:
@@ -63,14 +80,15 @@ def claimant_label(o: ObservationRow) -> str:
 def series_view(store: Store, entity: str, metric: str, *, start: int | None = None,
                 end: int | None = None, claimant_type: str | None = None,
                 source: str | None = None) -> SeriesView:
-    """Resolve the names and fetch the observations, as ``milbalance series`` does."""
-    check_years(start, end)
+    """Resolve the names and fetch the observations, as ``milbalance series`` does; start and
+    end in either order."""
+    start, end, note = open_span(start, end)
     who = store.entity(entity)
     what = store.metric(metric)
     rows = store.observations(who.id, what.id, start_year=start, end_year=end,
                               claimant_type=claimant_type, source=source)
     used = {s.id: s for s in store.sources() if s.id in {o.source for o in rows}}
-    return SeriesView(who, what, start, end, rows, used)
+    return SeriesView(who, what, start, end, rows, used, note)
 
 
 @dataclass(frozen=True)
