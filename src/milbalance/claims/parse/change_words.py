@@ -83,6 +83,11 @@ _DIRECTION = re.compile(
 """A change written with its direction only ('rose sharply in 2024', 'plans to cut')."""
 
 
+_UNREAD_SIZE = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b|-?fold\b|times\b)", re.I)
+"""A size of the change written next to its direction word that no pattern read: the
+change is then not read as a direction only."""
+
+
 @dataclass(frozen=True)
 class ChangeWords:
     factor: float
@@ -144,6 +149,8 @@ def direction_only(text: str) -> ChangeWords | None:
     m = _DIRECTION.search(text)
     if m is None or _SUPERLATIVE.search(text, max(0, m.start() - 40), m.start()):
         return None  # 'the largest budget increase in NATO': a rank of changes, not read
+    if _UNREAD_SIZE.search(text, m.start(), m.end() + 60):
+        return None  # 'a real increase at over 120%': a size written but not read
     rise = bool(m["rise"])
     strong = m["adv"] or m["adv2"]
     if strong:
