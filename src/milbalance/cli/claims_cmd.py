@@ -13,7 +13,7 @@ from milbalance.claims import Checker, Reading
 from milbalance.claims.report import reading_html, reading_json
 from milbalance.cli import corpus_cmd
 from milbalance.cli.data_cmd import open_store
-from milbalance.cli.output import console, print_json
+from milbalance.cli.output import console, print_json, verdict_cells
 from milbalance.corpus.inputs import MAX_CHARS, TABLE_SUFFIXES
 from milbalance.errors import UserError
 
@@ -37,12 +37,7 @@ def _show(reading: Reading) -> None:
         table.add_column(name, overflow="fold")  # a reading's long metric ids wrap, never cut
     for c in reading.claims:
         v = c.verdict
-        p = "–" if v.probability is None else f"{v.probability:.2f}"
-        why = (f"read as: {v.reading}\n" if v.reading else "") + v.summary + "".join(
-            f"\n· {x}" for x in v.caveats)
-        sources = sorted({e.source_id for e in v.evidence})
-        if sources:
-            why += "\nsources: " + ", ".join(sources)
+        p, why = verdict_cells(v)
         table.add_row(v.claim.text, str(v.claim.kind), str(v.label), p, why)
     console.print(table)
     for s in reading.skipped:

@@ -24,7 +24,14 @@ from rich.table import Table
 
 from milbalance.claims import Checker, Reading
 from milbalance.cli.data_cmd import open_store
-from milbalance.cli.output import console, errors, print_json, progress, to_jsonable
+from milbalance.cli.output import (
+    console,
+    errors,
+    print_json,
+    progress,
+    to_jsonable,
+    verdict_cells,
+)
 from milbalance.corpus import articles, blocks, data_ref, engine, run
 from milbalance.corpus.inputs import MAX_CHARS, count
 from milbalance.corpus.track import BY, VERDICTS, chart, track_record
@@ -147,12 +154,7 @@ def _show_grouped(reading: Reading, text: str) -> None:
     groups: dict[tuple[str, ...], list[int]] = {}
     for c in reading.claims:
         v = c.verdict
-        p = "–" if v.probability is None else f"{v.probability:.2f}"
-        why = (f"read as: {v.reading}\n" if v.reading else "") + v.summary + "".join(
-            f"\n· {x}" for x in v.caveats)
-        sources = sorted({e.source_id for e in v.evidence})
-        if sources:
-            why += "\nsources: " + ", ".join(sources)
+        p, why = verdict_cells(v)
         groups.setdefault((v.claim.text, str(v.claim.kind), str(v.label), p, why),
                           []).append(c.start)
     table = Table(title=f"{len(reading.claims):,} claims, {len(groups):,} distinct")

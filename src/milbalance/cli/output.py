@@ -97,3 +97,15 @@ def write_rows(rows: Rows, csv_path: Path | None, xlsx_path: Path | None,
     for path in written:
         errors.print(f"wrote {path} ({len(rows.rows)} rows)", markup=False, highlight=False)
     return written
+
+
+def verdict_cells(v: Any) -> tuple[str, str]:
+    """A verdict's P and its 'why' cell in a claims table: the reading, the summary, the
+    caveats and the sources, one per line."""
+    p = "–" if v.probability is None else f"{v.probability:.2f}"
+    why = (f"read as: {v.reading}\n" if v.reading else "") + v.summary + "".join(
+        f"\n· {x}" for x in v.caveats)
+    sources = sorted({e.source_id for e in v.evidence})
+    if sources:
+        why += "\nsources: " + ", ".join(sources)
+    return p, why
