@@ -237,3 +237,15 @@ def test_a_rank_after_a_sentence_on_spending_is_a_spending_rank(checker: Checker
     assert ranks and ranks[0].claim.subject == "DEU" and str(ranks[0].label) == "supported"
     alone = _verdicts(checker, "Germany rose to fourth place in 2024.", on=date(2025, 4, 28))
     assert not [c for c, _, _ in alone if isinstance(c, Rank)]
+
+
+def test_the_figure_of_the_sentence_before(checker: Checker) -> None:
+    """'the figure shows an increase of 9%': the entity and item of the sentence before; said
+    without a year when the data hold none yet for it, read for the latest complete year."""
+    text = ("Global military spending reached $2.7 trillion in 2024.\n\nA report says that the "
+            "figure shows an increase of just over 9 percent from 2023.")
+    changes = [c.verdict for c in checker.read(text, date(2025, 4, 28)).claims
+               if str(c.verdict.claim.kind) == "change"]
+    assert changes and changes[0].claim.subject == "WLD"
+    assert changes[0].claim.item == "military_expenditure"
+    assert str(changes[0].label) == "supported" and "latest complete year" in changes[0].reading

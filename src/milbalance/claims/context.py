@@ -50,11 +50,13 @@ _BLOC_WORDS = r"[Tt]he (?:alliance|bloc|union)(?:'s|’s)?"
 _REFERENT = re.compile(
     rf"\b(?P<country>{_COUNTRY_WORDS})\b|\b(?P<bloc>{_BLOC_WORDS})(?![\w-])|"
     r"(?:^|[,;:–—]\s*|\b(?:and|but|while|as|because|where|since|after)\s+)"
-    r"[\"“‘]?(?P<it>[Ii]ts?)\b(?!\s+(?:is|was|has been|remains|seems|appears)\s+"
+    r"[\"“‘]?(?P<it>[Ii]ts?|[Tt](?:he|his|hat) (?:figure|total|sum|amount)(?:'s|’s)?)"
+    r"\b(?!\s+(?:is|was|has been|remains|seems|appears)\s+"
     r"(?:not\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|true|important|"
     r"estimated|thought|believed|said|expected|hard|difficult|worth|time|no)\b)")
 """Words that stand for an entity named before: 'the country', 'the alliance', a sentence's
-or clause's 'it'/'its' (not the empty 'it' of 'it is unclear', 'it is estimated')."""
+or clause's 'it'/'its' (not the empty 'it' of 'it is unclear', 'it is estimated'), and 'the
+figure' / 'this total' opening a clause (the figure of the sentence before, so its entity)."""
 
 
 def referents(gaz: Gazetteer, text: str, mentions: list[Mention],

@@ -165,8 +165,8 @@ class Evaluator(EvaluatorBase):
         if prior.label not in (Label.SUPPORTED, Label.REFUTED):
             return verdict
         year = f"{claim.year - 1} (the latest complete year: no year said)"
-        return replace(prior, reading=prior.reading.replace(f" · {claim.year - 1} · ",
-                                                            f" · {year} · ", 1),
+        return replace(prior, reading=prior.reading.replace(f"{claim.year - 1} · ",
+                                                            f"{year} · ", 1),
                        caveats=(*prior.caveats, (
             f"said without a year in {claim.year}: read as {claim.year - 1}, the latest "
             f"complete year (the data hold no figure for {claim.year})")))

@@ -110,7 +110,7 @@ def change_verdict(data: EvaluatorBase, c: Change) -> Verdict:
         return Verdict(c, Label.NOT_CHECKABLE, None,
                        f"No figures for {what} on {' or '.join(metrics) or 'any series'}.",
                        caveats=c.caveats,
-                       gaps=(f"{c.item} for {c.subject} in {c.since} or {c.year}",))
+                       gaps=(f"no {c.item} for {c.subject} in {c.since} or {c.year}",))
     means = {m: sum(v) / len(v) for m, v in by_metric.items()}
     caveats = list(c.caveats)
     figures = "; ".join(dict.fromkeys(shown))

@@ -86,6 +86,9 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
         if re.search(r"\bspen[dt]|budget|\bexpenditure", text, re.I):
             item = "military_expenditure"
             spending_words = True
+        elif ctx.topic:  # 'the figure shows an increase of 9%': the sentence before's item
+            item, icav = ctx.topic, (f"read as {ctx.topic}, the topic of the sentence "
+                                     "before: taken from context")
         else:
             item, icav = "artillery_shells", "no item named; " + AMMUNITION_CAVEAT
     measure = (Measure.EXPENDITURE if item == "military_expenditure"
