@@ -62,7 +62,12 @@ _SEEN_MAX = 4096
 
 
 class Parser:
-    """Reads sentences with one gazetteer; ``parse`` never raises on text."""
+    """Reads sentences with one gazetteer; ``parse`` never raises on text.
+
+    ``parse`` must stay a function of (sentence, context, gazetteer) alone, its result made
+    of immutable parts: readings are remembered by those and handed out again as deep
+    copies (see ``parse``). A rule that reads anything else (the clock, a counter, the
+    article beyond the context) must become part of ``Context`` first."""
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
