@@ -249,3 +249,13 @@ def test_the_figure_of_the_sentence_before(checker: Checker) -> None:
     assert changes and changes[0].claim.subject == "WLD"
     assert changes[0].claim.item == "military_expenditure"
     assert str(changes[0].label) == "supported" and "latest complete year" in changes[0].reading
+
+
+def test_a_spending_comparison_is_read_at_ppp_too(checker: Checker) -> None:
+    """Market rates decide the verdict; PPP amounts are read as well and named, and would
+    make it contested if they gave the opposite answer."""
+    found = [c.verdict for c in checker.check("Russia spent more on defence than Ukraine in "
+                                               "2024.", date(2025, 6, 1)).claims
+             if isinstance(c.verdict.claim, Comparison)]
+    assert found and str(found[0].label) == "supported"
+    assert any("at PPP" in x for x in found[0].caveats)

@@ -12,6 +12,7 @@ from milbalance.claims.evaluate.common import (
 )
 from milbalance.claims.evaluate.engine import engine_comparison
 from milbalance.claims.evaluate.historical import historical_share
+from milbalance.claims.evaluate.ppp import basis_turns_it
 from milbalance.claims.kinds import Comparison, Measure
 from milbalance.claims.verdict import Evidence, Label, Verdict, label_for
 from milbalance.errors import UserError
@@ -33,7 +34,7 @@ def spending_comparison(data: EvaluatorBase, c: Comparison) -> Verdict:
                        "exchange rates); PPP would narrow the gap")
     if metric not in data._metric_ids:
         raise UserError(f"no metric {metric} in the data")
-    return engine_comparison(data, c, metric, caveats)
+    return basis_turns_it(data, c, engine_comparison(data, c, metric, caveats))
 
 
 def share_comparison(data: EvaluatorBase, c: Comparison) -> Verdict:
