@@ -66,17 +66,19 @@ def at_deadline(rows: list[ObservationRow], deadline: date) -> list[ObservationR
     return [r for r in rows if r.period.end.year != deadline.year or r.period.end == latest]
 
 
-class _AtDeadline(EvaluatorBase):
-    """The evaluator's data with target rows narrowed to one deadline (see ``at_deadline``)."""
+class _TargetRows(EvaluatorBase):
+    """The evaluator's data with its target rows narrowed by ``narrow`` (to one deadline, to
+    the plans announced by a date); every other metric's rows as they are."""
 
-    def __init__(self, base: EvaluatorBase, deadline: date):
+    def __init__(self, base: EvaluatorBase,
+                 narrow: Callable[[list[ObservationRow]], list[ObservationRow]]):
         self.__dict__.update(base.__dict__)
-        self._deadline = deadline
+        self._narrow = narrow
 
     def _rows(self, entity: str, metric: str, years: tuple[int, int],
               speaker: str = "") -> list[ObservationRow]:
         rows = super()._rows(entity, metric, years, speaker)
-        return at_deadline(rows, self._deadline) if metric.endswith(".target") else rows
+        return self._narrow(rows) if metric.endswith(".target") else rows
 
 
 def target_level(data: EvaluatorBase, c: Level,
@@ -86,7 +88,7 @@ def target_level(data: EvaluatorBase, c: Level,
     deadline = deadline_month(c)
     if deadline is None:
         return None
-    v = judge(_AtDeadline(data, deadline), c)
+    v = judge(_TargetRows(data, lambda rows: at_deadline(rows, deadline)), c)
     note = (f"a target with a deadline: compared with the target set for "
             f"{deadline:%B %Y} or the latest one due before it, not with other targets "
             f"of {deadline.year}")
@@ -114,32 +116,20 @@ def _published(data: EvaluatorBase, source_id: str) -> date | None:
         return None
 
 
-class _AsAnnounced(EvaluatorBase):
-    """The evaluator's data with target rows narrowed to those announced by the date said,
-    where there are any: a plan is checked against the plan of its day, not a later one."""
-
-    def __init__(self, base: EvaluatorBase, said: date):
-        self.__dict__.update(base.__dict__)
-        self._said = said
-
-    def _rows(self, entity: str, metric: str, years: tuple[int, int],
-              speaker: str = "") -> list[ObservationRow]:
-        rows = super()._rows(entity, metric, years, speaker)
-        if not metric.endswith(".target"):
-            return rows
-        limit = self._said.toordinal() + ANNOUNCED_GRACE_DAYS
-        known = [r for r in rows if (p := _published(self, r.source)) is not None
-                 and p.toordinal() <= limit]
-        return known or rows
-
-
 def as_announced(data: EvaluatorBase, c: Level) -> EvaluatorBase:
-    """For a target said on a known date, the data as announced by then (``_AsAnnounced``);
-    otherwise the data unchanged."""
+    """For a target said on a known date, the data with its target rows narrowed to those
+    announced by then, where there are any: a plan is checked against the plans of its day,
+    not a later one. Otherwise the data unchanged."""
     if c.measure is not Measure.TARGET or not c.said_on:
         return data
     try:
-        said = date.fromisoformat(c.said_on)
+        limit = date.fromisoformat(c.said_on).toordinal() + ANNOUNCED_GRACE_DAYS
     except ValueError:
         return data
-    return _AsAnnounced(data, said)
+
+    def announced(rows: list[ObservationRow]) -> list[ObservationRow]:
+        known = [r for r in rows if (p := _published(data, r.source)) is not None
+                 and p.toordinal() <= limit]
+        return known or rows
+
+    return _TargetRows(data, announced)
