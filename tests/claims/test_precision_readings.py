@@ -259,3 +259,15 @@ def test_a_spending_comparison_is_read_at_ppp_too(checker: Checker) -> None:
              if isinstance(c.verdict.claim, Comparison)]
     assert found and str(found[0].label) == "supported"
     assert any("at PPP" in x for x in found[0].caveats)
+
+
+def test_changes_listed_country_by_country(checker: Checker) -> None:
+    found = _verdicts(checker, "The countries with the largest increases in spending in 2024 "
+                               "were Israel (65%) and Russia (38%).", on=date(2025, 4, 28))
+    changes = {c.subject: (round(c.factor, 2), lab) for c, lab, _ in found
+               if str(c.kind) == "change"}
+    assert changes == {"ISR": (1.65, "supported"), "RUS": (1.38, "supported")}
+    # a bracketed per cent in a sentence on no change of spending is not read so
+    other = _verdicts(checker, "The lowest shares of GDP in 2024 were Spain (1.28%) and "
+                               "Belgium (1.30%).", on=date(2025, 4, 28))
+    assert not [c for c, _, _ in other if str(c.kind) == "change"]

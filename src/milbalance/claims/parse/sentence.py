@@ -13,6 +13,7 @@ from milbalance.claims.gazetteer import Gazetteer
 from milbalance.claims.kinds import (
     Attribution,
     AttributionClaim,
+    Change,
     Claim,
     Level,
     NotCheckable,
@@ -27,6 +28,7 @@ from milbalance.claims.parse.comparison import comparison
 from milbalance.claims.parse.gate import not_checkable as gate
 from milbalance.claims.parse.historical import historical
 from milbalance.claims.parse.levels import levels
+from milbalance.claims.parse.lists import listed_changes
 from milbalance.claims.parse.more_kinds import more_kinds
 from milbalance.claims.parse.ratio_compare import ratio_comparisons
 from milbalance.claims.parse.spending import spending
@@ -186,6 +188,8 @@ class Parser:
             claims += levels(gaz, text, quantities, mentions, years, common, base_caveats, ctx)
             claims += change_and_record(gaz, text, quantities, mentions, common, base_caveats,
                                         ctx)
+            if not any(isinstance(c, Change) for c in claims):
+                claims += listed_changes(text, mentions, common, base_caveats)
         claims = more_kinds(gaz, text, mentions, common, base_caveats, ctx, claims)
         if (said_claim := attribution_claim(said, text, claims, entities, common)) is not None:
             claims.append(said_claim)
