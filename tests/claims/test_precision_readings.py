@@ -271,3 +271,24 @@ def test_changes_listed_country_by_country(checker: Checker) -> None:
     other = _verdicts(checker, "The lowest shares of GDP in 2024 were Spain (1.28%) and "
                                "Belgium (1.30%).", on=date(2025, 4, 28))
     assert not [c for c, _, _ in other if str(c.kind) == "change"]
+
+
+def test_a_record_with_no_since_is_the_highest_in_the_whole_series(checker: Checker) -> None:
+    """'A record high in 2015' for Germany is not true (2012 was higher on SIPRI's series): a
+    record with no 'since' is read against the whole series, never against the year itself."""
+    found = _verdicts(checker, "Germany's military spending reached a record high in 2015.",
+                      on=date(2025, 4, 28))
+    records = [lab for c, lab, _ in found if isinstance(c, Record)]
+    assert records and "supported" not in records
+    world = _verdicts(checker, "Global military spending reached a record $2.7 trillion in 2024.",
+                      on=date(2025, 4, 28))
+    assert [lab for c, lab, _ in world if isinstance(c, Record)] == ["supported"]
+
+
+def test_the_future_tense_is_a_forecast(checker: Checker) -> None:
+    """'Serbia will probably fall to third place, spending 1.8% of GDP': a forecast, never
+    refuted against what was spent."""
+    found = _verdicts(checker, "This year Serbia will probably fall to third place in the "
+                               "region by spending 1.8 percent of its GDP on defence.",
+                      on=date(2024, 3, 10))
+    assert [lab for c, lab, _ in found if isinstance(c, ShareOfGdp)] == ["not_checkable"]

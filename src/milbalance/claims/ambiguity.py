@@ -52,9 +52,12 @@ _BREAK_BEFORE = re.compile(r"[;:—–]|\.\s|\b(?:but|while|whereas|although|com
 _BREAK_AFTER = re.compile(r"[;:,—–)]|\.\s|\b(?:but|while|whereas|although)\b", re.I)
 
 FORWARD = re.compile(
-    r"\b(?:will|would|shall|won't|'ll)\s+(?:\w+\s+){0,2}?(?:be|reach|rise|grow|increase|"
+    r"\b(?:will|shall|won't|'ll)\s+(?:(?:probably|likely|also|still|soon|then|now|"
+    r"again|not)\s+)?[a-z]{2,20}\b|"
+    r"\bwould\s+(?:\w+\s+){0,2}?(?:be|reach|rise|grow|increase|"
     r"climb|fall|drop|decrease|total|amount|hit|exceed|spend|produce|make|deliver|allocate|"
     r"receive|get|stand|go|cost|top)\b|"
+    r"\b(?:expected|projected|forecast|poised|slated|likely)\s+to\b|"
     r"\b(?:is|are|was|were)\s+(?:expected|projected|forecast|set|planned|scheduled|slated|"
     r"due|poised|budgeted|earmarked|to be)\s+to\b|"
     r"\b(?:plans?|planned|planning|hopes?|hoped|aims?|aimed|intends?|intended|seeks?|"

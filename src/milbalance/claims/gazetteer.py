@@ -66,7 +66,10 @@ REGION_READINGS: tuple[tuple[str, str, str], ...] = (
     (r"(?:global|worldwide|world(?:['’]s)?)\s+(?:(?:military|defen[cs]e|arms)\s+)?"
      r"(?:spending|expenditures?|outlays|budgets?|output|production|totals?)|"
      r"(?:(?<=spending )|(?<=expenditure )|(?<=outlays ))worldwide|"
-     r"(?<!in )the world(?!['’]s|\s+war)",
+     r"(?<!in )the world(?!['’]s|\s+war)|"
+     r"(?:countries|nations|governments)\s+(?:around|across)\s+the\s+(?:world|globe)|"
+     r"(?:countries|nations|governments)\s+worldwide|"
+     r"^(?:Countries|Nations|Governments)(?=\s+(?:spent|spend|raised|increased|boosted|cut))",
      "WLD", f"'global'/'world' {WORLD_CAVEAT}"),
     (r"Asia(?![\w-])(?!\s+(?:and|&)\s+Oceania)", "ASIA_OCEANIA",
      "'Asia' read as SIPRI's region Asia and Oceania"),

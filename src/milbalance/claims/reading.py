@@ -141,7 +141,8 @@ def _reading(claim: Claim) -> str:
         return kind_reading(claim, _subject(claim, claim.subject), _period(claim))
     if isinstance(claim, Record):
         since = (str(claim.since) if claim.since is not None else
-                 f"at least {claim.span_years} years" if claim.span_years else "?")
+                 f"at least {claim.span_years} years" if claim.span_years else
+                 "the series began (a record)")
         return (f"{_subject(claim, claim.subject)} · {_metric(claim.item, claim.measure)} · "
                 f"{_period(claim)} · highest since {since}")
     if isinstance(claim, Consistency):

@@ -24,6 +24,7 @@ def record(data: EvaluatorBase, c: Record) -> Verdict:
     from milbalance.spending.records import rank_in_history
     from milbalance.spending.rows import PROJECTIONS_LEFT_OUT, is_projection
 
+    ever = c.since is None and not c.span_years  # no 'since': a record in the whole series
     since = c.since if c.since is not None else c.year - c.span_years
     for metric in data._metric_for(c.item, c.measure):
         all_rows = [r for r in data.store.observations(c.subject, metric) if r.value]
@@ -43,7 +44,9 @@ def record(data: EvaluatorBase, c: Record) -> Verdict:
         rec = rank_in_history([(r.period.year, r.central) for r in series], year,
                               entity=c.subject, metric=metric, source=source)
         gaps: tuple[str, ...] = ()
-        if rec.first > since + 1:
+        if ever:  # 'a record', 'record high': the highest in the whole series
+            since = rec.first
+        elif rec.first > since + 1:
             gaps = (f"{source}'s series starts in {rec.first}, after {since}",)
         holds = rec.higher_before is None or rec.higher_before < since
         ev = tuple(_evidence(r, None) for r in series if r.period.year in (
