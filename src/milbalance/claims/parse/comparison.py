@@ -51,9 +51,11 @@ _N_TO_ONE = re.compile(
 _FRACTION_RATIO = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "twice": 2.0}
 _OBJECT_GAP = re.compile(
     r"[\s,]*(?:(?:the|all|that|those|of|its|their|other|rest|entire|whole|combined|"
-    r"countries|[A-Z][\w.’'-]*)[\s,]+){0,5}")
+    r"countries|nations|defen[cs]e|military|budgets?|spending|expenditures?|output|"
+    r"[A-Z][\w.’'-]*)[\s,]+){0,7}")
 """What may stand between 'than' / 'ahead of' / 'exceeds' and the other side it names: 'than
-the whole of NATO', 'exceeds that of all European countries'. Anything else ('more than
+the whole of NATO', 'exceeds that of all European countries', 'surpassed the combined defence
+budgets of all European nations'. Anything else ('more than
 tripled since … Ukraine', 'exceeded its target in … Europe') is no comparison between two
 subjects."""
 
