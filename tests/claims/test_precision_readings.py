@@ -292,3 +292,12 @@ def test_the_future_tense_is_a_forecast(checker: Checker) -> None:
                                "region by spending 1.8 percent of its GDP on defence.",
                       on=date(2024, 3, 10))
     assert [lab for c, lab, _ in found if isinstance(c, ShareOfGdp)] == ["not_checkable"]
+
+
+def test_a_first_of_a_share_is_no_record_of_gdp(checker: Checker) -> None:
+    """'topped 2% of GDP for the first time since 1991' is about the share: no record or
+    change of GDP or of spending is read from it."""
+    found = _verdicts(checker, "Germany's defence spending topped 2% of GDP in 2024 for the "
+                               "first time since 1991.", on=date(2025, 11, 14))
+    assert not [c for c, _, _ in found if isinstance(c, Record) or str(c.kind) == "change"]
+    assert [lab for c, lab, _ in found if isinstance(c, ShareOfGdp)] == ["supported"]

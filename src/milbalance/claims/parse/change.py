@@ -142,8 +142,12 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
         out.append(Change(subject=subject, item=item, measure=measure, factor=factor,
                           **{**common, **fields, "negated": bool(cue), "caveats": (
                               *cv, *extra, *([neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
-    if subject and (r := _RECORD.search(text)) is not None and not _CHANGE_NOUN.search(
-            r.group(0)) and not (
+    share = any(q.unit is QuantityUnit.PERCENT_GDP for q in quantities)
+    if share and words is not None and words.first_since_text:
+        out = [c for c in out if not isinstance(c, Change)]  # 'topped 2% of GDP for the
+        #   first time since 1991': a first of the share, not a change of the level
+    if subject and not share and (r := _RECORD.search(text)) is not None and \
+            not _CHANGE_NOUN.search(r.group(0)) and not (
             words is not None and words.first_since_text and r["since3"]) and not (
             r["since3"] and _RANK_WORD.search(text)):  # first time since … the largest: a rank
         since_text = r["since"] or r["since2"] or r["since3"] or ""
