@@ -11,21 +11,24 @@ World Bank's PPP factor; a bloc sums its members, gaps listed).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from milbalance.claims.evaluate.common import EvaluatorBase
 from milbalance.claims.kinds import Comparison
 from milbalance.claims.verdict import Label, Verdict
 
+if TYPE_CHECKING:
+    from milbalance.spending.derive import Lookup
 
-def _ppp_amount(data: EvaluatorBase, entity: str, year: int) -> tuple[float, str] | None:
+
+def _ppp_amount(data: EvaluatorBase, lk: Lookup, entity: str,
+                year: int) -> tuple[float, str] | None:
     """(the PPP amount, a note on gaps) for a country or bloc in ``year``, or None."""
     from milbalance.model import EntityKind
     from milbalance.spending.basis import Basis
     from milbalance.spending.definitions import Definition
-    from milbalance.spending.derive import Lookup
     from milbalance.spending.series import bloc_ppp, entity_figure
 
-    lk = Lookup(data.store)
     if data.store.entity(entity).kind is EntityKind.BLOC:
         found = bloc_ppp(lk, entity, year, Definition.SIPRI)
         if found is None:
@@ -43,9 +46,12 @@ def basis_turns_it(data: EvaluatorBase, c: Comparison, verdict: Verdict) -> Verd
     if verdict.label not in (Label.SUPPORTED, Label.REFUTED) or c.ratio is not None \
             or c.year is None:
         return verdict
+    from milbalance.spending.derive import Lookup
+
+    lk = Lookup(data.store)  # one reading of the rows for both sides and both years
     a = b = None
     for year in (c.year, c.year - 1):  # PPP factors come a year late: the latest both have
-        a, b = _ppp_amount(data, c.subject, year), _ppp_amount(data, c.other, year)
+        a, b = _ppp_amount(data, lk, c.subject, year), _ppp_amount(data, lk, c.other, year)
         if a is not None and b is not None:
             break
     if a is None or b is None:

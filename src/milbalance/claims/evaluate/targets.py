@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from milbalance.claims.evaluate.common import EvaluatorBase
 from milbalance.claims.kinds import Level, Measure
@@ -100,12 +101,19 @@ ANNOUNCED_GRACE_DAYS = 45
 than this many days after it (reports trail announcements)."""
 
 
+_PUBLISHED: WeakKeyDictionary[object, dict[str, date | None]] = WeakKeyDictionary()
+
+
 def _published(data: EvaluatorBase, source_id: str) -> date | None:
-    """A source's publication date, the last day of the month when only a month is given."""
-    try:
-        text = data.store.source(source_id).published
-    except Exception:
-        return None
+    """A source's publication date, the last day of the month when only a month is given;
+    every source's date read once per store (a target claim asks for each of its rows)."""
+    if (dates := _PUBLISHED.get(data.store)) is None:
+        dates = _PUBLISHED[data.store] = {s.id: _as_date(s.published)
+                                          for s in data.store.sources()}
+    return dates.get(source_id)
+
+
+def _as_date(text: str) -> date | None:
     parts = text.split("-")
     try:
         year = int(parts[0])
