@@ -21,6 +21,8 @@ BY = {"speaker": "speaker", "claimant-type": "claimant_type", "outlet": "outlet"
 VERDICTS = ("supported", "contested", "refuted")
 NOT_ATTRIBUTED = "(not attributed)"
 TOP = 3
+COLUMNS = ("status", "kind", "label", "date", "reading", "article_id", "start")
+"""The columns read from a claims file, with the column of the grouping (``BY``)."""
 
 
 @dataclass
@@ -114,7 +116,7 @@ def _merge_surnames(records: dict[tuple[str, str], Record]) -> dict[tuple[str, s
 
 
 def _batches(path: Path, column: str) -> Any:
-    names = ["status", "kind", "label", "date", "reading", "article_id", "start"]
+    names = list(COLUMNS)
     if column not in names:
         names.append(column)
     for batch in read_table(path, names):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from milbalance import __version__
 from milbalance.claims.report import reading_json
@@ -33,7 +34,9 @@ from milbalance.web.schemas import (
     SourceOut,
     SourceUseOut,
     StatementOut,
+    TrackRecordOut,
 )
+from milbalance.web.track_view import By, Format, TooLarge, as_json, claims_format, track_file
 from milbalance.web.views import coverage, series_csv, series_view, source_uses
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -297,3 +300,47 @@ def read(store: StoreDep, body: ArticleIn, request: Request) -> dict[str, Any]:
     sentence; other sentences are listed as skipped with the reason."""
     with request.app.state.admission.slot():
         return reading_json(read_article(store, body.text, body.date), spans=True)
+
+
+CLAIMS_FILE: dict[str, Any] = {"requestBody": {
+    "required": True,
+    "description": "A claims file written by `milbalance read … --out FILE.parquet` (or "
+                   f".csv), sent as the body itself; at most {limits.CLAIMS_FILE_BYTES_MAX:,} "
+                   f"bytes and {limits.CLAIMS_ROWS_MAX:,} rows.",
+    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+                "text/csv": {"schema": {"type": "string"}}}}}
+FILE_REFUSED: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "Not a claims file: empty, neither Parquet nor a "
+          "UTF-8 CSV, or without the columns `milbalance read --out` writes; the error says "
+          "which."},
+    413: {"model": ErrorOut, "description": f"A file over {limits.CLAIMS_FILE_BYTES_MAX:,} bytes "
+          f"or {limits.CLAIMS_ROWS_MAX:,} rows (`milbalance track-record FILE` reads any size)."}}
+
+
+@router.post("/track-record", response_model=TrackRecordOut, tags=["claims"],
+             responses={**BUSY, **FILE_REFUSED}, openapi_extra=CLAIMS_FILE)
+async def track_record_api(
+        request: Request, by: By = By.speaker,
+        fmt: Annotated[Format | None, Query(
+            alias="format", description="The file's format (default: by `name`, else by its "
+            "first bytes)")] = None,
+        name: Annotated[str, Query(max_length=limits.NAME_MAX,
+                                   description="The file's name, for the answer and errors")]
+        = "upload") -> Any:
+    """A claims file's track record: per claimant (speaker, claimant type or outlet) and year,
+    the claims read, the checkable ones, the shares supported, contested and refuted and the
+    claims repeated most; claimants with most checkable claims first, each one's years, then
+    "all". As `milbalance track-record FILE --by BY --json` prints it. Reads only; the file is
+    not kept."""
+    body = await request.body()
+    return await run_in_threadpool(_track_record, request, body, by, fmt, name or "upload")
+
+
+def _track_record(request: Request, body: bytes, by: By, fmt: Format | None,
+                  name: str) -> dict[str, Any]:
+    with request.app.state.admission.slot():
+        try:
+            found = claims_format(body, name, fmt)
+            return as_json(by, name, track_file(body, name, [by], found)[by])
+        except TooLarge as exc:
+            raise HTTPException(413, str(exc)) from exc

@@ -99,24 +99,31 @@ class SecurityHeaders:
 
 
 class BodyLimit:
-    """ASGI middleware refusing request bodies over ``limits.BODY_BYTES_MAX`` with 413."""
+    """ASGI middleware refusing request bodies over ``limits.BODY_BYTES_MAX`` with 413 (over
+    ``wider[path]`` for the paths that take a file). A page in ``pages`` gets the request
+    instead, its body read and dropped and ``scope[TOO_LARGE]`` set to the limit, so that it
+    answers with itself and the message (a browser shows a page, not a dropped upload)."""
 
-    def __init__(self, app: ASGIApp, limit: int = limits.BODY_BYTES_MAX):
+    def __init__(self, app: ASGIApp, limit: int = limits.BODY_BYTES_MAX,
+                 wider: dict[str, int] | None = None, pages: frozenset[str] = frozenset()):
         self.app = app
         self.limit = limit
+        self.wider = wider or {}
+        self.pages = pages
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.wider.get(scope.get("path", ""), self.limit)
         for key, value in scope.get("headers", []):
             if key == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
-                    declared = self.limit + 1
-                if declared > self.limit:
-                    await _too_large(self.limit, scope, receive, send)
+                    declared = limit + 1
+                if declared > limit:
+                    await self._refuse(limit, scope, receive, send)
                     return
         # read the whole body first (it is small by definition), so a chunked body over the
         # limit gets its 413 before any handler starts, then replay it to the app
@@ -128,27 +135,51 @@ class BodyLimit:
                 break  # the client went away
             chunk = message.get("body", b"")
             received += len(chunk)
-            if received > self.limit:
-                await _too_large(self.limit, scope, receive, send)
+            if received > limit:
+                await self._refuse(limit, scope, receive, send, message.get("more_body", False))
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
-        body = b"".join(chunks)
-        replayed = False
+        await self.app(scope, _replay(b"".join(chunks), receive), send)
 
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
+    async def _refuse(self, limit: int, scope: Scope, receive: Receive, send: Send,
+                      more: bool = True) -> None:
+        if scope.get("path") not in self.pages:
+            await _too_large(limit, scope, receive, send)
+            return
+        drained = 0
+        while more and drained <= DRAIN_MAX:  # let the browser finish sending, then answer
+            message = await receive()
+            drained += len(message.get("body", b""))
+            more = message["type"] == "http.request" and message.get("more_body", False)
+        await self.app({**scope, TOO_LARGE: limit}, _replay(b"", receive), send)
 
-        await self.app(scope, replay, send)
+
+TOO_LARGE = "milbalance.body_too_large"
+"""The scope key a page finds its body limit under when its body was over it (and dropped)."""
+DRAIN_MAX = 4 * limits.CLAIMS_FILE_BYTES_MAX
+"""Most bytes of a body over its limit read and dropped before a page answers."""
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _too_large(limit: int, scope: Scope, receive: Receive, send: Send) -> None:
-    response = JSONResponse({"error": f"request body over {limit} bytes; send less text"},
+    text = "send less text"
+    if scope.get("path") == "/api/track-record":
+        text = "split the claims file, or run `milbalance track-record FILE` on it"
+    response = JSONResponse({"error": f"request body over {limit:,} bytes; {text}"},
                             status_code=413)
     await response(scope, receive, send)
 
@@ -211,7 +242,12 @@ class OverviewWarmer:
 def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     """The web app around ``store_factory`` (called once, on the first request that needs it;
     at startup with ``warm``, which also checks one claim to load the claims library)."""
-    from milbalance.web import api, pages, text_pages  # routers import optional libs lazily
+    from milbalance.web import (  # routers import optional libs lazily
+        api,
+        pages,
+        text_pages,
+        track_pages,
+    )
 
     holder = StoreHolder(store_factory)
 
@@ -236,7 +272,10 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     )
     app.state.stores = holder
     app.state.admission = Admission()
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, wider={
+        "/api/track-record": limits.CLAIMS_FILE_BYTES_MAX,
+        "/track-record": limits.CLAIMS_FILE_BYTES_MAX + limits.FORM_OVERHEAD_BYTES},
+        pages=frozenset({"/track-record"}))
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(UserError)
@@ -275,6 +314,7 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(text_pages.router)
+    app.include_router(track_pages.router)
     return app
 
 

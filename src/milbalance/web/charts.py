@@ -278,3 +278,47 @@ def bands_svg(bands: Sequence[Band], unit: str, title: str, axis: str | None = N
     body += _marker_legend(any(b.incomplete - b.partial for b in drawn),
                            any(b.partial for b in drawn), pid, h)
     return _svg(body, title, w, h)
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share (0–1) in a year, ``count`` the number it is a share of (the marker's size)."""
+
+    year: int
+    value: float
+    count: int
+    tip: str
+
+
+def shares_svg(lines: Sequence[tuple[str, Sequence[Share]]], title: str, axis: str) -> str:
+    """Shares over the years, 0–100 %, one line per label; a year without a share breaks the
+    line (no interpolation) and a marker's area grows with the count behind its share."""
+    drawn = [(label, sorted(points, key=lambda p: p.year)) for label, points in lines if points]
+    if not drawn:
+        return empty_svg(f"{title}: no year with checkable claims")
+    years = [p.year for _, points in drawn for p in points]
+    yticks = [0.0, 25.0, 50.0, 75.0, 100.0]
+    frame = _Frame(min(years) - 0.5, max(years) + 0.5, 0.0, 100.0)
+    body = _axes(frame, yticks, "%", title, axis)
+    colours = {label: PALETTE[i % len(PALETTE)] for i, (label, _) in enumerate(drawn)}
+    for label, points in drawn:
+        colour = colours[label]
+        run: list[Share] = []
+        for p in [*points, None]:
+            if p is not None and (not run or p.year - run[-1].year <= 1):
+                run.append(p)
+                continue
+            if len(run) > 1:
+                line = " ".join(f"{frame.x(q.year):.1f},{frame.y(100 * q.value):.1f}"
+                                for q in run)
+                body.append(f'<polyline points="{line}" fill="none" stroke="{colour}" '
+                            'stroke-width="2" stroke-opacity="0.8"/>')
+            run = [] if p is None else [p]
+        for p in points:
+            radius = 3 + 1.5 * min(4.0, math.sqrt(p.count))
+            body.append(f"<g><title>{escape(p.tip)}</title>"
+                        f'<circle cx="{frame.x(p.year):.1f}" cy="{frame.y(100 * p.value):.1f}" '
+                        f'r="{radius:.1f}" fill="{colour}" fill-opacity="0.75" '
+                        f'stroke="{colour}"/></g>')
+    body += _legend([label for label, _ in drawn], colours)
+    return _svg(body, title)

@@ -59,3 +59,17 @@ CLAIM_JOBS_WAITING = 32
 """Claim jobs that may wait for a slot; beyond that the API answers 503 with Retry-After."""
 RETRY_AFTER_SECONDS = 2
 """What a 503 asks the client to wait before trying again."""
+CLAIMS_FILE_BYTES_MAX = 32 * 1024 * 1024
+"""Largest claims file the track-record page and ``POST /api/track-record`` take (bytes; the
+request body may be this plus ``FORM_OVERHEAD_BYTES``): a corpus of a few hundred thousand
+claims in Parquet. Larger files: ``milbalance track-record FILE`` streams any size."""
+FORM_OVERHEAD_BYTES = 64 * 1024
+"""Room for the form's other fields and the multipart headers around an uploaded file."""
+CLAIMS_ROWS_MAX = 500_000
+"""Most rows a claims file sent to the web app may have (each row costs the track record
+about 15 µs, per grouping): a compressed Parquet file is not a bound on its rows."""
+TRACK_CLAIMANTS_SHOWN = 40
+"""Claimants a track-record page lists per grouping, most checkable claims first (the API
+and the CLI give all)."""
+TRACK_CHART_LINES = 8
+"""Claimants drawn on a track-record chart (the ones with most checkable claims)."""

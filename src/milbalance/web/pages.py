@@ -43,7 +43,8 @@ templates = Jinja2Templates(env=environment())
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGES: list[tuple[str, str]] = [("/", "Overview"), ("/check", "Check a claim"),
-                                 ("/read", "Read an article"), ("/explore", "Explore"),
+                                 ("/read", "Read an article"),
+                                 ("/track-record", "Track record"), ("/explore", "Explore"),
                                  ("/sources", "Sources")]
 """Navigation: (path, title); pages whose library is present are added in front."""
 

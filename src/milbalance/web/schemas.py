@@ -191,3 +191,36 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, max_length=limits.ARTICLE_TEXT_MAX, pattern=NOT_BLANK,
                       description="The article (not only spaces)")
     date: SaidOn = None
+
+
+class RepeatedOut(BaseModel):
+    reading: str = Field(description="The claim as read (subject · metric · period · figure)")
+    times: int = Field(description="Times the claimant made it, in different sentences")
+
+
+class TrackRecordRowOut(BaseModel):
+    """One claimant in one year (``year`` "all": the whole file; "?": undated)."""
+
+    claimant: str = Field(description="Speaker, claimant type or outlet; '(not attributed)' "
+                          "for claims no one is named for")
+    year: str
+    claims: int = Field(description="Claims read (attribution rows left out)")
+    checkable: int = Field(description="Claims with a verdict: supported + contested + refuted")
+    supported: int
+    contested: int
+    refuted: int
+    share_supported: float | None = Field(description="supported ÷ checkable; null: none "
+                                          "checkable")
+    share_contested: float | None
+    share_refuted: float | None
+    most_repeated: list[RepeatedOut] = Field(description="Checkable claims made more than once, "
+                                             "most repeated first (at most 3)")
+
+
+class TrackRecordOut(BaseModel):
+    """A claims file's track record, as ``milbalance track-record --json`` prints it:
+    claimants with most checkable claims first, each one's years in order, then "all"."""
+
+    by: str
+    file: str
+    records: list[TrackRecordRowOut]

@@ -45,7 +45,32 @@ function claimDetails() {
   }
 }
 
+function trackTabs() {
+  // Track record: one grouping at a time (without scripts all three are shown in turn).
+  const result = document.getElementById("track-result");
+  if (!result) return;
+  const tabs = result.querySelectorAll("nav.tabs a[data-by]");
+  const panels = result.querySelectorAll("section.grouping[data-by]");
+  const show = (by) => {
+    for (const panel of panels) panel.hidden = panel.dataset.by !== by;
+    for (const tab of tabs) tab.setAttribute("aria-selected", String(tab.dataset.by === by));
+    const select = document.getElementById("track-by");
+    if (select) select.value = by;
+  };
+  for (const tab of tabs) {
+    tab.addEventListener("click", (event) => {
+      event.preventDefault();
+      show(tab.dataset.by);
+      history.replaceState(null, "", "#by-" + tab.dataset.by);
+    });
+  }
+  const asked = location.hash.startsWith("#by-") ? location.hash.slice(4) : "";
+  const known = Array.from(tabs, (tab) => tab.dataset.by);
+  show(known.includes(asked) ? asked : result.dataset.chosen);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   markMetricsWithData();
   claimDetails();
+  trackTabs();
 });
