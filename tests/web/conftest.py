@@ -108,3 +108,43 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
     opened.problems = problems
     yield opened
     context.close()
+
+
+EXAMPLES = REPO_DATA.parent / "examples" / "articles"
+OUTLETS = ("Wire", "Daily", "Weekly")
+
+
+@pytest.fixture(scope="session")
+def claims_files(store_factory: Callable[[], Store],
+                 tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example articles read by the real corpus run (``milbalance read … --out``) into a
+    claims file, as Parquet and as CSV: each at its own date and again a year earlier in
+    another outlet (claims repeated across years and outlets)."""
+    import json
+
+    from milbalance.corpus import articles, data_ref, engine, run
+
+    folder = tmp_path_factory.mktemp("claims")
+    known = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))["articles"]
+    rows = []
+    for i, path in enumerate(sorted(EXAMPLES.glob("*.md"))):
+        day = known.get(path.name, {}).get("date") or "2025-01-01"
+        text = path.read_text(encoding="utf-8")
+        rows.append({"id": path.stem, "url": f"https://example.org/{path.stem}", "date": day,
+                     "outlet": OUTLETS[i % 3], "text": text})
+        earlier = f"{int(day[:4]) - 1}{day[4:]}"
+        rows.append({"id": f"{path.stem}-again", "url": "", "date": earlier,
+                     "outlet": OUTLETS[(i + 1) % 3], "text": text})
+    rows.append({"id": "empty", "url": "", "date": "2025-01-01", "outlet": "Wire", "text": ""})
+    source = folder / "articles.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    store = store_factory()
+    try:
+        ref = data_ref(store)
+        out = {}
+        for fmt in ("parquet", "csv"):
+            out[fmt] = folder / f"claims.{fmt}"
+            run(articles([source]), out[fmt], ref, engine(1))
+    finally:
+        store.close()
+    return out

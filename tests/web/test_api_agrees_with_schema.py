@@ -235,3 +235,42 @@ def test_what_the_schema_refuses_is_a_one_line_error_out(
     assert error.error.startswith(f"{name}: ") and "\n" not in error.error
     assert error.detail == [error.error]
     assert "Value error" not in error.error
+
+
+def test_the_track_record_endpoint_is_declared(client: Client) -> None:
+    """``POST /api/track-record``: a claims file as the body, each refusal declared."""
+    from milbalance.corpus.track import BY
+
+    schema = client.get("/api/openapi.json").json()
+    op = schema["paths"]["/api/track-record"]["post"]
+    assert {"400", "413", "422", "503"} <= set(op["responses"])
+    assert {"application/octet-stream", "text/csv"} <= set(op["requestBody"]["content"])
+    assert op["requestBody"]["required"] is True
+    answer = op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert answer.endswith("/TrackRecordOut")
+    params = {p["name"]: p["schema"] for p in op["parameters"]}
+    models = schema["components"]["schemas"]
+
+    def enum(param: dict[str, Any]) -> list[str]:
+        ref = param.get("$ref") or next(s["$ref"] for s in param["anyOf"] if "$ref" in s)
+        values: list[str] = models[ref.rsplit("/", 1)[1]]["enum"]
+        return values
+
+    assert enum(params["by"]) == list(BY)
+    assert enum(params["format"]) == ["parquet", "csv"]
+    assert params["name"]["maxLength"] == limits.NAME_MAX
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", None])
+@pytest.mark.parametrize("by", ["speaker", "claimant-type", "outlet"])
+def test_every_track_record_value_the_schema_declares_is_answered(
+        client: Client, claims_files: dict[str, Any], by: str, fmt: str | None) -> None:
+    from milbalance.web.schemas import TrackRecordOut
+
+    path = claims_files[fmt or "csv"]
+    params = {"by": by, **({"format": fmt} if fmt else {})}
+    r = client.post("/api/track-record", params=params, content=path.read_bytes(),
+                    headers={"content-type": "application/octet-stream"})
+    assert r.status_code == 200, r.text
+    body = TrackRecordOut.model_validate(r.json())
+    assert body.by == by and body.records

@@ -322,8 +322,8 @@ FILE_REFUSED: dict[int | str, dict[str, Any]] = {
 async def track_record_api(
         request: Request, by: By = By.speaker,
         fmt: Annotated[Format | None, Query(
-            alias="format", description="The file's format (default: by `name`, else by its "
-            "first bytes)")] = None,
+            alias="format", description="The file's format (default: Parquet if the bytes are "
+            "Parquet, else CSV)")] = None,
         name: Annotated[str, Query(max_length=limits.NAME_MAX,
                                    description="The file's name, for the answer and errors")]
         = "upload") -> Any:

@@ -49,8 +49,9 @@ CLI = "`milbalance track-record FILE` reads a claims file of any size"
 
 def claims_format(content: bytes, name: str, asked: str | None = None,
                   need_suffix: bool = False) -> Format:
-    """Parquet or CSV: as asked, else by the file's name, else by its first bytes; a file whose
-    bytes are not what its name or the request says is refused."""
+    """Parquet or CSV: as asked, else by the file's name where it must have one (an upload
+    from the page), else by its bytes; a file whose bytes are not what its name or the request
+    says is refused."""
     suffix = Path(name).suffix.lower()
     by_name = {".parquet": Format.parquet, ".csv": Format.csv}.get(suffix)
     if need_suffix and suffix in (".jsonl", ".json", ".txt", ".md"):
@@ -66,14 +67,15 @@ def claims_format(content: bytes, name: str, asked: str | None = None,
         raise TooLarge(f"{name} is {len(content):,} bytes, over the web app's "
                        f"{limits.CLAIMS_FILE_BYTES_MAX:,}; {CLI}")
     parquet = content[:4] == MAGIC and content[-4:] == MAGIC
-    fmt = Format(asked) if asked else by_name or (Format.parquet if parquet else Format.csv)
+    fmt = Format(asked) if asked else (by_name if need_suffix else None) or (
+        Format.parquet if parquet else Format.csv)
     if fmt is Format.parquet and not parquet:
         raise InputError(f"{name} is not a Parquet file (a Parquet file starts and ends with "
                          f"'PAR1'); choose a claims file {READ}")
     if fmt is Format.csv:
         if parquet:
-            raise InputError(f"{name} is a Parquet file, not CSV: name it .parquet or ask for "
-                             "format=parquet")
+            raise InputError(f"{name} is a Parquet file, not CSV: rename it to .parquet (in the "
+                             "API: ask for format=parquet)")
         try:
             codecs.getincrementaldecoder("utf-8")().decode(content[:65_536])
         except UnicodeDecodeError as exc:
