@@ -236,3 +236,10 @@ def test_a_browser_form_body_splits_into_its_fields() -> None:
     got = fields(request.read(), request.headers["content-type"])
     assert got["by"].content == b"outlet" and got["by"].filename is None
     assert got["file"].content == content and got["file"].filename == "naïve «x».parquet"
+
+
+def test_the_readme_states_the_limits() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"up to {limits.CLAIMS_FILE_BYTES_MAX // 2**20} MiB and " \
+        f"{limits.CLAIMS_ROWS_MAX:,} rows" in readme
+    assert "/api/track-record?by=" in readme
