@@ -243,3 +243,23 @@ def test_the_readme_states_the_limits() -> None:
     assert f"up to {limits.CLAIMS_FILE_BYTES_MAX // 2**20} MiB and " \
         f"{limits.CLAIMS_ROWS_MAX:,} rows" in readme
     assert "/api/track-record?by=" in readme
+
+
+def test_busy_is_503_with_retry_after(client: Client, app: Any,
+                                      claims_files: dict[str, Path]) -> None:
+    """Claims files are read one at a time, a few waiting; the rest are told to come back."""
+    from milbalance.web.admission import Admission
+
+    kept = app.state.uploads  # (pytest's monkeypatch loses a starlette State's attribute)
+    app.state.uploads = Admission(1, 0, "busy reading claims files")
+    path = claims_files["parquet"]
+    try:
+        with app.state.uploads.slot():  # a file being read
+            r = _api(client, path)
+            assert r.status_code == 503 and r.headers["retry-after"]
+            assert r.json()["error"] == "busy reading claims files"
+            r = _upload(client, path.name, path.read_bytes())
+            assert r.status_code == 503 and "busy reading claims files" in r.text
+        assert _api(client, path).status_code == 200
+    finally:
+        app.state.uploads = kept

@@ -17,9 +17,11 @@ class Admission:
     """At most ``running`` jobs at once and ``waiting`` queued behind them."""
 
     def __init__(self, running: int = limits.CLAIM_JOBS_RUNNING,
-                 waiting: int = limits.CLAIM_JOBS_WAITING):
+                 waiting: int = limits.CLAIM_JOBS_WAITING,
+                 busy: str = "busy checking other texts; try again shortly"):
         self.running = running
         self.waiting = waiting
+        self.busy = busy
         self._slots = threading.BoundedSemaphore(running)
         self._lock = threading.Lock()
         self._admitted = 0
@@ -29,7 +31,7 @@ class Admission:
         """Run the body in a slot, or raise a 503 when every slot and queue place is taken."""
         with self._lock:
             if self._admitted >= self.running + self.waiting:
-                raise HTTPException(503, "busy checking other texts; try again shortly",
+                raise HTTPException(503, self.busy,
                                     headers={"Retry-After": str(limits.RETRY_AFTER_SECONDS)})
             self._admitted += 1
         try:

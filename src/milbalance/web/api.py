@@ -309,6 +309,10 @@ CLAIMS_FILE: dict[str, Any] = {"requestBody": {
                    f"bytes and {limits.CLAIMS_ROWS_MAX:,} rows.",
     "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
                 "text/csv": {"schema": {"type": "string"}}}}}
+UPLOADS_BUSY: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorOut, "description": f"{limits.UPLOADS_RUNNING} claims file(s) being "
+          f"read and {limits.UPLOADS_WAITING} waiting; retry after the seconds the Retry-After "
+          "header gives."}}
 FILE_REFUSED: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "Not a claims file: empty, neither Parquet nor a "
           "UTF-8 CSV, or without the columns `milbalance read --out` writes; the error says "
@@ -318,7 +322,7 @@ FILE_REFUSED: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/track-record", response_model=TrackRecordOut, tags=["claims"],
-             responses={**BUSY, **FILE_REFUSED}, openapi_extra=CLAIMS_FILE)
+             responses={**UPLOADS_BUSY, **FILE_REFUSED}, openapi_extra=CLAIMS_FILE)
 async def track_record_api(
         request: Request, by: By = By.speaker,
         fmt: Annotated[Format | None, Query(
@@ -338,7 +342,7 @@ async def track_record_api(
 
 def _track_record(request: Request, body: bytes, by: By, fmt: Format | None,
                   name: str) -> dict[str, Any]:
-    with request.app.state.admission.slot():
+    with request.app.state.uploads.slot():
         try:
             found = claims_format(body, name, fmt)
             return as_json(by, name, track_file(body, name, [by], found)[by])

@@ -272,6 +272,8 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     )
     app.state.stores = holder
     app.state.admission = Admission()
+    app.state.uploads = Admission(limits.UPLOADS_RUNNING, limits.UPLOADS_WAITING,
+                                  "busy reading other claims files; try again shortly")
     app.add_middleware(BodyLimit, wider={
         "/api/track-record": limits.CLAIMS_FILE_BYTES_MAX,
         "/track-record": limits.CLAIMS_FILE_BYTES_MAX + limits.FORM_OVERHEAD_BYTES},

@@ -65,9 +65,15 @@ request body may be this plus ``FORM_OVERHEAD_BYTES``): a corpus of a few hundre
 claims in Parquet. Larger files: ``milbalance track-record FILE`` streams any size."""
 FORM_OVERHEAD_BYTES = 64 * 1024
 """Room for the form's other fields and the multipart headers around an uploaded file."""
-CLAIMS_ROWS_MAX = 500_000
-"""Most rows a claims file sent to the web app may have (each row costs the track record
-about 15 µs, per grouping): a compressed Parquet file is not a bound on its rows."""
+CLAIMS_ROWS_MAX = 250_000
+"""Most rows a claims file sent to the web app may have: a compressed Parquet file is no bound
+on its rows, and each costs the track record about 10 µs a grouping (the page reads all three:
+171,000 rows in 5.8 s here, so about 9 s at this limit)."""
+UPLOADS_RUNNING = 1
+"""Claims files read at once per process (each holds its file in memory, up to
+``CLAIMS_FILE_BYTES_MAX`` two or three times over)."""
+UPLOADS_WAITING = 4
+"""Claims files that may wait for their turn; beyond that the answer is 503 with Retry-After."""
 TRACK_CLAIMANTS_SHOWN = 40
 """Claimants a track-record page lists per grouping, most checkable claims first (the API
 and the CLI give all)."""

@@ -66,7 +66,7 @@ def _answer(request: Request, body: bytes) -> Response:
             raise InputError("choose a claims file to upload (.parquet or .csv, written by "
                              "`milbalance read … --out`)")
         name = _base_name(file.filename or "") or "upload"
-        with request.app.state.admission.slot():
+        with request.app.state.uploads.slot():
             fmt = claims_format(file.content, name, need_suffix=True)
             records = track_file(file.content, name, list(By), fmt)
     except TooLarge as exc:
