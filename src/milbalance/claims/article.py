@@ -155,6 +155,7 @@ class _State:
     last: dict[str, str] = field(default_factory=dict)  # "entity", "country", "bloc", "topic"
     ahead: dict[int, Attribution] = field(default_factory=dict)  # see Checker._quoted_ahead
     lead_speaker: tuple[int, Attribution | None] = (-1, None)  # a lead-in's, by paragraph
+    year_before: tuple[int, int | None] = (-1, None)  # (paragraph, the one year written)
 
     def dateline(self, text: str) -> None:
         found = dateline_date(text, self.on)
@@ -186,10 +187,22 @@ class _State:
         if s.kind == "item" and self.lead_speaker[0] == s.paragraph:
             speaker = self.lead_speaker[1]  # 'Rutte said:' and the points he made
         it = "" if lead_in else self.last.get("entity", "")  # a lead-in's subject follows it
+        before = self.year_before[1] if self.year_before[0] == s.paragraph else None
         return Context(on=on, speaker=speaker, last_entity=it,
                        last_country=self.last.get("country", ""),
                        last_bloc=self.last.get("bloc", ""), main_subject=self.main,
-                       topic=self.last.get("topic", ""), on_from=on_from)
+                       topic=self.last.get("topic", ""), on_from=on_from, year_before=before)
+
+    def _year_written(self, s: Sentence, parse: Parse) -> None:
+        """The one year a sentence writes (its claims' years, or the years in its text when
+        it makes no claim), kept for the paragraph's next sentences; several years, or a
+        new paragraph, and none is kept. A sentence that writes no year keeps the one before."""
+        years = {c.year for c in parse.claims if c.year_from_text and c.year is not None} \
+            or {int(y) for y in _YEAR.findall(s.text)}
+        if s.paragraph != self.year_before[0]:
+            self.year_before = (s.paragraph, None)
+        if years:
+            self.year_before = (s.paragraph, years.pop() if len(years) == 1 else None)
 
     def _again(self, text: str) -> tuple[date, str] | None:
         """'X also said …' with no date of its own: the date of X's statement before."""
@@ -202,6 +215,7 @@ class _State:
                 f"the date of {self.speaker.speaker}'s statement before")
 
     def after(self, s: Sentence, parse: Parse, ctx: Context) -> None:
+        self._year_written(s, parse)
         if s.kind != "item" and s.text.rstrip("*_ ").endswith(":"):
             self.lead_speaker = (s.paragraph, parse.attribution or ctx.speaker)
         if parse.attribution is not None:
@@ -260,7 +274,8 @@ def _mark(claim: Claim, ctx: Context) -> Claim:
             marks.append(("subject", f"'{m['phrase']}', {m['how']}"))
         elif caveat.startswith("read as ") and ", the topic of the sentence before" in caveat:
             marks.append(("metric", "the topic of the sentence before"))
-    if ctx.on_from and not claim.year_from_text and claim.year is not None:
+    if ctx.on_from and not claim.year_from_text and claim.year is not None and \
+            not claim.year_context:
         marks.append(("year", f"from {ctx.on_from}"))
     if ctx.speaker is not None and claim.attribution is ctx.speaker:
         marks.append(("speaker", f"{ctx.speaker.speaker}, from the sentence before"))

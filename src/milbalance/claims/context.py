@@ -38,6 +38,8 @@ class Context:
     main_subject: str = ""  # the entity the title and first paragraph name most
     topic: str = ""  # the item the previous sentence's figures were about
     on_from: str = ""  # where ``on`` comes from when it is not the article's date
+    year_before: int | None = None  # the one year the sentences before wrote (same
+    #   paragraph): the year of a past-tense sentence that writes none ('It reached $31.6 bn')
 
 
 _COUNTRY_WORDS = (r"[Tt]he (?:country|nation)(?:'s|’s)?|[Tt]he Kremlin(?:'s|’s)?|"

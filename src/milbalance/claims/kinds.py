@@ -121,6 +121,9 @@ class ClaimBase:
     hedge: str = ""  # "may", "reportedly": the word that qualifies the claim, if any
     said_on: str = ""  # YYYY-MM-DD the sentence was said (the article's date, or a date it
     #   states): a rate "now" is read at this month, never against a later run-rate
+    year_context: str = ""  # where a year the sentence does not write came from, when it
+    #   is not the date said: 'the year of the sentence before (2023)'; such a claim is no
+    #   'now' (``reading.said_now``)
 
 
 @dataclass(frozen=True, kw_only=True)

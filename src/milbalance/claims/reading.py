@@ -8,6 +8,8 @@ resolved (``unresolved`` is empty); otherwise the claim is not checkable, naming
 
 from __future__ import annotations
 
+import re
+
 from milbalance.claims.kinds import (
     AttributionClaim,
     Change,
@@ -15,11 +17,15 @@ from milbalance.claims.kinds import (
     Comparison,
     Consistency,
     Level,
+    Measure,
+    MemberCount,
     NotCheckable,
     Quantity,
     QuantityUnit,
+    Rank,
     Record,
     ShareOfGdp,
+    ShareOfTotal,
 )
 from milbalance.claims.when import part_of_year, unread_span
 
@@ -156,6 +162,29 @@ def _reading(claim: Claim) -> str:
     return f"not checkable: {claim.reason}"
 
 
+NOW_CAVEAT = re.compile(r"^year read as \d{4} \((?:now|currently|at present|presently|today|"
+                         r"nowadays|at the moment),", re.I)
+
+
+def said_now(claim: Claim) -> bool:
+    """The claim's year is only the date it was said: no year written nor set by the
+    article's context, or a 'now'-word ('currently', 'today')."""
+    if claim.year is None or claim.year_context:
+        return False
+    return not claim.year_from_text or any(NOW_CAVEAT.match(c) for c in claim.caveats)
+
+
+def yearly_statistic(claim: Claim) -> bool:
+    """A claim about a spending statistic published for whole years."""
+    if isinstance(claim, ShareOfGdp | MemberCount | Rank | ShareOfTotal | Consistency):
+        return True
+    if isinstance(claim, Level):
+        return claim.quantity.unit is QuantityUnit.MONEY
+    if isinstance(claim, Comparison):
+        return claim.share_of_gdp or claim.measure is Measure.EXPENDITURE
+    return False
+
+
 def unresolved(claim: Claim) -> list[str]:
     """The parts of the claim that could not be resolved (empty: a verdict may be given)."""
     missing: list[str] = []
@@ -171,9 +200,7 @@ def unresolved(claim: Claim) -> list[str]:
         missing.append("period (no year written and no article date)")
     elif not FIRST_YEAR <= claim.year <= LAST_YEAR:
         missing.append(f"period (the year {claim.year} is outside {FIRST_YEAR}–{LAST_YEAR})")
-    said_now = not claim.year_from_text or any(c.startswith("year read as") for c in
-                                                claim.caveats)
-    if claim.year is not None and said_now and not isinstance(claim, Change) \
+    if claim.year is not None and said_now(claim) and not isinstance(claim, Change) \
             and (span := unread_span(claim.text)):
         missing.append(f"period ('{span}' is a stretch of years, not the year it was said)")
     if (isinstance(claim, ShareOfGdp) or (isinstance(claim, Level) and claim.quantity.unit in (

@@ -83,6 +83,27 @@ def _listed(text: str, mentions: list[Mention], m: Mention) -> bool:
         _JOINED.match(text[earlier[-1].end:m.start]) is not None
 
 
+_PAIR = re.compile(r"\((?P<a>[^()]{1,40}?)\s+(?:vs\.?|versus|against|compared with|to)\s+"
+                   r"(?P<b>[^()]{1,40}?)\)")
+
+
+def paired_subject(text: str, mentions: list[Mention], start: int) -> Mention | None:
+    """The side a figure in a bracketed pair stands for: in 'NATO spends ten times as much
+    as Russia ($1.19 trillion vs. $127 billion)' the first figure is the first side named
+    before the brackets, the second the second. None when the figure is in no such pair or
+    fewer than two sides are named before it."""
+    for m in _PAIR.finditer(text):
+        if not m.start("a") <= start < m.end("b"):
+            continue
+        sides = list({x.entity: x for x in mentions
+                      if x.end <= m.start() and x.kind.value in ("country", "bloc")}.values())
+        if len(sides) < 2:
+            return None
+        first, second = sorted(sides, key=lambda x: x.start)[-2:]
+        return first if start < m.end("a") else second
+    return None
+
+
 def subject_before(gaz: Gazetteer, text: str, mentions: list[Mention], position: int,
                    ctx: Context, speaker: Attribution | None = None) -> tuple[str, str]:
     """The subject of a figure at ``position``: the last acting name since the figure

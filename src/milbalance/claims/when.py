@@ -61,6 +61,8 @@ _NOT_THE_YEAR = re.compile(r"(?:since|from|than|by|until|before|compared (?:with
                            r"\s{1,3}(?:the\s{1,3})?(?:(?:end|middle|start|beginning)\s{1,3}of\s{1,3}|"
                            r"\w{1,20}[\s-]{1,3})?(?:FY-?)?$", re.I)
 """Words that make a year a base or a deadline, not the year the sentence is about."""
+_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}(?:the\s{1,3})?(?:(?:early|mid|late)[\s-]{1,3})?$",
+                           re.I)
 _FROM_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
 
 
@@ -161,6 +163,8 @@ def year_near(text: str, start: int, end: int, years: list[tuple[int, int]],
     figure that is no aside in brackets within ``YEAR_AFTER_CLAUSE``), else before it."""
     stop = next((a for a, _ in sorted(figures) if a >= end
                  and not _ASIDE_FIGURE.fullmatch(text[end:a])), len(text))
+    years = [(y, pos) for y, pos in years  # 'since 2021' starts a span: no figure's year
+             if not _SINCE_BEFORE.search(text[max(0, pos - 12):pos])]
     after = [y for y, pos in years if pos >= end and (
         pos - end < YEAR_AFTER or (pos < stop and pos - end < YEAR_AFTER_CLAUSE))]
     if after:
@@ -383,6 +387,24 @@ def figure_time(text: str, start: int, end: int, on: date | None,
     return time_for(text, start, end, _expressions(text, on), figures)
 
 
+_PAST_VERB = re.compile(r"\b(?:was|were|had|spent|rose|fell|grew|hit|came|stood|made|saw|"
+                        r"paid|put|went|got|(?!need|seed|feed|speed|breed|proceed|succeed)"
+                        r"[a-z]{2,}ed)\b")
+_NOT_PAST = re.compile(r"\b(?:is|are|am|has|have|remains?|spends?|accounts?|makes?|produces?|"
+                       r"needs?|wants?|will|would|shall|could|can|may|might|must|should|"
+                       r"plans?|planned|expects?|expected|aims?|intends?|projected|forecast|"
+                       r"set to|due to|budgeted|draft|now|currently|today|nowadays|presently|"
+                       r"at present|this year|next year|so far|to date|since|by the end)\b",
+                       re.I)
+
+
+def past_tense(sentence: str) -> bool:
+    """The sentence reports what was, in a simple past ('Spending reached $31.6 billion'),
+    with no present, perfect or future verb and no word that sets its own time: the mood
+    in which a year written in the sentence before carries over."""
+    return _PAST_VERB.search(sentence) is not None and _NOT_PAST.search(sentence) is None
+
+
 def now_caveats(text: str, years: list[tuple[int, int]], on: date | None) -> tuple[str, ...]:
     """Said on a sentence whose year is the date it was said ('now', 'currently', 'this
     year'), when it writes no year of its own: '2025 (now, from the article date …)'."""
@@ -435,7 +457,7 @@ def event_reading(t: TimeExpr | None) -> str:
 _UNREAD_SPAN = re.compile(
     r"\b(?:(?:each|every|all|any|both|either)\s+of\s+)?the\s+(?:last|past|previous|preceding|"
     r"next|coming|following|first)\s+(?:(?:few|several|two|three|four|five|six|seven|eight|"
-    r"nine|ten|\d{1,2})\s+)?(?:years|decades?|months|quarters)\b|\bin recent (?:years|"
+    r"nine|ten|\d{1,2}|couple\s+of)\s+)?(?:years|decades?|months|quarters)\b|\bin recent (?:years|"
     r"months|decades)\b|\bfor (?:years|decades)\b|\bover (?:the )?(?:years|decades)\b|"
     r"\bin (?:the )?(?:coming|next) (?:years|decade)\b", re.I)
 

@@ -173,6 +173,9 @@ def _negate(v: Verdict) -> Verdict:
 
 
 
+PPP_CUE = re.compile(r"\b(?:PPP|purchasing[- ]power)\b", re.I)
+
+
 class EvaluatorBase:
     """The store, its metrics and the engine options every kind's check reads."""
 
@@ -213,6 +216,8 @@ class EvaluatorBase:
             units = {"LCU" if local else "USD"}
             if q.currency == "USD":
                 units.add("USD")  # the US's local currency is the dollar: both bases apply
+            if PPP_CUE.search(c.text):  # 'after adjusting for purchasing power, … $462
+                units = {"USD_PPP"}  # billion': a PPP figure, never one at market rates
             found = [m.id for m in self._metric_ids.values() if m.kind is kind
                      and m.unit in units and "per_capita" not in m.id]
             return found, []

@@ -11,33 +11,16 @@ not read this way: they have months of their own (``rates``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from milbalance.claims.kinds import (
     Claim,
-    Comparison,
-    Consistency,
-    Level,
-    Measure,
     MemberCount,
-    QuantityUnit,
-    Rank,
-    ShareOfGdp,
-    ShareOfTotal,
 )
+from milbalance.claims.reading import NOW_CAVEAT, said_now, yearly_statistic
 from milbalance.model import Statement
 
-_NOW_CAVEAT = re.compile(r"^year read as \d{4} \((?:now|currently|at present|presently|today|"
-                         r"nowadays|at the moment),", re.I)
-
-
-def said_now(claim: Claim) -> bool:
-    """The claim's year is only the date it was said: no year written, or 'now'-words."""
-    if claim.year is None:
-        return False
-    return not claim.year_from_text or any(_NOW_CAVEAT.match(c) for c in claim.caveats)
-
+__all__ = ["latest_complete", "own_current_year", "said_now", "yearly_statistic"]
 
 _BODY_OF_TYPE = {"official-russia": "RUS", "official-nato": "NATO"}
 """The body an official speaks for, by the claimant type the statements timeline gives."""
@@ -59,22 +42,11 @@ def own_current_year(claim: Claim, statements: list[Statement]) -> bool:
     return subject in bodies
 
 
-def yearly_statistic(claim: Claim) -> bool:
-    """A claim about a spending statistic published for whole years."""
-    if isinstance(claim, ShareOfGdp | MemberCount | Rank | ShareOfTotal | Consistency):
-        return True
-    if isinstance(claim, Level):
-        return claim.quantity.unit is QuantityUnit.MONEY
-    if isinstance(claim, Comparison):
-        return claim.share_of_gdp or claim.measure is Measure.EXPENDITURE
-    return False
-
-
 def latest_complete(claim: Claim) -> Claim:
     """The same claim read for the year before the one it was said in."""
     assert claim.year is not None
     earlier = replace(claim, year=claim.year - 1, year_from_text=True,
-                      caveats=tuple(c for c in claim.caveats if not _NOW_CAVEAT.match(c)))
+                      caveats=tuple(c for c in claim.caveats if not NOW_CAVEAT.match(c)))
     if isinstance(earlier, MemberCount):  # 'seven of 31 currently': 31 is today's membership
         earlier = replace(earlier, of=None)
     return earlier

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from milbalance.claims.evaluate.common import EvaluatorBase
+from milbalance.claims.evaluate.common import PPP_CUE, EvaluatorBase
 from milbalance.claims.kinds import Comparison
 from milbalance.claims.verdict import Label, Verdict
 
@@ -55,8 +55,15 @@ def basis_turns_it(data: EvaluatorBase, c: Comparison, verdict: Verdict) -> Verd
         if a is not None and b is not None:
             break
     if a is None or b is None:
+        if PPP_CUE.search(c.text):
+            return replace(verdict, label=Label.NOT_CHECKABLE, probability=None, summary=(
+                "Not checkable: the comparison is made at purchasing-power parity and the "
+                f"data have no PPP amounts for both sides. At market rates: {verdict.summary}"),
+                gaps=(*verdict.gaps, "PPP amounts for both sides"))
         return verdict
     holds_at_ppp = a[0] > b[0] if c.more else a[0] < b[0]
+    if PPP_CUE.search(c.text):
+        return _at_ppp(c, verdict, a, b, year, holds_at_ppp)
     if holds_at_ppp == (verdict.label is Label.SUPPORTED):
         return replace(verdict, caveats=(*verdict.caveats, (
             f"at PPP the answer is the same: {c.subject} {a[0] / 1e9:,.0f} bn against "
@@ -68,3 +75,25 @@ def basis_turns_it(data: EvaluatorBase, c: Comparison, verdict: Verdict) -> Verd
         f"international $ in {year}" + ("" if year == c.year else
                                           ", the latest year with PPP factors") +
         " (derived: amount in local currency / PPP factor)."))
+
+
+_CLOSE = 0.1
+"""Sides within 10% of each other at PPP: the answer turns on the PPP factors used."""
+
+
+def _at_ppp(c: Comparison, verdict: Verdict, a: tuple[float, str], b: tuple[float, str],
+            year: int, holds: bool) -> Verdict:
+    """A comparison the sentence makes at PPP ('after adjusting for purchasing power, Russia
+    spent more than Europe'), judged on PPP amounts only. The amounts here are derived with
+    the World Bank's factors, while the IISS publishes its own: a clear margin the derived
+    amounts agree with supports the claim; a close or opposite answer decides nothing."""
+    amounts = (f"at purchasing-power parity {c.subject} spent {a[0] / 1e9:,.0f} bn{a[1]} "
+               f"against {c.other} {b[0] / 1e9:,.0f} bn{b[1]} international $ in {year}"
+               " (derived: amount in local currency / World Bank PPP factor)")
+    if holds and abs(a[0] - b[0]) > _CLOSE * max(a[0], b[0]):
+        return replace(verdict, label=Label.SUPPORTED, probability=1.0, summary=(
+            f"Supported: said at PPP, and {amounts}."))
+    return replace(verdict, label=Label.NOT_CHECKABLE, probability=None, summary=(
+        f"Not checkable: said at PPP, and {amounts}; PPP estimates differ with the factors "
+        "used (the IISS uses its own), so a close or opposite derived answer decides "
+        "nothing."), gaps=(*verdict.gaps, "PPP amounts on the claim's own method"))

@@ -26,6 +26,7 @@ from milbalance.claims.kinds import (
     Record,
     ShareOfGdp,
 )
+from milbalance.claims.organisations import organisation_spans
 from milbalance.claims.when import MONTHS
 
 _PAST = (r"said|told|stated|claimed|argued|added|wrote|noted|insisted|warned|announced|"
@@ -100,19 +101,27 @@ def _find(gaz: Gazetteer, sentence: str, on: date | None
             clause, start = clause[lead.end():], start + lead.end()  # 'In March 2024 Shoigu'
         if (own := _POSSESSIVE.search(clause)) is not None:  # "OMB's historical tables"
             clause, end = clause[:own.start()], start + own.start()
+        whole = next((o for o in organisation_spans(sentence)
+                      if o.start < end and start < o.end and o.end >= end), None)
+        if whole is not None:  # 'Strategic Studies' of 'the International Institute for
+            clause, start, end = whole.text, whole.start, whole.end  # Strategic Studies'
         mentions = gaz.mentions(clause)
         if group == "app":  # the body is named in the apposition: 'X, NATO's chief, said'
             mentions = gaz.mentions(sentence[m.start("app"):m.end()])
         body = next((x.entity for x in mentions), "")
         named = gaz.mentions(clause)
         entity_words = {x.text.lower() for x in named}
+        org = organisation_spans(clause)
         masked = clause  # names of countries and bodies are not part of a person's name
-        for x in named:
-            masked = masked[:x.start] + "|" * (x.end - x.start) + masked[x.end:]
+        for a, b in [(x.start, x.end) for x in named] + [(o.start, o.end) for o in org]:
+            masked = masked[:a] + "|" * (b - a) + masked[b:]
         names = [_TITLES.sub("", p.group(0)).strip() for p in _PERSON.finditer(masked)]
         people = [n for n in names if n and n.lower() not in entity_words
                   and not any(n.lower() in w or w in n.lower() for w in entity_words)]
         person = next((n for n in reversed(people) if len(n.split()) >= 2), "")
+        if org and not entity_words and not person:  # 'The IISS estimated', 'a report by
+            entity_words = {org[-1].text.lower()}  # the International Institute for …':
+            clause = org[-1].text  # a body the gazetteer has no entity for
         cited = not person and bool(entity_words)
         if cited:  # a body speaks: 'the US Army', 'Rostec', 'SIPRI'
             speaker = re.sub(r"^(?:the|The)\s+", "", clause.strip())

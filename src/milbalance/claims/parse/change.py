@@ -70,6 +70,9 @@ Per cents are left alone: 'from 41% to 38%' of a budget is a change in a share, 
 the level."""
 
 
+_SHARE_OF = re.compile(r"\s+of\s+(?!the\s+(?:previous|prior|last)\b)", re.I)
+
+
 def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
                       mentions: list[Mention], common: dict[str, object], caveats: tuple[str, ...],
                       ctx: Context) -> list[Claim]:
@@ -142,7 +145,10 @@ def change_and_record(gaz: Gazetteer, text: str, quantities: list[Quantity],
         out.append(Change(subject=subject, item=item, measure=measure, factor=factor,
                           **{**common, **fields, "negated": bool(cue), "caveats": (
                               *cv, *extra, *([neg_caveat(cue)] if cue else []))}))  # type: ignore[arg-type]
-    share = any(q.unit is QuantityUnit.PERCENT_GDP for q in quantities)
+    share = any(q.unit is QuantityUnit.PERCENT_GDP or (
+        q.unit is QuantityUnit.PERCENT and _SHARE_OF.match(text, q.end)) for q in quantities)
+    #   a share ('7% of GDP', '40% of all expenditures'): a record or first in the sentence
+    #   is the share's, not the level's
     if share and words is not None and words.first_since_text:
         out = [c for c in out if not isinstance(c, Change)]  # 'topped 2% of GDP for the
         #   first time since 1991': a first of the share, not a change of the level

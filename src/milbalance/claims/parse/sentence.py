@@ -32,8 +32,9 @@ from milbalance.claims.parse.lists import listed_changes
 from milbalance.claims.parse.more_kinds import more_kinds
 from milbalance.claims.parse.ratio_compare import ratio_comparisons
 from milbalance.claims.parse.spending import spending
+from milbalance.claims.reading import yearly_statistic
 from milbalance.claims.subjects import add_we, groups
-from milbalance.claims.when import now_caveats, sentence_year, stated_on, years_in
+from milbalance.claims.when import now_caveats, past_tense, sentence_year, stated_on, years_in
 
 
 @dataclass(frozen=True)
@@ -165,12 +166,22 @@ class Parser:
         entities = tuple(dict.fromkeys(m.entity for m in mentions))
         years = list(pieces.years)
         year, from_text = sentence_year(text, years, ctx.on)
+        said_year = year
+        year_context = _year_before(text, from_text, ctx) or _last_full_year(
+            text, from_text, ctx, speaker)
+        if year_context:
+            year = ctx.year_before if ctx.year_before is not None else year - 1  # type: ignore[operator]
         base_caveats = tuple(dict.fromkeys([*(m.caveat for m in mentions if m.caveat),
-                                            *group_caveats, *date_caveats(ctx, from_text),
+                                            *group_caveats,
+                                            *((f"year {year} taken from context: "
+                                               f"{year_context}",) if year_context
+                                              else date_caveats(ctx, from_text)),
                                             *now_caveats(text, years, ctx.on)]))
         common: dict[str, object] = {"text": text, "year": year,
                                      "year_from_text": from_text, "attribution": speaker,
                                      "said_on": ctx.on.isoformat() if ctx.on else ""}
+        if year_context:
+            common.update(year_context=year_context, inferred=(("year", year_context),))
         if (hedge := pieces.hedge) is not None:
             common["hedge"] = hedge
             base_caveats = (*base_caveats, f"hedged ('{hedge}'): reported as likely "
@@ -191,6 +202,8 @@ class Parser:
             if not any(isinstance(c, Change) for c in claims):
                 claims += listed_changes(text, mentions, common, base_caveats)
         claims = more_kinds(gaz, text, mentions, common, base_caveats, ctx, claims)
+        if year_context:
+            claims = [_settle_year(c, year, said_year) for c in claims]
         if (said_claim := attribution_claim(said, text, claims, entities, common)) is not None:
             claims.append(said_claim)
         checkable = [c for c in claims if not isinstance(c, AttributionClaim)]
@@ -205,3 +218,47 @@ class Parser:
             return Parse(text, tuple(claims), skipped=reason, attribution=said,
                          entities=entities)
         return Parse(text, tuple(claims), attribution=said, entities=entities)
+
+
+def _year_before(text: str, from_text: bool, ctx: Context) -> str:
+    """Where the year of a sentence that writes none comes from when the sentence before
+    wrote one: a past-tense report ('Poland's budget reached $31.6 billion') after 'Poland's
+    spending rose 75% in 2023' is about 2023, not the year the article appeared. '' when
+    the sentence sets its own time or speaks of the present."""
+    if from_text or ctx.year_before is None or ctx.on is None or \
+            ctx.year_before >= ctx.on.year or not past_tense(text):
+        return ""
+    return "the year the sentence before wrote"
+
+
+def _last_full_year(text: str, from_text: bool, ctx: Context,
+                    speaker: Attribution | None) -> str:
+    """A report in the simple past with no year ('SIPRI notes that Russia's spending went up
+    38 percent to an estimated $149 billion', April 2025) is about the last full year. Not
+    for a person speaking (a government's own figures are its current budget year: the
+    ``now`` rule decides those), nor where the article set the date ('As of June 2025')."""
+    if from_text or ctx.on is None or ctx.on_from or not past_tense(text) or (
+            speaker is not None and not speaker.cited):
+        return ""
+    return LAST_FULL_YEAR
+
+
+LAST_FULL_YEAR = "assumed: the last full year before the article (a past tense, no year written)"
+
+
+def _settle_year(claim: Claim, context_year: int | None, said_year: int | None) -> Claim:
+    """A claim whose year the sentence's context set, checked once its own figure is read:
+    a figure with a time of its own ('before the full-scale invasion') keeps that time and
+    drops the context; the last-full-year reading is for statistics published for whole
+    years ('Russia spent $149 billion', a change of spending), not for output, stocks or
+    run-rates ('Russia produced 2 million shells'), read at the date said instead."""
+    if not claim.year_context:
+        return claim
+    own_time = claim.year_from_text or claim.year != context_year
+    if not own_time and (not claim.year_context.startswith(LAST_FULL_YEAR)
+                         or yearly_statistic(claim) or isinstance(claim, Change)):
+        return claim
+    return replace(claim, year=claim.year if own_time else said_year, year_context="",
+                   inferred=tuple(x for x in claim.inferred if x[1] != claim.year_context),
+                   caveats=tuple(c for c in claim.caveats
+                                 if not c.endswith(f"taken from context: {claim.year_context}")))

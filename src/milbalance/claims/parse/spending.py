@@ -35,7 +35,7 @@ from milbalance.claims.parse.percent import (
     norm_reached,
     share_of,
 )
-from milbalance.claims.subjects import subject_before
+from milbalance.claims.subjects import paired_subject, subject_before
 from milbalance.claims.when import (
     RANGE,
     event_reading,
@@ -87,7 +87,9 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
         cue = negation_cue(text, window_start, q.start)
         window_start = q.end
         inside = [m for m in mentions if q.start <= m.start < q.end]
+        pair = paired_subject(text, mentions, q.start)
         subject, caveat = (inside[0].entity, inside[0].caveat) if inside else \
+            (pair.entity, pair.caveat) if pair is not None else \
             subject_before(gaz, text, mentions, q.start, ctx, speaker)
         if not subject:
             continue

@@ -1,0 +1,142 @@
+"""Years a sentence does not write: the year the sentence before wrote, the last full year of a
+report in the simple past, and a figure's own time winning over both. Each test writes a
+sentence of its own in the shape reporting uses, and asserts the reading, not accuracy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from milbalance.claims import Checker
+from milbalance.claims.kinds import Claim, Comparison, Level, Record, ShareOfGdp
+from milbalance.claims.reading import reading_of, said_now
+
+ON = date(2024, 4, 22)
+SETTINGS = settings(max_examples=15, deadline=None)
+
+
+def _claims(checker: Checker, text: str, on: date = ON) -> list[tuple[Claim, str, str]]:
+    return [(c.verdict.claim, c.verdict.label.value, c.verdict.summary)
+            for c in checker.read(text, on=on).claims]
+
+
+def _money_levels(found: list[tuple[Claim, str, str]], subject: str) -> list[Claim]:
+    return [c for c, _, _ in found if isinstance(c, Level) and c.subject == subject
+            and c.item == "military_expenditure"]
+
+
+@SETTINGS
+@given(year=st.integers(min_value=2015, max_value=2023), n=st.integers(min_value=5, max_value=90))
+def test_a_past_tense_sentence_takes_the_year_the_sentence_before_wrote(
+        checker: Checker, year: int, n: int) -> None:
+    text = (f"Poland's military spending rose sharply in {year}. Poland's defence budget "
+            f"reached ${n}.5 billion.")
+    (c,) = _money_levels(_claims(checker, text), "POL")
+    assert c.year == year and not c.year_from_text
+    assert "the year the sentence before wrote" in reading_of(c)
+    assert not said_now(c)  # a year from context is no 'now'
+
+
+@SETTINGS
+@given(year=st.integers(min_value=2015, max_value=2023))
+def test_a_present_tense_sentence_keeps_the_date_it_was_said(checker: Checker,
+                                                             year: int) -> None:
+    text = (f"Poland's military spending rose sharply in {year}. Poland's defence budget "
+            "is $31.5 billion.")
+    (c,) = _money_levels(_claims(checker, text), "POL")
+    assert c.year == ON.year and said_now(c)
+
+
+def test_the_year_before_stays_in_its_paragraph(checker: Checker) -> None:
+    text = ("Poland's military spending rose sharply in 2019.\n\n"
+            "Poland's defence budget reached $31.5 billion.")
+    (c,) = _money_levels(_claims(checker, text), "POL")
+    assert c.year != 2019
+
+
+def test_a_simple_past_with_no_year_is_the_last_full_year(checker: Checker) -> None:
+    (c,) = _money_levels(_claims(checker, "Russia spent an estimated $149 billion on its "
+                                          "military.", date(2025, 4, 28)), "RUS")
+    assert c.year == 2024 and "past tense" in reading_of(c)
+
+
+def test_output_in_the_simple_past_is_read_at_the_date_said(checker: Checker) -> None:
+    found = _claims(checker, "Russia produced 2 million shells.", date(2025, 4, 28))
+    (c,) = [c for c, _, _ in found if isinstance(c, Level)]
+    assert c.year == 2025 and "past tense" not in reading_of(c)
+
+
+def test_a_figure_with_a_time_of_its_own_keeps_it(checker: Checker) -> None:
+    found = _claims(checker, "Before the full-scale invasion, the US produced approximately "
+                             "14,000 155mm artillery shells per month.", date(2024, 6, 1))
+    (c,) = [c for c, _, _ in found if isinstance(c, Level)]
+    assert c.year == 2022 and not c.year_context
+
+
+@SETTINGS
+@given(factor=st.sampled_from([0.2, 0.5, 3.0, 10.0]))
+def test_a_year_taken_from_context_never_refutes(checker: Checker, factor: float) -> None:
+    # 149 bn is SIPRI's 2024 figure for Russia (sipri-milex-2025): move it far away
+    text = (f"Russia's spending rose sharply in 2024. Russia's military budget reached "
+            f"${149 * factor:.0f} billion.")
+    labels = [label for c, label, _ in _claims(checker, text, date(2025, 6, 1))
+              if isinstance(c, Level) and c.subject == "RUS"]
+    assert labels and "refuted" not in labels
+
+
+def test_since_a_year_is_not_the_year_of_a_figure(checker: Checker) -> None:
+    found = _claims(checker, "Russia spent about $186 billion on defense in 2025, equivalent "
+                             "to 7.3% of gross domestic product, after sharp growth since "
+                             "2021.", date(2026, 2, 15))
+    (s,) = [c for c, _, _ in found if isinstance(c, ShareOfGdp)]
+    assert s.year == 2025
+
+
+@SETTINGS
+@given(swap=st.booleans())
+def test_a_bracketed_pair_of_figures_follows_the_order_of_the_sides(checker: Checker,
+                                                                    swap: bool) -> None:
+    a, b = ("NATO", "Russia") if not swap else ("Russia", "NATO")
+    ids = {"NATO": "NATO", "Russia": "RUS"}
+    text = f"{a} spends far more on its armed forces than {b} ($1,190 billion vs. $127 billion)."
+    found = _claims(checker, text, date(2024, 11, 15))
+    by_value = {c.quantity.value: c.subject for c, _, _ in found if isinstance(c, Level)}
+    assert by_value == {1.19e12: ids[a], 1.27e11: ids[b]}
+
+
+@SETTINGS
+@given(n=st.integers(min_value=100, max_value=900))
+def test_a_figure_said_at_ppp_is_never_judged_at_market_rates(checker: Checker, n: int) -> None:
+    text = (f"After adjusting for purchasing power, Russia's military expenditure in 2024 was "
+            f"${n} billion.")
+    levels = [c.verdict for c in checker.read(text, on=date(2025, 3, 1)).claims
+              if isinstance(c.verdict.claim, Level)]
+    assert levels
+    for v in levels:
+        assert all(e.metric.endswith("usd_ppp") for e in v.evidence), v.evidence
+
+
+def test_a_comparison_said_at_ppp_is_not_refuted_on_derived_ppp(checker: Checker) -> None:
+    found = _claims(checker, "After adjusting for purchasing power, Russia's military "
+                             "expenditure in 2024 was higher than the EU's.", date(2025, 3, 1))
+    labels = [label for c, label, _ in found if isinstance(c, Comparison)]
+    assert labels and "refuted" not in labels
+
+
+def test_a_body_named_in_full_speaks_under_its_full_name(checker: Checker) -> None:
+    for text, speaker in [
+            ("The IISS estimated Russia spent about $186 billion on defense in 2025.", "IISS"),
+            ("A report by the International Institute for Strategic Studies estimates that "
+             "Russia spent about $186 billion on defense in 2025.",
+             "International Institute for Strategic Studies")]:
+        said = [c.attribution for c, _, _ in _claims(checker, text, date(2026, 2, 15))
+                if c.attribution is not None]
+        assert said and said[0].speaker == speaker
+
+
+def test_a_record_of_a_share_of_the_budget_is_no_record_of_spending(checker: Checker) -> None:
+    found = _claims(checker, "Nearly 40% of all expenditures in Russia's 2026 federal budget go "
+                             "to the army, a record since the Soviet era.", date(2025, 12, 1))
+    assert not [c for c, _, _ in found if isinstance(c, Record)]
