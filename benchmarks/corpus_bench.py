@@ -19,6 +19,10 @@ Every contender is a fresh subprocess (cold start included). Measured in the sam
 
 Run:  .venv/bin/python benchmarks/corpus_bench.py [--articles 96] [--words 500] [--grow 4]
       .venv/bin/python benchmarks/corpus_bench.py --big      # 10^5 articles for the memory row
+      .venv/bin/python benchmarks/corpus_bench.py --memory 100000   # memory over a corpus:
+          articles assembled from examples/articles and the excerpts of benchmarks/corpus,
+          read in this process by the functions `read --out` calls, peak RSS at 10^3, 10^4,
+          3x10^4, 10^5 … articles (--workers, --batch as for `read`)
       .venv/bin/python benchmarks/corpus_bench.py --real     # the 73 real excerpts of
           benchmarks/corpus: --workers 2 and --dask local give the same rows; track-record
       .venv/bin/python benchmarks/corpus_bench.py --jsonl real.jsonl   # just write them
@@ -27,14 +31,17 @@ Run:  .venv/bin/python benchmarks/corpus_bench.py [--articles 96] [--words 500] 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -65,6 +72,140 @@ def corpus(path: Path, n: int, words: int, seed: int = 0) -> Path:
                    "text": f"# Synthetic article {i}\n\n" + "\n\n".join(body)}
             handle.write(json.dumps(row) + "\n")
     return path
+
+
+def _paragraphs(text: str, least: int = 12) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text)
+            if len(p.split()) > least and not p.lstrip().startswith("#")]
+
+
+def mixed_corpus(path: Path, n: int, words: int, seed: int = 0) -> Path:
+    """n articles of about ``words`` words as JSONL, written as a stream: paragraphs of
+    examples/articles and of the real excerpts of benchmarks/corpus drawn with a fixed seed,
+    each article at the date of one of its paragraphs' sources. Nothing is invented: every
+    sentence is one of the repository's, recombined."""
+    pool: list[tuple[str, str]] = []  # (paragraph, the date its source gives)
+    expected = json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["articles"]
+    for f in sorted(ARTICLES.glob("*.md")):
+        said = (expected.get(f.name) or expected.get(f.stem) or {}).get("date", "")
+        pool += [(p, said) for p in _paragraphs(f.read_text(encoding="utf-8"))]
+    for f in sorted((REPO / "benchmarks" / "corpus" / "articles").glob("*.json")):
+        a = json.loads(f.read_text(encoding="utf-8"))
+        pool += [(p, a.get("date", "")) for p in _paragraphs(a["excerpt"])]
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            body: list[tuple[str, str]] = []
+            while sum(len(p.split()) for p, _ in body) < words:
+                body.append(rng.choice(pool))
+            said = next((d for _, d in body if d), "")
+            row = {"id": f"m{i:07d}", "url": f"https://example.org/m/{i}", "date": said,
+                   "outlet": OUTLETS[i % len(OUTLETS)],
+                   "text": "\n\n".join(p for p, _ in body)}
+            handle.write(json.dumps(row) + "\n")
+    return path
+
+
+class TreeMemory:
+    """Peak RSS of this process and its children, sampled every ``every`` seconds in a
+    thread (and on each ``sample()``)."""
+
+    def __init__(self, every: float = 0.25):
+        self.me = psutil.Process()
+        self.peak = 0
+        self.every = every
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+
+    def now(self) -> int:
+        rss = 0
+        for p in [self.me, *_children(self.me)]:
+            with contextlib.suppress(psutil.Error):
+                rss += p.memory_info().rss
+        return rss
+
+    def sample(self) -> int:
+        rss = self.now()
+        self.peak = max(self.peak, rss)
+        return rss
+
+    def _loop(self) -> None:
+        while not self.stop.wait(self.every):
+            self.sample()
+
+    def __enter__(self) -> TreeMemory:
+        self.sample()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+def _cache_sizes() -> str:
+    """Entries in the memos that grow with what a worker has read (in-process run only)."""
+    from milbalance.claims import split
+    from milbalance.corpus import cache
+
+    parts = [f"split {len(split._cuts)}"]
+    for _store, checker in cache._CHECKERS.values():
+        ev = checker.evaluator
+        parser = checker.parser
+        gaz = checker.gazetteer
+        parts += [f"verdicts {len(getattr(ev, 'cache', ()))}",
+                  f"parses {len(parser._seen_parses)}", f"pieces {len(parser._seen_pieces)}",
+                  f"gazetteer {len(gaz._seen_mentions) + len(gaz._seen_items)}",
+                  f"store memo {len(checker.store._memo)}"]
+    return ", ".join(parts)
+
+
+def memory(n: int, words: int, workers: int, batch: int, tmp: Path) -> None:
+    """Peak RSS while a corpus of n articles is read the way `read PATH --out X.parquet`
+    reads it (the same functions, in this process, so that the peak is sampled as the corpus
+    goes): after 10^3, 10^4, 3x10^4, 10^5 … articles. Bounded memory means the peak stops
+    growing once the per-worker memos are full, whatever n."""
+    from milbalance.cli.data_cmd import open_store
+    from milbalance.corpus import articles, data_ref, engine, run
+
+    started = time.perf_counter()
+    source = mixed_corpus(tmp / "memory.jsonl", n, words)
+    size = source.stat().st_size
+    print(f"memory corpus: {n} articles, {size / 2**20:.0f} MiB of JSONL written in "
+          f"{time.perf_counter() - started:.1f} s; --workers {workers} --batch {batch}")
+    with open_store() as store:
+        ref = data_ref(store)
+    marks = sorted({m for m in (100, 1_000, 3_000, 10_000, 30_000, 100_000, 300_000,
+                                1_000_000) if m < n} | {n})
+    out = tmp / "memory.parquet"
+    print(f"{'articles':>9} {'seconds':>8} {'articles/s':>10} {'RSS now':>8} {'peak tree':>9} "
+          f"{'peak self':>9}  memos (in-process only)")
+    with TreeMemory() as mem:
+        start = time.perf_counter()
+        last = [start, 0]
+
+        def checkpoint(done: int, skipped: int) -> None:
+            if not marks or done < marks[0]:
+                return
+            while marks and done >= marks[0]:
+                marks.pop(0)
+            rss = mem.sample()
+            t = time.perf_counter()
+            rate = (done - last[1]) / (t - last[0]) if t > last[0] else 0.0
+            last[:] = [t, done]
+            self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{done:>9} {t - start:>8.0f} {rate:>10.1f} {rss / 2**20:>7.0f}M "
+                  f"{mem.peak / 2**20:>8.0f}M {self_peak:>8.0f}M  "
+                  f"{_cache_sizes() if workers == 1 else ''}", flush=True)
+
+        stats = run(articles([source], "", batch=batch), out, ref, engine(workers), batch,
+                    checkpoint)
+        rss = mem.sample()
+    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"done (merged into one Parquet): {stats.articles} articles, {stats.claims} claims, "
+          f"{stats.errors} errors in {stats.seconds:.0f} s ({stats.articles / stats.seconds:.1f}"
+          f"/s); RSS now {rss / 2**20:.0f}M, peak tree {mem.peak / 2**20:.0f}M, peak self "
+          f"{self_peak:.0f}M; {out.stat().st_size / 2**20:.0f} MiB of Parquet")
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
@@ -162,6 +303,11 @@ def main() -> None:
     ap.add_argument("--real", action="store_true", help="only the real-articles check: "
                     "--workers 2 and --dask local give the same rows; then track-record")
     ap.add_argument("--jsonl", type=Path, help="only write the real excerpts as JSONL here")
+    ap.add_argument("--memory", type=int, metavar="N", help="only the memory run: N articles "
+                    "assembled from examples/articles and benchmarks/corpus excerpts, peak RSS "
+                    "sampled after 10^3, 10^4, 3x10^4, 10^5 … of them")
+    ap.add_argument("--workers", type=int, default=1, help="--memory: workers")
+    ap.add_argument("--batch", type=int, default=16, help="--memory: articles per batch")
     args = ap.parse_args()
     if args.jsonl:
         real_corpus(args.jsonl)
@@ -173,6 +319,9 @@ def main() -> None:
         tmp = Path(name)
         if args.real:
             real(tmp)
+            return
+        if args.memory:
+            memory(args.memory, args.words, args.workers, args.batch, tmp)
             return
         source = corpus(tmp / "corpus.jsonl", args.articles, args.words)
         n = args.articles

@@ -79,3 +79,17 @@ def test_dask_local_cluster_gives_the_rows_of_one_worker(tmp_path: Path, ref: Da
     many = tmp_path / "dask.parquet"
     run(articles([source]), many, ref, cluster, batch_size=1)
     assert _rows(many) == _rows(one)
+
+
+def test_two_workers_give_the_rows_of_one(tmp_path: Path, ref: DataRef) -> None:
+    """--workers 2: this process reads batches too while the pool's worker is busy (or still
+    starting); rows come back in input order, the same as one worker's."""
+    rows = [{**a, "id": f"{a['id']}-{n}"} for n in range(2) for a in ARTICLES]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    one = tmp_path / "one.parquet"
+    run(articles([source]), one, ref, engine(1), batch_size=1)
+    two = engine(2)
+    many = tmp_path / "two.parquet"
+    stats = run(articles([source]), many, ref, two, batch_size=1)
+    assert stats.articles == len(rows) and _rows(many) == _rows(one)
+    assert 1 <= getattr(two, "inline", 0) < len(rows)  # both this process and the pool read

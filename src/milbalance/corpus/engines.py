@@ -45,6 +45,8 @@ def read_batch(ref: DataRef, batch: list[Article]) -> Rows:
 class Handle(Protocol):
     def result(self) -> Rows: ...
 
+    def done(self) -> bool: ...
+
 
 class Engine(Protocol):
     workers: int
@@ -74,15 +76,30 @@ class InProcess:
 
 
 class Processes:
-    """``--workers N`` (N > 1): a pool of processes on this machine, each keeping its own
-    Checker and verdict cache."""
+    """``--workers N`` (N > 1): this process and a pool of N - 1 more, each keeping its own
+    Checker and verdict cache. A batch goes to the pool while fewer than ``QUEUED`` batches
+    a pool worker wait or run there; otherwise this process reads it itself, so no process
+    is started (imports, store, Checker) for the share this one can take, and this one does
+    not sit idle while the pool works. Every batch is ``read_batch`` wherever it runs."""
+
+    QUEUED = 2
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(workers - 1,
+                                        mp_context=multiprocessing.get_context("spawn"))
+        self.queued: list[Future[Rows]] = []
+        self.here = InProcess()
+        self.inline = 0  # batches read in this process (for the benchmark)
 
     def submit(self, ref: Any, batch: list[Article]) -> Handle:
-        return self.pool.submit(read_batch, ref, batch)
+        self.queued = [f for f in self.queued if not f.done()]
+        if len(self.queued) < self.QUEUED * (self.workers - 1):
+            future = self.pool.submit(read_batch, ref, batch)
+            self.queued.append(future)
+            return future
+        self.inline += 1
+        return self.here.submit(ref, batch)
 
     def share(self, ref: DataRef) -> Any:
         return ref

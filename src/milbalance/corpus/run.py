@@ -148,7 +148,7 @@ def run(articles: Iterable[Article], out: Path, ref: DataRef, engine: Engine,
     done = done_keys(out)
     shared = engine.share(ref)
     stamp = f"{time.time_ns():020d}"  # parts sort in the order written, run after run
-    window = max(2, engine.workers * 2)
+    window = max(2, engine.workers * 4)  # batches in flight or waiting to be written
     pending: deque[tuple[Handle, int]] = deque()
     written = 0
 
@@ -171,8 +171,8 @@ def run(articles: Iterable[Article], out: Path, ref: DataRef, engine: Engine,
     try:
         for batch in _batches(articles, batch_size, done, ref.data_hash, stats):
             pending.append((engine.submit(shared, batch), len(batch)))
-            if len(pending) >= window:
-                collect()
+            while pending and (len(pending) >= window or pending[0][0].done()):
+                collect()  # in input order; waits only when the window is full
         while pending:
             collect()
         if on_batch is not None:
