@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from milbalance.claims import Checker
-from milbalance.claims.kinds import Claim, Comparison, Level, Record, ShareOfGdp
+from milbalance.claims.kinds import Claim, Comparison, Level, MemberCount, Record, ShareOfGdp
 from milbalance.claims.reading import reading_of, said_now
 
 ON = date(2024, 4, 22)
@@ -140,3 +140,24 @@ def test_a_record_of_a_share_of_the_budget_is_no_record_of_spending(checker: Che
     found = _claims(checker, "Nearly 40% of all expenditures in Russia's 2026 federal budget go "
                              "to the army, a record since the Soviet era.", date(2025, 12, 1))
     assert not [c for c, _, _ in found if isinstance(c, Record)]
+
+
+@SETTINGS
+@given(share=st.sampled_from(["2%", "two percent", "3.5%"]),
+       n=st.integers(min_value=1, max_value=30))
+def test_the_target_in_a_count_is_the_share_named_earlier(checker: Checker, share: str,
+                                                          n: int) -> None:
+    text = (f"NATO allies agreed to spend {share} of GDP on defence, a guideline set long ago. "
+            f"In 2024, {n} allies met the target.")
+    found = [(c, label) for c, label, _ in _claims(checker, text, date(2025, 8, 30))
+             if isinstance(c, MemberCount) and c.quantity is not None]
+    (count, label), = found
+    expected = {"2%": 2.0, "two percent": 2.0, "3.5%": 3.5}[share]
+    assert count.threshold == expected and count.subject == "NATO"
+    assert any(part == "threshold" for part, _ in count.inferred)
+    assert label != "refuted"  # a threshold taken from context never refutes
+
+
+def test_a_count_with_no_target_named_before_is_not_read(checker: Checker) -> None:
+    found = _claims(checker, "In 2024, 18 allies met the target.", date(2025, 8, 30))
+    assert not [c for c, _, _ in found if isinstance(c, MemberCount) and c.threshold]

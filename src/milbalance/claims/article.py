@@ -14,6 +14,7 @@ from milbalance.claims.context import (
     continues_speech,
     dateline_date,
     main_subject,
+    norm_named,
     opening_date,
 )
 from milbalance.claims.evaluate import Evaluator
@@ -156,6 +157,7 @@ class _State:
     ahead: dict[int, Attribution] = field(default_factory=dict)  # see Checker._quoted_ahead
     lead_speaker: tuple[int, Attribution | None] = (-1, None)  # a lead-in's, by paragraph
     year_before: tuple[int, int | None] = (-1, None)  # (paragraph, the one year written)
+    norm: float | None = None  # the share of GDP last named as a target
 
     def dateline(self, text: str) -> None:
         found = dateline_date(text, self.on)
@@ -191,7 +193,8 @@ class _State:
         return Context(on=on, speaker=speaker, last_entity=it,
                        last_country=self.last.get("country", ""),
                        last_bloc=self.last.get("bloc", ""), main_subject=self.main,
-                       topic=self.last.get("topic", ""), on_from=on_from, year_before=before)
+                       topic=self.last.get("topic", ""), on_from=on_from, year_before=before,
+                       norm=self.norm)
 
     def _year_written(self, s: Sentence, parse: Parse) -> None:
         """The one year a sentence writes (its claims' years, or the years in its text when
@@ -216,6 +219,8 @@ class _State:
 
     def after(self, s: Sentence, parse: Parse, ctx: Context) -> None:
         self._year_written(s, parse)
+        if (named := norm_named(s.text)) is not None:
+            self.norm = named
         if s.kind != "item" and s.text.rstrip("*_ ").endswith(":"):
             self.lead_speaker = (s.paragraph, parse.attribution or ctx.speaker)
         if parse.attribution is not None:

@@ -38,6 +38,8 @@ class Context:
     main_subject: str = ""  # the entity the title and first paragraph name most
     topic: str = ""  # the item the previous sentence's figures were about
     on_from: str = ""  # where ``on`` comes from when it is not the article's date
+    norm: float | None = None  # the share of GDP the article last named as a target ('the
+    #   2% guideline'): what 'the target' and 'that goal' stand for in a count of members
     year_before: int | None = None  # the one year the sentences before wrote (same
     #   paragraph): the year of a past-tense sentence that writes none ('It reached $31.6 bn')
 
@@ -97,6 +99,27 @@ def referents(gaz: Gazetteer, text: str, mentions: list[Mention],
 def _kind_of(gaz: Gazetteer, entity: str, kind: str) -> str:
     e = gaz.entities.get(entity)
     return entity if e is not None and e.kind.value == kind else ""
+
+
+_SHARE = (r"(?P<n>\d(?:\.\d{1,2})?|one|two|three|four|five)\s*(?:%|per\s?cent\b|percent\b)"
+          r"(?:\s+of\s+(?:GDP|gross domestic product|(?:its|their|national)\s+GDP))?")
+_NORM_NOUN = r"(?:target|goal|guideline|benchmark|threshold|minimum|obligation|commitment|pledge)"
+_NORM_NAMED = re.compile(
+    rf"(?<![\w.,]){_SHARE}[^.;:!?]{{0,40}}?\b{_NORM_NOUN}\b|"
+    rf"\b{_NORM_NOUN}\s+of\s+(?:spending\s+)?(?:at\s+least\s+)?{_SHARE.replace('<n>', '<m>')}",
+    re.I)
+_NUMBER_WORDS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
+
+
+def norm_named(text: str) -> float | None:
+    """The share of GDP a sentence names as a target ('the 2% of GDP target', '2% of GDP on
+    defence, a guideline set in 2014', 'a goal of spending 3.5%'), the last one when it
+    names several; None when it names none."""
+    found = list(_NORM_NAMED.finditer(text))
+    if not found:
+        return None
+    n = (found[-1]["n"] or found[-1]["m"]).lower()
+    return _NUMBER_WORDS.get(n) or float(n)
 
 
 def date_caveats(ctx: Context, year_from_text: bool) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from milbalance.claims.context import Context
 from milbalance.claims.kinds import Claim, MemberCount, Quantity, QuantityUnit
 from milbalance.claims.parse.common import neg_caveat, negation_cue
 from milbalance.claims.parse.ratio_words import bound_before
@@ -71,10 +72,20 @@ def _bloc(text: str) -> str:
     return ""
 
 
-def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...]
-                  ) -> list[Claim]:
-    """Counts of members meeting a share-of-GDP threshold, and the size of the bloc."""
-    bloc = _bloc(text)
+_THE_NORM = re.compile(r"\b(?:the|this|that|its|their)\s+(?:(?:NATO|alliance(?:'s|’s)?|"
+                       r"spending|defen[cs]e|agreed|previous)\s+){0,2}(?:target|goal|guideline|"
+                       r"benchmark|threshold|obligation|commitment|bar)\b", re.I)
+"""'met the target', 'reached that goal': a threshold named earlier in the article."""
+
+
+def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...],
+                  ctx: Context | None = None) -> list[Claim]:
+    """Counts of members meeting a share-of-GDP threshold, and the size of the bloc. A
+    threshold the sentence names only as 'the target' or 'that goal' is the share of GDP the
+    article last named as a target (``Context.norm``), marked as taken from context."""
+    norm = ctx.norm if ctx is not None else None
+    bloc = _bloc(text) or (ctx.last_bloc if ctx is not None and norm is not None and
+                           ctx.last_bloc in ("NATO", "EU") and _THE_NORM.search(text) else "")
     if not bloc:
         return []
     out: list[Claim] = []
@@ -85,9 +96,12 @@ def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...]
                                **{**common, "caveats": caveats}))  # type: ignore[arg-type]
     for m in [*_COUNT.finditer(text), *_FRACTION.finditer(text)]:
         tail = text[m.end():m.end() + 90]
-        t = _THRESHOLD.search(tail)
-        if t is None or ("gdp" not in (tail[:t.end() + 30]).lower() and "target" not in \
-                tail.lower() and "guideline" not in tail.lower()):
+        t: re.Match[str] | None = _THRESHOLD.search(tail)
+        from_context = t is None and norm is not None
+        if from_context:
+            t = _THE_NORM.search(tail)
+        if t is None or (not from_context and "gdp" not in (tail[:t.end() + 30]).lower()
+                         and "target" not in tail.lower() and "guideline" not in tail.lower()):
             continue
         if not _REACH.search(tail[:t.start()]) and not _BELOW.search(tail[:t.start()]):
             continue
@@ -116,9 +130,15 @@ def member_counts(text: str, common: dict[str, object], caveats: tuple[str, ...]
         if (y := _YEAR.search(tail, t.end(), t.end() + 40)) is not None:
             fields.update(year=int(y.group(0)), year_from_text=True)
         cv = (*caveats, *([neg_caveat(cue)] if cue else []))
+        threshold = norm if from_context else float(t["t"])
+        if from_context:
+            how = f"'{t.group(0)}' read as {norm:g}% of GDP, the target named earlier"
+            cv = (*cv, f"{how} in the article: taken from context")
+            fields["inferred"] = (*tuple(fields.get("inferred", ())),  # type: ignore[arg-type]
+                                  ("threshold", how))
         out.append(MemberCount(subject=bloc, quantity=q, every=every,
                                of=_num(m["of"]) if groups.get("of") else None,
-                               threshold=float(t["t"]), below=below,
+                               threshold=threshold, below=below,
                                **{**fields, "caveats": cv,
                                   "negated": bool(cue)}))  # type: ignore[arg-type]
     return out

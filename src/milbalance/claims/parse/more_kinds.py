@@ -17,7 +17,7 @@ def more_kinds(gaz: Gazetteer, text: str, mentions: list[Mention], common: dict[
     """``claims`` with the sentence's ranks, shares of a total and counts added."""
     found = [*ranks(gaz, text, mentions, common, caveats, ctx),
              *shares_of_total(gaz, text, mentions, common, caveats, ctx),
-             *member_counts(text, common, caveats)]
+             *member_counts(text, common, caveats, ctx)]
     ranked = {(c.subject, c.scope) for c in found if isinstance(c, Rank)}
     if ranked and _ANY_OTHER.search(text):  # 'more than any other NATO member': a rank
         claims = [c for c in claims if not (isinstance(c, Comparison)
