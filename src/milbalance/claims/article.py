@@ -219,8 +219,8 @@ class _State:
 
     def after(self, s: Sentence, parse: Parse, ctx: Context) -> None:
         self._year_written(s, parse)
-        if (named := norm_named(s.text)) is not None:
-            self.norm = named
+        if (target := norm_named(s.text)) is not None:
+            self.norm = target
         if s.kind != "item" and s.text.rstrip("*_ ").endswith(":"):
             self.lead_speaker = (s.paragraph, parse.attribution or ctx.speaker)
         if parse.attribution is not None:
