@@ -138,8 +138,8 @@ def test_no_cdn_docs_and_schema_served(client: Client) -> None:
     assert "/api/series" in schema["paths"]
     for path, item in schema["paths"].items():
         assert set(item) <= {"get", "post"}, "no endpoint writes data"
-        if "post" in item:  # computations on the text sent, nothing stored
-            assert path in ("/api/check", "/api/read")
+        if "post" in item:  # computations on the text or file sent, nothing stored
+            assert path in ("/api/check", "/api/read", "/api/track-record")
 
 
 def test_body_limit(client: Client) -> None:

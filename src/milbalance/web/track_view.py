@@ -110,7 +110,8 @@ def check_claims_file(content: bytes, name: str, groupings: Iterable[By], fmt: F
         raise InputError(f"{name} lacks the column(s) {', '.join(missing)}: it is not a "
                          f"claims file {READ} (its columns: {shown or 'none'})")
     if rows > limits.CLAIMS_ROWS_MAX:
-        raise TooLarge(f"{name} has {rows:,} rows, over the web app's "
+        what = "rows" if fmt is Format.parquet else "rows (lines after the header)"
+        raise TooLarge(f"{name} has {rows:,} {what}, over the web app's "
                        f"{limits.CLAIMS_ROWS_MAX:,}; {CLI}")
 
 
