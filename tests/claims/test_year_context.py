@@ -161,3 +161,20 @@ def test_the_target_in_a_count_is_the_share_named_earlier(checker: Checker, shar
 def test_a_count_with_no_target_named_before_is_not_read(checker: Checker) -> None:
     found = _claims(checker, "In 2024, 18 allies met the target.", date(2025, 8, 30))
     assert not [c for c, _, _ in found if isinstance(c, MemberCount) and c.threshold]
+
+
+@SETTINGS
+@given(x=st.sampled_from([1.5, 2.0, 2.5, 9.5]),
+       cue=st.sampled_from(["Officially, ", "By its budget, "]))
+def test_an_official_figure_is_not_refuted_on_sipri_s_definition(checker: Checker, x: float,
+                                                                 cue: str) -> None:
+    # RUS 2023 share of GDP in the data: SIPRI 5.4%, its 2024 edition 5.9% (sipri-milex-2025,
+    # nexta-2024-04-sipri-2024-edition): every x here is far from both
+    plain = f"Russia spent {x}% of GDP on its military in 2023."
+    official = f"{cue}Russia spent {x}% of GDP on its military in 2023."
+    [(_, plain_label)] = [(c, label) for c, label, _ in _claims(checker, plain, date(2024, 6, 1))
+                          if isinstance(c, ShareOfGdp)]
+    [(_, official_label)] = [(c, label) for c, label, _ in
+                             _claims(checker, official, date(2024, 6, 1))
+                             if isinstance(c, ShareOfGdp)]
+    assert plain_label == "refuted" and official_label == "not_checkable"

@@ -3,6 +3,8 @@ subject, metric and year (see ``common`` for the score and how scores combine)."
 
 from __future__ import annotations
 
+import re
+
 from milbalance.claims.evaluate.common import (
     COUNT_TOLERANCE,
     MONEY_TOLERANCE,
@@ -14,8 +16,29 @@ from milbalance.claims.evaluate.common import (
 )
 from milbalance.claims.kinds import Level, Measure, QuantityUnit, ShareOfGdp
 from milbalance.claims.reading import comparator, figure_text
-from milbalance.claims.verdict import Label, Verdict, figure_label, label_for
+from milbalance.claims.verdict import Evidence, Label, Verdict, figure_label, label_for
 from milbalance.errors import UserError
+
+_OFFICIAL = re.compile(r"\bofficial(?:ly)?\b|\bbudget(?:s|ed)?\b|\bnational[- ]defen[cs]e\b|"
+                       r"\bappropriat\w+|\ballocat\w+", re.I)
+
+
+def official_figure_unheld(c: Level | ShareOfGdp, ev: list[Evidence]) -> Verdict | None:
+    """Not checkable in place of a refutation when the sentence speaks of an official or
+    budget figure ('Officially, Russia raised spending to 3.9% of GDP', 'the defence budget
+    of $40 billion') and every figure that disagrees is on SIPRI's definition (relayed by
+    the World Bank too), which adds what budgets leave out: the claim is on a definition the
+    data do not hold for it."""
+    cue = _OFFICIAL.search(c.text)
+    if cue is None or not ev or not all(e.metric.startswith("military_expenditure.")
+                                        for e in ev if e.holds is False):
+        return None
+    return Verdict(c, Label.NOT_CHECKABLE, None,
+                   f"Not checkable: the sentence speaks of an official or budget figure "
+                   f"('{cue.group(0)}'), and the figures that disagree use SIPRI's wider "
+                   f"definition; the data hold no figure on the claim's own definition.",
+                   tuple(ev), caveats=c.caveats,
+                   gaps=(f"{c.subject}'s official or budget figure for {c.year}",))
 
 
 def level(data: EvaluatorBase, c: Level) -> Verdict:
@@ -37,6 +60,9 @@ def level(data: EvaluatorBase, c: Level) -> Verdict:
     better = ""
     if label is not Label.SUPPORTED:
         better = data._better(c, q, c.subject, [m for m in (*primary, *related)], c.year, tol)
+    if label is Label.REFUTED and q.unit is QuantityUnit.MONEY and (
+            unheld := official_figure_unheld(c, ev)) is not None:
+        return unheld
     if label is Label.REFUTED and (fits := data._other_definition(
             c, q, c.subject, [*primary, *related], c.year, tol)):
         return Verdict(c, Label.NOT_CHECKABLE, None,
@@ -82,6 +108,8 @@ def share(data: EvaluatorBase, c: ShareOfGdp) -> Verdict:
                        f"{definition} in {c.year}.", tuple(ev),
                        caveats=c.caveats, better_fit=definition,
                        gaps=(f"which definition '{q.text}' uses",))
+    if label is Label.REFUTED and (unheld := official_figure_unheld(c, ev)) is not None:
+        return unheld
     when = f"{years[0]}–{years[1]} (peak year)" if c.years else str(c.year)
     if p is None:
         better = data._better(c, q, c.subject, metrics, c.year, tol)
