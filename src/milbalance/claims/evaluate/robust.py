@@ -38,6 +38,23 @@ NEIGHBOUR_YEARS = (-1, 1)
 """The years next to the one read that a refutation must also hold for."""
 
 
+CLEAR_MARGIN = 0.2
+"""How far (relative) a figure must lie from every figure in the data to be refuted."""
+
+
+def _near_miss(claim: Claim, verdict: Verdict) -> float | None:
+    """The relative distance from a refuted figure (a level or share of GDP said as a point,
+    not a bound) to the nearest figure in the data, when it is under ``CLEAR_MARGIN``."""
+    if not isinstance(claim, Level | ShareOfGdp) or claim.quantity.bound:
+        return None
+    q = claim.quantity
+    said = [v for v in (q.low, q.high) if v is not None] or [q.value]
+    gaps = [abs(x - e.value) / abs(e.value) for e in verdict.evidence for x in said
+            if e.value is not None and e.value != 0]
+    near = min(gaps, default=None)
+    return near if near is not None and near < CLEAR_MARGIN else None
+
+
 def _shiftable(claim: Claim) -> bool:
     if claim.year is None:
         return False
@@ -77,6 +94,13 @@ def robust_refutation(claim: Claim, verdict: Verdict,
             f"Not checkable: the data disagree, but the {part} is not written in the "
             f"sentence, and a refutation is not given on an inferred reading. "
             f"{verdict.summary}"), gaps=(*verdict.gaps, f"the {part}, written in the sentence"))
+    if (miss := _near_miss(claim, verdict)) is not None:
+        return replace(verdict, label=Label.NOT_CHECKABLE, probability=None, summary=(
+            f"Not checkable: the figure is {miss:.0%} from the nearest figure in the data, "
+            f"outside the tolerance but within {CLEAR_MARGIN:.0%}: a definition, an "
+            f"edition later revised or a rate of exchange explains such gaps more often "
+            f"than a wrong figure. {verdict.summary}"),
+            gaps=(*verdict.gaps, "the figure on the claim's own definition and edition"))
     if not _shiftable(claim):
         return verdict
     assert claim.year is not None
