@@ -193,3 +193,17 @@ def test_a_near_miss_is_not_refuted_a_clear_miss_is(checker: Checker, off: float
         return found
     assert label(off) == "not_checkable"
     assert label(far) == "refuted"
+
+
+@SETTINGS
+@given(other=st.sampled_from(["Saudi Arabia", "France", "Japan"]))
+def test_a_figure_among_several_countries_is_never_refuted(checker: Checker,
+                                                           other: str) -> None:
+    # RUS 2024 in the data is about $149 bn (sipri-milex-2025): $60 bn is far from it
+    alone = "Russia spent $60 billion on its military in 2024."
+    among = f"Russia came ahead of {other}, spending $60 billion on its military in 2024."
+    labels = {text: [lab for c, lab, _ in _claims(checker, text, date(2025, 6, 1))
+                     if isinstance(c, Level) and c.quantity.value == 6e10]
+              for text in (alone, among)}
+    assert labels[alone] == ["refuted"]  # whichever country the figure is read with
+    assert labels[among] and "refuted" not in labels[among]

@@ -19,6 +19,7 @@ from milbalance.claims.kinds import (
     NotCheckable,
     NotCheckableReason,
     Quantity,
+    ShareOfGdp,
 )
 from milbalance.claims.numbers import find_quantities
 from milbalance.claims.parse.attribution import attribution, attribution_claim
@@ -204,6 +205,9 @@ class Parser:
         claims = more_kinds(gaz, text, mentions, common, base_caveats, ctx, claims)
         if year_context:
             claims = [_settle_year(c, year, said_year) for c in claims]
+        sides = {m.entity for m in mentions if m.kind.value in ("country", "bloc")}
+        if len(sides) > 1:
+            claims = [_one_of_several(c) for c in claims]
         if (said_claim := attribution_claim(said, text, claims, entities, common)) is not None:
             claims.append(said_claim)
         checkable = [c for c in claims if not isinstance(c, AttributionClaim)]
@@ -262,3 +266,17 @@ def _settle_year(claim: Claim, context_year: int | None, said_year: int | None) 
                    inferred=tuple(x for x in claim.inferred if x[1] != claim.year_context),
                    caveats=tuple(c for c in claim.caveats
                                  if not c.endswith(f"taken from context: {claim.year_context}")))
+
+
+ONE_OF_SEVERAL = "one of several the sentence names: the one the figure stands nearest"
+
+
+def _one_of_several(claim: Claim) -> Claim:
+    """A figure in a sentence that names several countries or blocs ('Israel came second
+    after Saudi Arabia, with $27.5 billion') belongs to the one it is read with by position,
+    not by the sentence's grammar: its subject is marked as read, so a disagreement with the
+    data is no refutation (a match still supports it)."""
+    if not isinstance(claim, Level | ShareOfGdp | Change) or any(p == "subject"
+                                                        for p, _ in claim.inferred):
+        return claim
+    return replace(claim, inferred=(*claim.inferred, ("subject", ONE_OF_SEVERAL)))
