@@ -44,7 +44,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import psutil
 
@@ -208,9 +208,17 @@ def memory(n: int, words: int, workers: int, batch: int, tmp: Path) -> None:
           f"{self_peak:.0f}M; {out.stat().st_size / 2**20:.0f} MiB of Parquet")
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
-    """(wall seconds, peak RSS MiB, CPU seconds) of a subprocess and the processes it starts
-    (sampled every 0.1 s; CPU is what the work costs whatever else loads the machine)."""
+class Timing(NamedTuple):
+    wall: float  # seconds
+    peak: float  # MiB, RSS of the process tree
+    cpu: float  # seconds, user + system over the tree
+    busiest: float  # seconds, the CPU of the process that used most: with a core each and
+    # nothing else running, the wall time could not be less (the critical path)
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> Timing:
+    """Wall, peak RSS, CPU of a subprocess and the processes it starts (sampled every 0.1 s;
+    CPU is what the work costs whatever else loads the machine)."""
     start = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                         env={**os.environ, **(env or {})})
@@ -230,7 +238,7 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     wall = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
-    return wall, peak / 2**20, sum(cpu.values())
+    return Timing(wall, peak / 2**20, sum(cpu.values()), max(cpu.values(), default=0.0))
 
 
 def _children(proc: psutil.Process) -> list[psutil.Process]:
@@ -248,16 +256,25 @@ def baseline(source: Path, k: int, tmp: Path) -> float:
     for row in rows:
         f = tmp / f"{row['id']}.md"
         f.write_text(row["text"], encoding="utf-8")
-        total += timed([str(BIN), "read", str(f), "--date", row["date"], "--json"])[0]
+        total += timed([str(BIN), "read", str(f), "--date", row["date"], "--json"]).wall
     return total / len(rows)
 
 
 def run_corpus(source: Path, out: Path, workers: int, cache: bool = True,
-               batch: int = 8) -> tuple[float, float, float]:
+               batch: int = 8) -> Timing:
     out.unlink(missing_ok=True)
     env = None if cache else {"MILBALANCE_VERDICT_CACHE": "0"}
     return timed([str(BIN), "read", str(source), "--out", str(out), "--workers", str(workers),
                   "--batch", str(batch), "--no-progress"], env)
+
+
+def _scaling(n: int, one: Timing, two: Timing) -> None:
+    """1 -> 2 workers: by wall time (what this machine gave, other jobs included) and by CPU
+    (one worker's CPU over the busiest process's of two: the speed-up on two idle cores)."""
+    print(f"{n} articles, 1 -> 2 workers: wall {one.wall / two.wall:.2f}x "
+          f"({n / one.wall:.2f} -> {n / two.wall:.2f} articles/s); CPU {one.cpu:.1f} s -> "
+          f"{two.cpu:.1f} s over the tree, busiest process {two.busiest:.1f} s: "
+          f"{one.cpu / two.busiest:.2f}x on two idle cores", flush=True)
 
 
 def real_corpus(path: Path) -> Path:
@@ -278,16 +295,20 @@ def real(tmp: Path) -> None:
     source = real_corpus(tmp / "real.jsonl")
     n = sum(1 for _ in source.open())
     tables: dict[str, Any] = {}
+    times: dict[str, Timing] = {}
     for label, extra in (("--workers 2", ["--workers", "2"]),
-                         ("--dask local", ["--dask", "local", "--workers", "2"])):
+                         ("--dask local", ["--dask", "local", "--workers", "2"]),
+                         ("--workers 1", ["--workers", "1"])):
         out = tmp / f"real-{len(tables)}.parquet"
-        wall, peak, _ = timed([str(BIN), "read", str(source), "--out", str(out), "--batch", "4",
-                            "--no-progress", *extra])
+        t = times[label] = timed([str(BIN), "read", str(source), "--out", str(out), "--batch",
+                                  "4", "--no-progress", *extra])
         tables[label] = pq.read_table(out)
-        print(f"real, {label:12}: {n} articles in {wall:5.1f} s ({n / wall:.2f}/s), "
-              f"{tables[label].num_rows} rows, peak {peak:.0f} MiB")
-    a, b = tables.values()  # pyarrow Tables
-    print(f"same rows: {a.equals(b)}")
+        print(f"real, {label:12}: {n} articles in {t.wall:5.1f} s ({n / t.wall:.2f}/s), "
+              f"CPU {t.cpu:.1f} s, {tables[label].num_rows} rows, peak {t.peak:.0f} MiB",
+              flush=True)
+    a, b, c = tables.values()  # pyarrow Tables
+    print(f"same rows: {a.equals(b) and a.equals(c)}")
+    _scaling(n, times["--workers 1"], times["--workers 2"])
     done = subprocess.run([str(BIN), "track-record", str(tmp / "real-0.parquet"), "--by",
                            "claimant-type"], capture_output=True, text=True, check=True)
     print(done.stdout)
@@ -329,26 +350,24 @@ def main() -> None:
         print(f"corpus: {n} articles, {words:.0f} words each on average")
         one = baseline(source, args.baseline, tmp)
         print(f"one-file read      : {one:6.2f} s/article  {1 / one:6.2f} articles/s  (1.00x)")
-        rows = {}
+        rows: dict[str, Timing] = {}
         for label, workers, cache in (("corpus, 1 worker ", 1, True),
                                       ("corpus, 2 workers", 2, True),
                                       ("corpus, no cache ", 1, False)):
-            wall, peak, cpu = run_corpus(source, tmp / "out.parquet", workers, cache)
-            rows[label] = (wall, peak)
-            print(f"{label}  : {wall:6.1f} s  {n / wall:6.2f} articles/s  "
-                  f"({one * n / wall:.2f}x one-file)  CPU {cpu / n:.2f} s/article  "
-                  f"peak {peak:.0f} MiB")
-        w1, w2 = rows["corpus, 1 worker "][0], rows["corpus, 2 workers"][0]
-        print(f"speed-up 1 -> 2 workers: {w1 / w2:.2f}x")
+            t = run_corpus(source, tmp / "out.parquet", workers, cache)
+            rows[label] = t
+            print(f"{label}  : {t.wall:6.1f} s  {n / t.wall:6.2f} articles/s  "
+                  f"({one * n / t.wall:.2f}x one-file)  CPU {t.cpu / n:.2f} s/article  "
+                  f"peak {t.peak:.0f} MiB")
+        _scaling(n, rows["corpus, 1 worker "], rows["corpus, 2 workers"])
         big = 100_000 if args.big else n * args.grow
         grown = corpus(tmp / "grown.jsonl", big, args.words, seed=1)
-        wall, peak, _ = run_corpus(grown, tmp / "grown.parquet", 1)
-        print(f"memory: {n} articles peak {rows['corpus, 1 worker '][1]:.0f} MiB; "
-              f"{big} articles peak {peak:.0f} MiB ({big / wall:.2f} articles/s)")
+        t1 = run_corpus(grown, tmp / "grown.parquet", 1)
+        print(f"memory: {n} articles peak {rows['corpus, 1 worker '].peak:.0f} MiB; "
+              f"{big} articles peak {t1.peak:.0f} MiB ({big / t1.wall:.2f} articles/s, "
+              f"CPU {t1.cpu / big:.3f} s/article)")
         if not args.big:  # scaling where start-up and cache warming weigh less
-            wall2, _, _ = run_corpus(grown, tmp / "grown.parquet", 2)
-            print(f"{big} articles, 2 workers: {big / wall2:.2f} articles/s; speed-up 1 -> 2 "
-                  f"workers {wall / wall2:.2f}x")
+            _scaling(big, t1, run_corpus(grown, tmp / "grown.parquet", 2))
 
 
 if __name__ == "__main__":
