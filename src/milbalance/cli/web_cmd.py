@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Annotated
@@ -11,6 +12,7 @@ import typer
 from milbalance import config
 from milbalance.cli.data_cmd import open_store, state
 from milbalance.cli.output import console, progress
+from milbalance.errors import UserError
 
 WORKERS_MAX = 16
 """Most uvicorn worker processes ``serve --workers`` starts (kept here: importing
@@ -25,21 +27,40 @@ def serve(
     workers: Annotated[int, typer.Option(
         help="Worker processes (each holds its own store and caches); one per core serves "
         "claim checks in parallel.", min=1, max=WORKERS_MAX)] = 1,
+    claims: Annotated[list[Path] | None, typer.Option(
+        "--claims", metavar="FILE [FILE…]", help="Claims files (.parquet or .csv from `read "
+        "--out`) whose track record the Track record page shows at once, checked before "
+        "serving: --claims A.parquet B.csv (or --claims A.parquet --claims B.csv).")] = None,
+    more: Annotated[list[Path] | None, typer.Argument(
+        metavar="FILE", hidden=True, show_default=False)] = None,
 ) -> None:
     """Serve the web app: Overview, Explore, Sources (and claim checks) with a JSON API."""
     import uvicorn
 
     from milbalance.web import create_app
+    from milbalance.web.app import ENV_CLAIMS
+    from milbalance.web.track_view import load_claims_files
 
+    if more and not claims:
+        raise UserError(f"serve takes no arguments ({more[0]}?); name claims files with "
+                        "--claims FILE [FILE…]")
+    paths = [*(claims or []), *(more or [])]  # `--claims A B`: B arrives as an argument
+    loaded = load_claims_files(paths)  # a bad file: one line and exit 2, before serving
     open_store().close()  # build the store now, so a data error shows before serving
+    for f in loaded:
+        console.print(f"track record of {f.name}: {f.groupings[0].total.claims:,} claims",
+                      highlight=False, markup=False)
     console.print(f"milbalance on http://{host}:{port}/ with {workers} worker(s) "
                   "(Ctrl-C stops)", highlight=False)
     if workers == 1:
-        uvicorn.run(create_app(open_store, warm=True), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(open_store, warm=True, claims=loaded), host=host, port=port,
+                    log_level="warning")
         return
-    # Worker processes import the app by name; they find the same data through the
-    # environment (the store is already built, so none of them rebuilds it).
+    # Worker processes import the app by name; they find the same data (and claims files,
+    # each loading them again) through the environment (the store is already built, so none
+    # of them rebuilds it).
     os.environ[config.ENV_DATA] = str(config.data_dir(state.data).resolve())
+    os.environ[ENV_CLAIMS] = json.dumps([str(p.resolve()) for p in paths])
     uvicorn.run("milbalance.web.app:app_from_environment", factory=True, workers=workers,
                 host=host, port=port, log_level="warning")
 

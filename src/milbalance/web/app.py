@@ -9,11 +9,13 @@ escaped by Jinja's autoescape on pages and never put into ``innerHTML`` by the s
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -27,6 +29,9 @@ from milbalance.errors import MilbalanceError, UnknownNameError, UserError
 from milbalance.store import Store
 from milbalance.web import limits
 from milbalance.web.admission import Admission
+
+if TYPE_CHECKING:
+    from milbalance.web.track_view import Loaded
 
 StoreFactory = Callable[[], Store]
 
@@ -239,9 +244,12 @@ class OverviewWarmer:
                 self.holder.close()
 
 
-def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
+def create_app(store_factory: StoreFactory, warm: bool = False,
+               claims: Sequence[Loaded] = ()) -> FastAPI:
     """The web app around ``store_factory`` (called once, on the first request that needs it;
-    at startup with ``warm``, which also checks one claim to load the claims library)."""
+    at startup with ``warm``, which also checks one claim to load the claims library), with
+    the track records of ``claims`` (``track_view.load_claims_files``) on its track-record
+    page."""
     from milbalance.web import (  # routers import optional libs lazily
         api,
         pages,
@@ -271,6 +279,7 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.stores = holder
+    app.state.claims = list(claims)
     app.state.admission = Admission()
     app.state.uploads = Admission(limits.UPLOADS_RUNNING, limits.UPLOADS_WAITING,
                                   "busy reading other claims files; try again shortly")
@@ -320,11 +329,21 @@ def create_app(store_factory: StoreFactory, warm: bool = False) -> FastAPI:
     return app
 
 
+ENV_CLAIMS = "MILBALANCE_SERVE_CLAIMS"
+"""The claims files ``milbalance serve --claims`` names, as a JSON list of paths, for its
+worker processes (each loads them; the command checked them before starting any)."""
+
+
 def app_from_environment() -> FastAPI:
     """The app over the data folder and store that ``$MILBALANCE_DATA`` and
-    ``$MILBALANCE_STORE`` name (else the defaults of ``milbalance.config``): the factory each
-    uvicorn worker process calls when ``milbalance serve --workers N`` runs several."""
-    return create_app(lambda: Store.open(), warm=True)
+    ``$MILBALANCE_STORE`` name (else the defaults of ``milbalance.config``), with the claims
+    files of ``$MILBALANCE_SERVE_CLAIMS``: the factory each uvicorn worker process calls when
+    ``milbalance serve --workers N`` runs several."""
+    from milbalance.web.track_view import load_claims_files
+
+    paths = json.loads(os.environ.get(ENV_CLAIMS) or "[]")
+    return create_app(lambda: Store.open(), warm=True,
+                      claims=load_claims_files(Path(p) for p in paths))
 
 
 def _problem(error: Any) -> str:

@@ -5,12 +5,15 @@ speaker's, claimant type's and outlet's record over time.
 ``by``) answers the same page with the records of all three groupings, ``by`` shown (the
 others a tab away: switching does not send the file again). A file refused (wrong type,
 empty, missing columns, too large) gets the form back with the reason, and a 4xx status.
+
+Files loaded when the app started (``milbalance serve --claims FILE…``, kept in
+``app.state.claims``) are shown by ``GET /track-record`` at once, the first one unless
+``file=N`` (1-based) asks for another, the upload form above them as ever.
 """
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -21,23 +24,38 @@ from milbalance.errors import UserError
 from milbalance.web import limits, upload
 from milbalance.web.app import TOO_LARGE
 from milbalance.web.pages import render
-from milbalance.web.track_view import By, TooLarge, claims_format, grouping, track_file
+from milbalance.web.track_view import By, Loaded, TooLarge, claims_format, loaded, track_file
 from milbalance.web.views import InputError
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 def _page(request: Request, status: int = 200, chosen: By = By.speaker,
-          result: dict[str, Any] | None = None, error: str | None = None) -> Response:
+          result: Loaded | None = None, error: str | None = None,
+          shown: int | None = None) -> Response:
     return render(request, "track.html", status, title="Track record", result=result,
-                  chosen=chosen, groupings_all=list(By), verdicts=VERDICTS, error=error)
+                  chosen=chosen, groupings_all=list(By), verdicts=VERDICTS, error=error,
+                  preloaded=_preloaded(request), shown=shown)
+
+
+def _preloaded(request: Request) -> list[Loaded]:
+    found: list[Loaded] = getattr(request.app.state, "claims", [])
+    return found
 
 
 @router.get("/track-record")
-def track_form(request: Request, by: str = "speaker") -> Response:
-    """The upload form (``by``: the grouping selected)."""
+def track_form(request: Request, by: str = "speaker", file: str = "1") -> Response:
+    """The upload form (``by``: the grouping selected), above the track record of the claims
+    file ``file`` (1-based) of those the app was started with, if any."""
     chosen = By(by) if by in set(By) else By.speaker
-    return _page(request, chosen=chosen)
+    preloaded = _preloaded(request)
+    if not preloaded:
+        return _page(request, chosen=chosen)
+    if not file.isdigit() or not 1 <= int(file) <= len(preloaded):
+        return _page(request, 404, chosen, error=(
+            f"no claims file {file[:limits.NAME_MAX]!r}: this server was started with "
+            f"{len(preloaded)} (file=1 to file={len(preloaded)})"))
+    return _page(request, chosen=chosen, result=preloaded[int(file) - 1], shown=int(file))
 
 
 @router.post("/track-record")
@@ -73,8 +91,7 @@ def _answer(request: Request, body: bytes) -> Response:
         return _page(request, 413, chosen, error=str(exc))
     except UserError as exc:
         return _page(request, 400, chosen, error=str(exc))
-    result = {"name": name, "groupings": [grouping(b, records[b]) for b in By]}
-    return _page(request, chosen=chosen, result=result)
+    return _page(request, chosen=chosen, result=loaded(name, records))
 
 
 def _base_name(filename: str) -> str:

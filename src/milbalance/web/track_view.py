@@ -3,7 +3,9 @@ library reads it (type, size, rows, columns: each refused with what to do), then
 ``milbalance.corpus.track`` on it, and what the page and the API show of its records.
 
 Only glue: the records, their shares and most-repeated claims are the library's. The file is
-read from a temporary copy that is removed when the answer is ready; nothing is kept.
+read from a temporary copy that is removed when the answer is ready; nothing is kept. The files
+``milbalance serve --claims`` names get the same checks at start-up, and their records are
+kept for the app's life (``load_claims_files``).
 """
 
 from __future__ import annotations
@@ -63,9 +65,7 @@ def claims_format(content: bytes, name: str, asked: str | None = None,
                          f"{READ}")
     if not content:
         raise InputError(f"{name} is empty (0 bytes): choose a claims file {READ}")
-    if len(content) > limits.CLAIMS_FILE_BYTES_MAX:
-        raise TooLarge(f"{name} is {len(content):,} bytes, over the web app's "
-                       f"{limits.CLAIMS_FILE_BYTES_MAX:,}; {CLI}")
+    _check_size(name, len(content))
     parquet = content[:4] == MAGIC and content[-4:] == MAGIC
     fmt = Format(asked) if asked else (by_name if need_suffix else None) or (
         Format.parquet if parquet else Format.csv)
@@ -82,6 +82,12 @@ def claims_format(content: bytes, name: str, asked: str | None = None,
             raise InputError(f"{name} is neither Parquet nor a UTF-8 CSV file (byte "
                              f"{exc.start} is not UTF-8); choose a claims file {READ}") from exc
     return fmt
+
+
+def _check_size(name: str, size: int) -> None:
+    if size > limits.CLAIMS_FILE_BYTES_MAX:
+        raise TooLarge(f"{name} is {size:,} bytes, over the web app's "
+                       f"{limits.CLAIMS_FILE_BYTES_MAX:,}; {CLI}")
 
 
 def _columns_and_rows(content: bytes, fmt: Format, name: str) -> tuple[list[str], int]:
@@ -200,3 +206,35 @@ def share_chart(by: By, claimants: list[Claimant], label: str) -> str:
     return charts.shares_svg(lines, f"Share of checkable claims {label}, by {by}",
                              f"% {label}")
 
+
+@dataclass(frozen=True)
+class Loaded:
+    """A claims file's records in every grouping, as the page shows them: an upload's, or one
+    named at start-up (``milbalance serve --claims FILE``)."""
+
+    name: str
+    groupings: list[Grouping]
+
+
+def loaded(name: str, records: dict[By, list[Record]]) -> Loaded:
+    return Loaded(name, [grouping(b, records[b]) for b in By])
+
+
+def load_claims_file(path: Path) -> Loaded:
+    """A claims file on this machine (``serve --claims``), with the checks an upload gets
+    (its name's suffix, type, size, columns, rows); a refusal names the file as given."""
+    name = str(path)
+    try:
+        _check_size(name, path.stat().st_size)
+        content = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the claims file {name}: "
+                         f"{exc.strerror or exc}") from exc
+    fmt = claims_format(content, name, need_suffix=True)
+    records = track_file(content, name, list(By), fmt)
+    return loaded(path.name, records)
+
+
+def load_claims_files(paths: Iterable[Path]) -> list[Loaded]:
+    """``load_claims_file`` on each, in order; the first refused stops it."""
+    return [load_claims_file(Path(p)) for p in paths]
