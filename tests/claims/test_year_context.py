@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from milbalance.claims import Checker
 from milbalance.claims.kinds import Claim, Comparison, Level, MemberCount, Record, ShareOfGdp
+from milbalance.claims.parse.change_words import base_year
 from milbalance.claims.reading import reading_of, said_now
+from milbalance.claims.when import since
 
 ON = date(2024, 4, 22)
 SETTINGS = settings(max_examples=15, deadline=None)
@@ -207,3 +209,24 @@ def test_a_figure_among_several_countries_is_never_refuted(checker: Checker,
               for text in (alone, among)}
     assert labels[alone] == ["refuted"]  # whichever country the figure is read with
     assert labels[among] and "refuted" not in labels[among]
+
+
+@SETTINGS
+@given(on_year=st.integers(min_value=2023, max_value=2026), n=st.sampled_from(
+    [("a decade", 10), ("two decades", 20), ("five years", 5), ("a year", 1)]))
+def test_a_time_ago_is_a_base_year(on_year: int, n: tuple[str, int]) -> None:
+    words, years = n
+    text = f"Spending is more than double the figure of {words} ago."
+    assert since(text, date(on_year, 6, 1)) == on_year - years
+
+
+@given(st.sampled_from(["since the Ukraine war began", "since the war began",
+                        "since the war in Ukraine started", "since the Ukrainian war broke out"]))
+def test_the_war_beginning_is_2022(phrase: str) -> None:
+    assert since(f"Output has tripled {phrase}.", date(2025, 6, 1)) == 2022
+
+
+@given(st.sampled_from(["compared with a year earlier", "than a year before",
+                        "from a year earlier", "compared to a year before"]))
+def test_a_year_earlier_is_the_previous_year(phrase: str) -> None:
+    assert base_year(f"Deliveries rose more than sevenfold {phrase}.") == (None, True)

@@ -28,7 +28,7 @@ SINCE_EVENTS: tuple[tuple[str, int], ...] = (
      r"(?:Russia|Moscow|the Kremlin|Putin) (?:invaded|attacked|launched (?:its|the) "
      r"(?:full-scale )?(?:invasion|war)(?: on| of| against)?) Ukraine|"
      r"(?:Russia's|Russia’s) (?:full-scale )?(?:invasion|war) (?:of|on|against|in) Ukraine|"
-     r"the war in Ukraine (?:began|started|broke out)", 2022),
+     r"the (?:(?:Ukraine|Ukrainian) )?war(?: in Ukraine)? (?:began|started|broke out)", 2022),
     (r"(?:the end of )?the Cold War|Soviet (?:times|era|days)|the (?:fall|collapse) of the "
      r"Soviet Union|the USSR", 1991),
 )
@@ -51,7 +51,8 @@ _RELATIVE_YEAR = (
 )
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<year>19\d\d|20\d\d)\b|"
                     r"\b(?:than|compared (?:with|to)|from)\s+(?:in\s+)?(?:the whole of\s+)?"
-                    r"(?P<year2>19\d\d|20\d\d)\b|\b(?P<ago>\w{1,12}) years? ago\b|"
+                    r"(?P<year2>19\d\d|20\d\d)\b|"
+                    r"\b(?P<ago>\w{1,12}) (?:years?|(?P<decade>decades?)) ago\b|"
                     r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+"
                     r"(?P<ago2>\w{1,12})\s+years\b", re.I)
 _IN_A_MONTH = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,3}?in\s{1,3}(?:" + "|".join(MONTHS)
@@ -134,6 +135,8 @@ def since(sentence: str, on: date | None) -> int | None:
     n = words.get(ago.lower()) if ago else None
     if n is None and ago and ago.isdecimal():
         n = int(ago)
+    if n is not None and m["decade"]:
+        n *= 10  # 'a decade ago', 'two decades ago'
     return on.year - n if (on is not None and n is not None) else None
 
 

@@ -52,8 +52,8 @@ _REAL = re.compile(r"\bin real terms\b|\breal[- ]terms?\b|\badjusted for inflati
 _NOMINAL = re.compile(r"\bnominal(?:ly)?\b|\bin cash terms\b|\bat current prices\b|"
                       r"\bin (?:rubles|roubles|local currency|national currency)\b", re.I)
 _PREVIOUS = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\byoy\b|\b(?:from|over|on|than)\s+"
-                       r"(?:the\s+)?(?:previous|prior|preceding)\s+year\b|\bfrom\s+a\s+year\s+"
-                       r"(?:earlier|before)\b|\bannual\s+(?:increase|rise|growth|decrease|fall|"
+                       r"(?:the\s+)?(?:previous|prior|preceding)\s+year\b|\b(?:from|than|compared\s+(?:with|to))\s+a\s+"
+                       r"year\s+(?:earlier|before)\b|\bannual\s+(?:increase|rise|growth|decrease|fall|"
                        r"drop)\b|\bfor a (?:\w+ )?consecutive year\b", re.I)
 _SPAN = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d\d)\s+(?:and|to|until|through)\s+"
                    r"(?P<b>(?:19|20)\d\d)\b")
