@@ -144,7 +144,8 @@ class TreeMemory:
 
 
 def _cache_sizes() -> str:
-    """Entries in the memos that grow with what a worker has read (in-process run only)."""
+    """Entries in the memos that grow with what this process has read (with --workers N it
+    reads batches too; the pool's workers hold as many)."""
     from milbalance.claims import split
     from milbalance.corpus import cache
 
@@ -179,7 +180,7 @@ def memory(n: int, words: int, workers: int, batch: int, tmp: Path) -> None:
                                 1_000_000) if m < n} | {n})
     out = tmp / "memory.parquet"
     print(f"{'articles':>9} {'seconds':>8} {'articles/s':>10} {'RSS now':>8} {'peak tree':>9} "
-          f"{'peak self':>9}  memos (in-process only)")
+          f"{'peak self':>9}  memos of this process")
     with TreeMemory() as mem:
         start = time.perf_counter()
         last = [start, 0]
@@ -196,7 +197,7 @@ def memory(n: int, words: int, workers: int, batch: int, tmp: Path) -> None:
             self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"{done:>9} {t - start:>8.0f} {rate:>10.1f} {rss / 2**20:>7.0f}M "
                   f"{mem.peak / 2**20:>8.0f}M {self_peak:>8.0f}M  "
-                  f"{_cache_sizes() if workers == 1 else ''}", flush=True)
+                  f"{_cache_sizes()}", flush=True)
 
         stats = run(articles([source], "", batch=batch), out, ref, engine(workers), batch,
                     checkpoint)
