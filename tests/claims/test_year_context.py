@@ -230,3 +230,20 @@ def test_the_war_beginning_is_2022(phrase: str) -> None:
                         "from a year earlier", "compared to a year before"]))
 def test_a_year_earlier_is_the_previous_year(phrase: str) -> None:
     assert base_year(f"Deliveries rose more than sevenfold {phrase}.") == (None, True)
+
+
+def test_bracketed_shares_after_names_share_the_of_gdp(checker: Checker) -> None:
+    found = _claims(checker, "The US spent 3.45% of GDP on its military in 2022, exceeded only "
+                             "by Israel (4.5%) and by Russia (4.06%).", date(2023, 5, 8))
+    shares = {c.subject: c.quantity.value for c, _, _ in found if isinstance(c, ShareOfGdp)}
+    assert shares == {"USA": 3.45, "ISR": 4.5, "RUS": 4.06}
+
+
+def test_as_a_share_of_gdp_written_before_the_per_cents(checker: Checker) -> None:
+    found = _claims(checker, "Taiwan's spending has drifted lower as a share of GDP from 2.12% "
+                             "in 2012 to 1.61% in 2022.", date(2023, 5, 8))
+    shares = {c.year: c.quantity.value for c, _, _ in found if isinstance(c, ShareOfGdp)}
+    assert shares == {2012: 2.12, 2022: 1.61}
+    found = _claims(checker, "Taiwan's spending rose 2.12% in 2012 and 1.61% in 2022.",
+                    date(2023, 5, 8))
+    assert not [c for c, _, _ in found if isinstance(c, ShareOfGdp)]

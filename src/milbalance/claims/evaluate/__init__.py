@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from milbalance.claims.ambiguity import declined, forward, forward_cue, part_of_budget
@@ -186,7 +187,8 @@ class Evaluator(EvaluatorBase):
                               f"Not checkable against the data: {exc}", caveats=claim.caveats,
                               gaps=(str(exc),))
         if verdict.label is not Label.NOT_CHECKABLE and (
-                plan := forward(claim, verdict.evidence, self._is_plan)
+                plan := forward(claim, self._known_when_said(claim, verdict.evidence),
+                                self._is_plan)
                 + part_of_budget(claim, verdict.evidence)):
             verdict = Verdict(claim, Label.NOT_CHECKABLE, None,
                               f"Not checkable: could not resolve the {plan[0]}.",
@@ -201,6 +203,15 @@ class Evaluator(EvaluatorBase):
         if verdict.checked_period:
             reading += f" (checked against {verdict.checked_period}: the latest the data hold)"
         return replace(verdict, reading=reading)
+
+    def _known_when_said(self, claim: Claim, evidence: Sequence[Evidence]) -> list[Evidence]:
+        """The figures published by the date the claim was said: a plan or forecast is
+        judged against the plans known then, not against an outturn published later."""
+        said = claim.said_on
+        if not said:
+            return list(evidence)
+        return [e for e in evidence if not (
+            (published := self.store.source(e.source_id).published) and published[:10] > said)]
 
     def _is_plan(self, e: Evidence) -> bool:
         """A figure that is itself a plan: a budget line or target, a projection, or an

@@ -46,11 +46,18 @@ def share_of(text: str, q: Quantity) -> str:
     return "defence"
 
 
+_NAMED_BRACKET = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*\(\s*$")
+"""'exceeded only by Israel (4.5%)': a bracketed figure right after a name is that name's,
+whatever change word stands before the name."""
+
+
 def bare_percent(text: str, q: Quantity) -> bool:
     """A percentage with no noun phrase of its own ('10% in Vietnam'): it may share the 'of
     GDP' of a list it stands in; one followed by 'of …', 'higher', 'a year' may not."""
-    return (_NOT_BARE.match(text[q.end:q.end + 30]) is None
-            and _CHANGE_BEFORE.search(text[max(0, q.start - 25):q.start]) is None)
+    if _NOT_BARE.match(text[q.end:q.end + 30]) is not None:
+        return False
+    return (_NAMED_BRACKET.search(text, max(0, q.start - 40), q.start) is not None
+            or _CHANGE_BEFORE.search(text[max(0, q.start - 25):q.start]) is None)
 
 
 _NORM_WORD = (r"(?:targets?|guidelines?|goals?|benchmarks?|thresholds?|commitments?|pledges?|"

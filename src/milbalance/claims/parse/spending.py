@@ -3,6 +3,7 @@ several of them quoted together for one subject (read as a consistency claim).""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from milbalance.claims.context import Context
@@ -46,6 +47,10 @@ from milbalance.claims.when import (
     year_near,
 )
 
+_AS_SHARE = re.compile(r"\b(?:as\s+a|its|the)\s+(?:share|proportion|percentage)\s+of\s+"
+                       r"(?:GDP|gross domestic product)\b", re.I)
+"""'as a share of GDP' written before the per cents it qualifies."""
+
 
 def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: list[Mention],
               years: list[tuple[int, int]], common: dict[str, object],
@@ -57,6 +62,9 @@ def spending(gaz: Gazetteer, text: str, quantities: list[Quantity], mentions: li
     if shares:  # "14% of GDP on Korea, 10% in Vietnam": the list shares the 'of GDP'
         shares += [q for q in quantities if q.unit is QuantityUnit.PERCENT
                    and q.start > shares[0].end and bare_percent(text, q)]
+    elif (named := _AS_SHARE.search(text)) is not None:  # 'lower as a share of GDP, from
+        shares = [q for q in quantities if q.unit is QuantityUnit.PERCENT  # 2.12% to 1.61%'
+                  and named.end() <= q.start < named.end() + 60 and bare_percent(text, q)]
     # a share of GDP is a defence share only when its own noun phrase is not another
     # quantity's ('a budget deficit of 2.6% of GDP', 'debt of 20% of GDP'); a bare per cent
     # in the list after it is the same quantity's ('a deficit of 0.9% of GDP against 1.8%')
