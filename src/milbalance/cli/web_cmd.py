@@ -48,8 +48,9 @@ def serve(
     loaded = load_claims_files(paths)  # a bad file: one line and exit 2, before serving
     open_store().close()  # build the store now, so a data error shows before serving
     for f in loaded:
-        console.print(f"track record of {f.name}: {f.groupings[0].total.claims:,} claims",
-                      highlight=False, markup=False)
+        total = f.groupings[0].total
+        console.print(f"track record of {f.name}: {total.claims:,} claim(s) read, "
+                      f"{total.checkable:,} checkable", highlight=False, markup=False)
     console.print(f"milbalance on http://{host}:{port}/ with {workers} worker(s) "
                   "(Ctrl-C stops)", highlight=False)
     if workers == 1:
