@@ -13,7 +13,7 @@ from milbalance.claims import Checker
 from milbalance.claims.kinds import Claim, Comparison, Level, MemberCount, Record, ShareOfGdp
 from milbalance.claims.parse.change_words import base_year
 from milbalance.claims.reading import reading_of, said_now
-from milbalance.claims.when import since
+from milbalance.claims.when import since, unread_span
 
 ON = date(2024, 4, 22)
 SETTINGS = settings(max_examples=15, deadline=None)
@@ -247,3 +247,14 @@ def test_as_a_share_of_gdp_written_before_the_per_cents(checker: Checker) -> Non
     found = _claims(checker, "Taiwan's spending rose 2.12% in 2012 and 1.61% in 2022.",
                     date(2023, 5, 8))
     assert not [c for c, _, _ in found if isinstance(c, ShareOfGdp)]
+
+
+def test_a_name_that_sets_a_target_is_not_the_one_meeting_it(checker: Checker) -> None:
+    found = _claims(checker, "Turkey has reached both of NATO's key benchmarks: allocating at "
+                             "least 2 percent of GDP to defense.", date(2025, 4, 20))
+    assert {c.subject for c, _, _ in found if isinstance(c, ShareOfGdp)} == {"TUR"}
+
+
+@given(st.sampled_from(["previously", "in the past", "formerly"]))
+def test_previously_is_no_year_it_was_said(word: str) -> None:
+    assert unread_span(f"Poland was one of two countries that {word} met the 2% target.")

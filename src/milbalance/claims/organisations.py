@@ -66,7 +66,11 @@ _PLACE_AFTER = re.compile(
 _ELSEWHERE = re.compile(
     r"['’]s?\s+(?:\w+\s+)?(?:allies|ally|partners?|backers|supporters|friends|donors|"
     r"suppliers|creditors|neighbou?rs|enemies|enemy|adversar(?:y|ies)|foes?|opponents?|"
-    r"rivals?|critics|citizens|population|people|embassy|envoy|ambassador)\b", re.I)
+    r"rivals?|critics|citizens|population|people|embassy|envoy|ambassador)\b|"
+    r"['’]s?\s+(?:[\w%.-]+\s+){0,3}?(?:targets?|goals?|guidelines?|benchmarks?|thresholds?|"
+    r"commitments?|pledges?|obligations?)\b", re.I)
+"""Possessives whose referent is another party ('Kyiv's allies'), or a norm the name sets
+for others ('NATO's key benchmarks', 'the alliance's 2% target'): the one meeting it acts."""
 
 
 @dataclass(frozen=True)

@@ -462,7 +462,8 @@ _UNREAD_SPAN = re.compile(
     r"next|coming|following|first)\s+(?:(?:few|several|two|three|four|five|six|seven|eight|"
     r"nine|ten|\d{1,2}|couple\s+of)\s+)?(?:years|decades?|months|quarters)\b|\bin recent (?:years|"
     r"months|decades)\b|\bfor (?:years|decades)\b|\bover (?:the )?(?:years|decades)\b|"
-    r"\bin (?:the )?(?:coming|next) (?:years|decade)\b", re.I)
+    r"\bin (?:the )?(?:coming|next) (?:years|decade)\b|\b(?:previously|formerly|"
+    r"historically|in the past|at one time|once upon a time)\b", re.I)
 
 
 def unread_span(sentence: str) -> str:
