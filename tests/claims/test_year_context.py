@@ -13,7 +13,7 @@ from milbalance.claims import Checker
 from milbalance.claims.kinds import Claim, Comparison, Level, MemberCount, Record, ShareOfGdp
 from milbalance.claims.parse.change_words import base_year
 from milbalance.claims.reading import reading_of, said_now
-from milbalance.claims.when import since, unread_span
+from milbalance.claims.when import since, unread_span, years_in
 
 ON = date(2024, 4, 22)
 SETTINGS = settings(max_examples=15, deadline=None)
@@ -258,3 +258,25 @@ def test_a_name_that_sets_a_target_is_not_the_one_meeting_it(checker: Checker) -
 @given(st.sampled_from(["previously", "in the past", "formerly"]))
 def test_previously_is_no_year_it_was_said(word: str) -> None:
     assert unread_span(f"Poland was one of two countries that {word} met the 2% target.")
+
+
+@given(st.sampled_from([("Rs 6.81 lakh crore", "INR", 6.81e12),
+                        ("66.3 trillion won", "KRW", 66.3e12),
+                        ("8.7 trillion yen", "JPY", 8.7e12),
+                        ("NT$949.5 billion", "TWD", 949.5e9),
+                        ("1.78 trillion yuan", "CNY", 1.78e12)]))
+def test_asian_currencies_and_indian_scales_are_money(money: tuple[str, str, float]) -> None:
+    from milbalance.claims.kinds import QuantityUnit
+    from milbalance.claims.numbers import find_quantities
+    text, currency, value = money
+    (q,) = [q for q in find_quantities(f"The defence budget is {text}.", lambda s, i: None)
+            if q.unit is QuantityUnit.MONEY]
+    assert q.currency == currency and abs(q.value - value) < 1e-6 * value
+
+
+@given(st.integers(min_value=2000, max_value=2040))
+def test_a_fiscal_year_of_two_calendar_years_is_the_year_it_ends(start: int) -> None:
+    text = f"The outlay for {start}-{(start + 1) % 100:02d} rose."
+    assert [y for y, _ in years_in(text, [])] == [start + 1]
+    assert [y for y, _ in years_in(f"The outlay for {start}-{(start + 5) % 100:02d} rose.",
+                                   [])] == []

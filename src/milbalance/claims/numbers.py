@@ -42,14 +42,19 @@ and the unit (``word_value``)."""
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12, "billion": 1e9, "bn": 1e9,
     "bln": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3,
-    "k": 1e3,
+    "k": 1e3, "lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "crores": 1e7,
+    "lakh": 1e5, "lakhs": 1e5,
 }
 CURRENCY_WORDS = {
     "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "rub": "RUB",
     "dollars": "USD", "dollar": "USD", "usd": "USD", "us$": "USD", "$": "USD",
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "€": "EUR", "pounds": "GBP", "£": "GBP",
     "gbp": "GBP", "hryvnias": "UAH", "hryvnia": "UAH", "uah": "UAH", "zlotys": "PLN",
-    "zloty": "PLN", "pln": "PLN", "yuan": "CNY", "cny": "CNY",
+    "zloty": "PLN", "pln": "PLN", "yuan": "CNY", "cny": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "yen": "JPY", "jpy": "JPY", "won": "KRW", "krw": "KRW", "rupees": "INR",
+    "rupee": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "nt$": "TWD",
+    "twd": "TWD", "shekels": "ILS", "shekel": "ILS", "nis": "ILS", "lira": "TRY",
+    "liras": "TRY", "kronor": "SEK",
 }
 FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
@@ -80,8 +85,9 @@ _NUM = (rf"(?:{_DIGITS}|(?<![a-z])(?=[a-z])(?:{_WORDS}|"
         r"an?(?=\s+(?:million|billion|trillion|thousand)\b)))")
 """A number in digits or words; words are tried only where a word starts (the alternation
 of ~190 words is slow to try at every character)."""
-_SCALE = r"trillion|tn|trn|tln|billion|bn|bln|b|million|mln|mn|thousand|m|k"
-_CUR_PRE = r"US\$|\$|€|£|RUB\s?|USD\s?|EUR\s?"
+_SCALE = (r"lakh\s+crores?|crores?|lakhs?|trillion|tn|trn|tln|billion|bn|bln|b|million|mln|mn|"
+          r"thousand|m|k")
+_CUR_PRE = r"NT\$\s?|US\$|\$|€|£|₹\s?|Rs\.?\s?|RUB\s?|USD\s?|EUR\s?"
 _CUR_POST = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if w[0].isalpha()),
                             key=len, reverse=True))
 _APPROX = (r"about|around|some|roughly|nearly|almost|just under|just short of|"
@@ -343,8 +349,8 @@ def find_quantities(sentence: str, items: ItemFinder) -> list[Quantity]:
             item = item_near(items, sentence, m.end(), seen)
             if item is None:
                 continue  # "one of", "two allies": only a word number followed by an item
-        scale = SCALES[m["scale"].lower()] if m["scale"] else 1.0
-        scale0 = SCALES[m["scale0"].lower()] if m["scale0"] else scale
+        scale = SCALES[" ".join(m["scale"].lower().split())] if m["scale"] else 1.0
+        scale0 = SCALES[" ".join(m["scale0"].lower().split())] if m["scale0"] else scale
         value = number_value(raw) * scale0
         cur_text = "".join((m["pre"] or m["post"] or "").split()).lower()
         currency = CURRENCY_WORDS.get(cur_text, "")

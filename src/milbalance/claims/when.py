@@ -82,10 +82,26 @@ def stated_on(text: str) -> date | None:
     return date(int(stated["year"]), month, min(max(day, 1), 28))
 
 
+_FISCAL_SPAN = re.compile(r"(?<![\w$€£.,-])(20[0-4]\d)[-–/](\d\d)(?![\w%-]|,\d|\.\d)")
+"""A fiscal year written as its two calendar years ('2025-26', 'FY 2024/25')."""
+
+
+def fiscal_notes(sentence: str) -> tuple[str, ...]:
+    """How each fiscal year written as two calendar years was read."""
+    return tuple(f"'{m.group(0)}' read as the fiscal year ending in {int(m.group(1)) + 1}"
+                 for m in _FISCAL_SPAN.finditer(sentence)
+                 if int(m.group(2)) == (int(m.group(1)) + 1) % 100)
+
+
 def years_in(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(year, position) for every year written in the sentence, outside figures."""
-    return [(int(m.group(1)), m.start()) for m in _YEAR.finditer(sentence)
-            if _span_free(m.start(), m.end(), taken)]
+    """(year, position) for every year written in the sentence, outside figures. A fiscal
+    year written as two ('2025-26') is the year it ends, as the data file fiscal years."""
+    found = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(sentence)
+             if _span_free(m.start(), m.end(), taken)]
+    found += [(int(m.group(1)) + 1, m.start()) for m in _FISCAL_SPAN.finditer(sentence)
+              if int(m.group(2)) == (int(m.group(1)) + 1) % 100
+              and _span_free(m.start(), m.end(), taken)]
+    return sorted(found, key=lambda x: x[1])
 
 
 def sentence_year(sentence: str, years: list[tuple[int, int]],

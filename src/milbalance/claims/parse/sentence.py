@@ -35,7 +35,14 @@ from milbalance.claims.parse.ratio_compare import ratio_comparisons
 from milbalance.claims.parse.spending import spending
 from milbalance.claims.reading import yearly_statistic
 from milbalance.claims.subjects import add_we, groups
-from milbalance.claims.when import now_caveats, past_tense, sentence_year, stated_on, years_in
+from milbalance.claims.when import (
+    fiscal_notes,
+    now_caveats,
+    past_tense,
+    sentence_year,
+    stated_on,
+    years_in,
+)
 
 
 @dataclass(frozen=True)
@@ -177,7 +184,8 @@ class Parser:
                                             *((f"year {year} taken from context: "
                                                f"{year_context}",) if year_context
                                               else date_caveats(ctx, from_text)),
-                                            *now_caveats(text, years, ctx.on)]))
+                                            *now_caveats(text, years, ctx.on),
+                                            *fiscal_notes(text)]))
         common: dict[str, object] = {"text": text, "year": year,
                                      "year_from_text": from_text, "attribution": speaker,
                                      "said_on": ctx.on.isoformat() if ctx.on else ""}
