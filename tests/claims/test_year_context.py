@@ -280,3 +280,13 @@ def test_a_fiscal_year_of_two_calendar_years_is_the_year_it_ends(start: int) -> 
     assert [y for y, _ in years_in(text, [])] == [start + 1]
     assert [y for y, _ in years_in(f"The outlay for {start}-{(start + 5) % 100:02d} rose.",
                                    [])] == []
+
+
+@SETTINGS
+@given(st.sampled_from(["Monday", "Thursday", "March", "October"]))
+def test_a_day_or_month_names_no_speaker(checker: Checker, day: str) -> None:
+    text = (f"Military spending in the Middle East rose nearly 10% in 2023, according to a "
+            f"{day} report.")
+    said = [c.attribution for c, _, _ in _claims(checker, text, date(2024, 4, 22))
+            if c.attribution is not None]
+    assert not [a for a in said if a.speaker == day]

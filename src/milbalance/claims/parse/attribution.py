@@ -67,6 +67,8 @@ _TITLES = re.compile(
     r"British|Finnish|Swedish|Dutch|Senator|Sen|Gen|Adm|Mr|Mrs|Ms|Dr|Lt|Col)\.?\s+)+")
 _NOBODY = frozenset({"he", "she", "they", "it", "officials", "we", "i", "analysts",
                      "experts", "critics", "sources", "this", "that", "in", "on", "at"})
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", *MONTHS})
 _LEADING = re.compile(r"^(?:In|On|At|By|During|Since|After|Before|Last|This|But|And|Yet|So|"
                       r"Meanwhile|However|Speaking|Asked)\b[^A-Z]*", re.UNICODE)
 
@@ -117,7 +119,8 @@ def _find(gaz: Gazetteer, sentence: str, on: date | None
             masked = masked[:a] + "|" * (b - a) + masked[b:]
         names = [_TITLES.sub("", p.group(0)).strip() for p in _PERSON.finditer(masked)]
         people = [n for n in names if n and n.lower() not in entity_words
-                  and not any(n.lower() in w or w in n.lower() for w in entity_words)]
+                  and not any(n.lower() in w or w in n.lower() for w in entity_words)
+                  and n.lower() not in _CALENDAR]  # 'a Monday report' names nobody
         person = next((n for n in reversed(people) if len(n.split()) >= 2), "")
         if org and not entity_words and not person:  # 'The IISS estimated', 'a report by
             entity_words = {org[-1].text.lower()}  # the International Institute for …':
