@@ -290,3 +290,22 @@ def test_a_day_or_month_names_no_speaker(checker: Checker, day: str) -> None:
     said = [c.attribution for c, _, _ in _claims(checker, text, date(2024, 4, 22))
             if c.attribution is not None]
     assert not [a for a in said if a.speaker == day]
+
+
+@given(st.sampled_from(["European NATO members", "NATO's European members", "European allies",
+                        "European members of NATO"]))
+def test_european_allies_are_nato_s_european_members(phrase: str) -> None:
+    import re as _re
+
+    from milbalance.claims.gazetteer import REGION_READINGS
+    pattern, entity, _ = REGION_READINGS[0]
+    assert entity == "NATO_EUROPE" and _re.fullmatch(pattern, phrase, _re.I)
+
+
+def test_the_longer_name_wins_over_one_inside_it(checker: Checker) -> None:
+    found = {m.entity for m in checker.gazetteer.mentions(
+        "European NATO members spent more than Russia in 2024.")}
+    assert found == {"NATO_EUROPE", "RUS"}
+    found = {m.entity for m in checker.gazetteer.mentions(
+        "Defence spending of European allies and Canada rose 11% in 2023.")}
+    assert found == {"NATO_EUROPE_CANADA"}

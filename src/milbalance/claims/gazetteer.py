@@ -53,7 +53,13 @@ EUROPE_CAVEAT = ("'Europe' read as the EU: the UK, Norway and other European cou
 WORLD_CAVEAT = "read as the world total (SIPRI's world figure)"
 
 REGION_READINGS: tuple[tuple[str, str, str], ...] = (
-    (r"Europe(?:an (?:Union|countries|allies|industry|producers|states|members|nations|"
+    (r"(?:NATO['’]s\s+)?European\s+(?:NATO\s+)?allies(?!\s+and\s+Canada)|"
+     r"(?:NATO['’]s\s+)?European\s+members\s+of\s+(?:NATO|the\s+alliance)|"
+     r"NATO['’]s\s+European\s+(?:members|states|countries|nations)|"
+     r"European\s+NATO\s+(?:members|allies|countries|states|nations)",
+     "NATO_EUROPE", "'European allies' read as NATO's European members (the UK, Norway and "
+     "Türkiye in; the US and Canada out)"),
+    (r"Europe(?:an (?:Union|countries|industry|producers|states|members|nations|"
      r"governments|capitals))?|the Europeans|European(?=\s+(?:(?:ammunition|arms|artillery|"
      r"defen[cs]e|military|shell)\s+)?(?:output|production|capacity|spending|industry|"
      r"industries|producers|manufacturers|makers|plants|factories|budgets?)\b)",
@@ -359,9 +365,14 @@ class Gazetteer:
                                      seat=seat is not None))
         for pattern, entity_id, caveat in self._regions:
             for m in pattern.finditer(sentence):
-                if all(m.end() <= f.start or m.start() >= f.end for f in found):
-                    found.append(Mention(entity_id, self.entities[entity_id].kind, m.start(),
-                                         m.end(), m.group(0), caveat))
+                inside = [f for f in found if m.start() <= f.start and f.end <= m.end()
+                          and f.end - f.start < m.end() - m.start()]
+                found = [f for f in found if f not in inside]  # 'European NATO members':
+                if all(m.end() <= f.start or m.start() >= f.end for f in found):  # the
+                    found.append(Mention(entity_id, self.entities[entity_id].kind,  # longer
+                                         m.start(), m.end(), m.group(0), caveat))  # wins
+                else:
+                    found += inside
         return self._as_actors(sentence, sorted(found, key=lambda x: x.start), orgs)
 
     def _names_in(self, sentence: str) -> Iterator[re.Match[str]]:
