@@ -309,3 +309,30 @@ def test_the_longer_name_wins_over_one_inside_it(checker: Checker) -> None:
     found = {m.entity for m in checker.gazetteer.mentions(
         "Defence spending of European allies and Canada rose 11% in 2023.")}
     assert found == {"NATO_EUROPE_CANADA"}
+
+
+@SETTINGS
+@given(scope=st.sampled_from([("693", "EUROPE"), ("480", "NATO_EUROPE")]))
+def test_europe_is_read_on_the_scope_its_figure_fits(checker: Checker,
+                                                     scope: tuple[str, str]) -> None:
+    # 2024: SIPRI's region Europe $693 bn (sipri-milex-2025, regional totals); NATO's
+    # European members sum to about $479 bn in the data; the EU to about $370 bn
+    amount, entity = scope
+    found = [(c, lab) for c, lab, _ in
+             _claims(checker, f"Europe spent ${amount} billion on its military in 2024.",
+                     date(2025, 4, 28)) if isinstance(c, Level)]
+    assert [(c.subject, lab) for c, lab in found] == [(entity, "supported")]
+
+
+def test_europe_fitting_no_scope_is_not_refuted(checker: Checker) -> None:
+    found = [lab for c, lab, _ in _claims(checker, "Europe spent $100 billion on its military "
+                                                   "in 2024.", date(2025, 4, 28))
+             if isinstance(c, Level)]
+    assert found and "refuted" not in found
+
+
+def test_a_bloc_total_said_at_ppp_is_not_judged_at_market_rates(checker: Checker) -> None:
+    found = [lab for c, lab, _ in _claims(
+        checker, "After adjusting for purchasing power, European allies spent $480 billion "
+                 "on defence in 2024.", date(2025, 4, 28)) if isinstance(c, Level)]
+    assert found == ["not_checkable"]

@@ -44,6 +44,7 @@ from milbalance.claims.evaluate.now import (
 )
 from milbalance.claims.evaluate.rates import rate_level
 from milbalance.claims.evaluate.robust import robust_refutation
+from milbalance.claims.evaluate.scopes import europe_scopes
 from milbalance.claims.evaluate.spending_comparison import spending_comparison
 from milbalance.claims.evaluate.spending_totals import bloc_level
 from milbalance.claims.evaluate.targets import as_announced, target_level
@@ -132,6 +133,7 @@ class Evaluator(EvaluatorBase):
         statistic said 'now' must get the same label for the current and the latest
         complete year (``now``)."""
         verdict = robust_refutation(claim, self._evaluate(claim), self._evaluate)
+        verdict = europe_scopes(claim, verdict, self._entity_ids, self._evaluate)
         spending_change = isinstance(claim, Change) and claim.item == "military_expenditure"
         if not said_now(claim) or not (yearly_statistic(claim) or spending_change) or \
                 own_current_year(claim, statements(self)):

@@ -183,6 +183,7 @@ class EvaluatorBase:
         self.store = store
         self._options = options
         self._metric_ids = {m.id: m for m in store.metrics()}
+        self._entity_ids = {e.id for e in store.entities()}
 
     @property
     def options(self) -> EngineOptions:

@@ -7,7 +7,7 @@ refuted only when it is below even that, else not checkable, naming them.
 
 from __future__ import annotations
 
-from milbalance.claims.evaluate.common import MONEY_TOLERANCE, EvaluatorBase
+from milbalance.claims.evaluate.common import MONEY_TOLERANCE, PPP_CUE, EvaluatorBase
 from milbalance.claims.evaluate.share_total import score_interval
 from milbalance.claims.kinds import Level, Measure, QuantityUnit
 from milbalance.claims.verdict import Label, Verdict, label_for
@@ -31,6 +31,11 @@ def bloc_level(data: EvaluatorBase, c: Level) -> Verdict | None:
     metric = METRICS[q.currency]
     if entity.kind is not EntityKind.BLOC or metric not in data._metric_ids:
         return None
+    if PPP_CUE.search(c.text):  # a bloc's total at PPP: its members' amounts at market rates
+        return Verdict(c, Label.NOT_CHECKABLE, None,  # are no evidence for it
+                       f"Not checkable: the figure is said at purchasing-power parity, and "
+                       f"the data hold no PPP total for {entity.id}.", caveats=c.caveats,
+                       gaps=(f"a PPP total for {entity.id} in {c.year}",))
     if data._rows(entity.id, metric, (c.year, c.year)):
         return None  # a figure filed on the bloc itself: checked as any level
     if not data.store.memberships(entity.id):
