@@ -3,25 +3,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
+from tests.benchmarks_corpus.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "benchmarks" / "corpus_bench.py"
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("corpus_bench", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus_bench = _load_bench()
+corpus_bench = load_script("corpus_bench")
 
 
 def test_the_memory_corpus_recombines_the_repositorys_paragraphs(tmp_path: Path) -> None:

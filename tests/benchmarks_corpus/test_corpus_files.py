@@ -4,28 +4,18 @@ run here)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.benchmarks_corpus.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
-EVAL = ROOT / "benchmarks" / "claims_eval.py"
 ARTICLES = ROOT / "benchmarks" / "corpus" / "articles"
 
 
-def _load_eval():
-    spec = importlib.util.spec_from_file_location("claims_eval", EVAL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-claims_eval = _load_eval()
+claims_eval = load_script("claims_eval")
 FILES = sorted(ARTICLES.glob("*.json"))
 
 
