@@ -189,7 +189,8 @@ class Evaluator(EvaluatorBase):
                               f"Not checkable against the data: {exc}", caveats=claim.caveats,
                               gaps=(str(exc),))
         if verdict.label is not Label.NOT_CHECKABLE and (
-                plan := forward(claim, self._known_when_said(claim, verdict.evidence),
+                plan := forward(claim, self._known_when_said(claim, verdict.evidence)
+                                if forward_cue(claim.text) else verdict.evidence,
                                 self._is_plan)
                 + part_of_budget(claim, verdict.evidence)):
             verdict = Verdict(claim, Label.NOT_CHECKABLE, None,
@@ -213,7 +214,7 @@ class Evaluator(EvaluatorBase):
         if not said:
             return list(evidence)
         return [e for e in evidence if not (
-            (published := self.store.source(e.source_id).published) and published[:10] > said)]
+            (published := self.published(e.source_id)) and published[:10] > said)]
 
     def _is_plan(self, e: Evidence) -> bool:
         """A figure that is itself a plan: a budget line or target, a projection, or an
@@ -232,8 +233,8 @@ class Evaluator(EvaluatorBase):
                 continue
             if is_projection(row):
                 return True
-            published = self.store.source(row.source).published[:4]
-            if "estimate" in row.flags and published.isdecimal() and int(published) <= year:
+            published = self.published_on(row.source)
+            if "estimate" in row.flags and published is not None and published.year <= year:
                 return True
         return False
 

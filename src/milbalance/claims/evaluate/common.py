@@ -11,10 +11,12 @@ own claim and is left out.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from milbalance.claims.kinds import Claim, Level, Measure, Quantity, QuantityUnit
@@ -176,6 +178,17 @@ def _negate(v: Verdict) -> Verdict:
 PPP_CUE = re.compile(r"\b(?:PPP|purchasing[- ]power)\b", re.I)
 
 
+def _as_date(text: str) -> date | None:
+    parts = text.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+        return date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
 class EvaluatorBase:
     """The store, its metrics and the engine options every kind's check reads."""
 
@@ -184,6 +197,19 @@ class EvaluatorBase:
         self._options = options
         self._metric_ids = {m.id: m for m in store.metrics()}
         self._entity_ids = {e.id for e in store.entities()}
+        self._published: dict[str, str] | None = None
+
+    def published(self, source_id: str) -> str:
+        """A source's publication date as the data write it ('2025-08-28', '2025-08'; '' if
+        unknown); every source's read once (claims ask for each of their figures)."""
+        if self._published is None:
+            self._published = {s.id: s.published for s in self.store.sources()}
+        return self._published.get(source_id, "")
+
+    def published_on(self, source_id: str) -> date | None:
+        """A source's publication date, the last day of the month when only a month is
+        given."""
+        return _as_date(self.published(source_id))
 
     @property
     def options(self) -> EngineOptions:

@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from weakref import WeakKeyDictionary
 
 from milbalance.claims.evaluate.common import EvaluatorBase
 from milbalance.claims.kinds import Level, Measure
@@ -101,29 +100,6 @@ ANNOUNCED_GRACE_DAYS = 45
 than this many days after it (reports trail announcements)."""
 
 
-_PUBLISHED: WeakKeyDictionary[object, dict[str, date | None]] = WeakKeyDictionary()
-
-
-def _published(data: EvaluatorBase, source_id: str) -> date | None:
-    """A source's publication date, the last day of the month when only a month is given;
-    every source's date read once per store (a target claim asks for each of its rows)."""
-    if (dates := _PUBLISHED.get(data.store)) is None:
-        dates = _PUBLISHED[data.store] = {s.id: _as_date(s.published)
-                                          for s in data.store.sources()}
-    return dates.get(source_id)
-
-
-def _as_date(text: str) -> date | None:
-    parts = text.split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 12
-        day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
-        return date(year, month, day)
-    except (ValueError, IndexError):
-        return None
-
-
 def as_announced(data: EvaluatorBase, c: Level) -> EvaluatorBase:
     """For a target said on a known date, the data with its target rows narrowed to those
     announced by then, where there are any: a plan is checked against the plans of its day,
@@ -136,7 +112,7 @@ def as_announced(data: EvaluatorBase, c: Level) -> EvaluatorBase:
         return data
 
     def announced(rows: list[ObservationRow]) -> list[ObservationRow]:
-        known = [r for r in rows if (p := _published(data, r.source)) is not None
+        known = [r for r in rows if (p := data.published_on(r.source)) is not None
                  and p.toordinal() <= limit]
         return known or rows
 
